@@ -1,0 +1,259 @@
+(* glue.ml: marshalling between the wire format (src/core/WIRE.md) and the
+   functions extracted from theories/ (extracted/darcscore.ml).
+
+   This file only decodes requests, calls ONE extracted function per op, and
+   encodes its answer.  It instantiates the theory's abstract types: lines and
+   path-component names are OCaml strings (decidable equality = String.equal),
+   a line's bytes are its characters.  Hand-written, never generated.
+
+   Conventions (see theories/README.md):
+   - a file's content is split on '\n' into its pieces (n newlines give n+1
+     pieces) and joined back with '\n'; binary old/new contents likewise;
+   - the root directory is implicit in the theory: a tree entry with the
+     empty path is dropped on input;
+   - output trees are listed in path order (component-wise byte order), which
+     puts every directory before its children and siblings in byte order. *)
+
+open Darcscore
+
+exception Malformed of string
+
+(* ------------------------------------------------------------------ *)
+(* Instantiation of the theory's section variables                      *)
+
+let str_eq : string eqDec = String.equal
+
+let explode (s : string) : char list =
+  let rec go i acc = if i < 0 then acc else go (i - 1) (s.[i] :: acc) in
+  go (String.length s - 1) []
+
+let implode (l : char list) : string =
+  let b = Buffer.create 64 in
+  List.iter (Buffer.add_char b) l;
+  Buffer.contents b
+
+let line_ops : string lineOps =
+  { empty_line = ""; line_bytes = explode; line_of_bytes = implode }
+
+(* ------------------------------------------------------------------ *)
+(* Decoding                                                             *)
+
+type dec = { buf : string; mutable pos : int }
+
+let need d n =
+  if n < 0 || d.pos + n > String.length d.buf then raise (Malformed "truncated request")
+
+let get_u8 d =
+  need d 1;
+  let v = Char.code d.buf.[d.pos] in
+  d.pos <- d.pos + 1;
+  v
+
+let get_u32 d =
+  need d 4;
+  let b i = Char.code d.buf.[d.pos + i] in
+  let v = b 0 lor (b 1 lsl 8) lor (b 2 lsl 16) lor (b 3 lsl 24) in
+  d.pos <- d.pos + 4;
+  v
+
+let get_str d =
+  let n = get_u32 d in
+  need d n;
+  let s = String.sub d.buf d.pos n in
+  d.pos <- d.pos + n;
+  s
+
+(* list<T>: built with an accumulator (no deep recursion). *)
+let get_list d f =
+  let n = get_u32 d in
+  let rec go i acc = if i = 0 then List.rev acc else go (i - 1) (f d :: acc) in
+  go n []
+
+let get_path d : string list = get_list d get_str
+
+let split_content (s : string) : string list = String.split_on_char '\n' s
+
+let get_content d = split_content (get_str d)
+
+let get_bytes d = explode (get_str d)
+
+let get_prim d : (string, string) prim =
+  match get_u8 d with
+  | 0 ->
+      let p = get_path d in
+      let l = get_u32 d in
+      let o = get_list d get_str in
+      let n = get_list d get_str in
+      Hunk (p, l, o, n)
+  | 1 -> AddFile (get_path d)
+  | 2 -> RmFile (get_path d)
+  | 3 -> AddDir (get_path d)
+  | 4 -> RmDir (get_path d)
+  | 5 ->
+      let f = get_path d in
+      let t = get_path d in
+      Move (f, t)
+  | 6 ->
+      let p = get_path d in
+      let t = get_bytes d in
+      let o = get_bytes d in
+      let n = get_bytes d in
+      Replace (p, t, o, n)
+  | 7 ->
+      let p = get_path d in
+      let o = get_content d in
+      let n = get_content d in
+      Binary (p, o, n)
+  | 8 ->
+      let nm = get_bytes d in
+      let o = get_bytes d in
+      let n = get_bytes d in
+      ChangePref (nm, o, n)
+  | t -> raise (Malformed (Printf.sprintf "unknown prim tag %d" t))
+
+let get_prims d = get_list d get_prim
+
+let get_tree d : (string, string) state =
+  let entries =
+    get_list d (fun d ->
+        let p = get_path d in
+        match get_u8 d with
+        | 0 -> (p, EDir)
+        | 1 -> (p, EFile (get_content d))
+        | k -> raise (Malformed (Printf.sprintf "unknown entry kind %d" k)))
+  in
+  List.filter (fun (p, _) -> p <> []) entries
+
+let get_named d : (string, string) named =
+  let ps = get_prims d in
+  let deps = get_list d get_u32 in
+  (ps, deps)
+
+let get_nameds d = get_list d get_named
+
+(* ------------------------------------------------------------------ *)
+(* Encoding                                                             *)
+
+let put_u8 b v = Buffer.add_char b (Char.chr (v land 0xff))
+
+let put_u32 b v =
+  if v < 0 || v > 0xFFFFFFFF then raise (Malformed "number out of u32 range");
+  put_u8 b v;
+  put_u8 b (v lsr 8);
+  put_u8 b (v lsr 16);
+  put_u8 b (v lsr 24)
+
+let put_str b s =
+  put_u32 b (String.length s);
+  Buffer.add_string b s
+
+let put_list b f l =
+  put_u32 b (List.length l);
+  List.iter (f b) l
+
+let put_path b p = put_list b put_str p
+
+let put_content b c = put_str b (String.concat "\n" c)
+
+let put_bytes b l = put_str b (implode l)
+
+let put_prim b (p : (string, string) prim) =
+  match p with
+  | Hunk (f, l, o, n) ->
+      put_u8 b 0; put_path b f; put_u32 b l; put_list b put_str o; put_list b put_str n
+  | AddFile f -> put_u8 b 1; put_path b f
+  | RmFile f -> put_u8 b 2; put_path b f
+  | AddDir f -> put_u8 b 3; put_path b f
+  | RmDir f -> put_u8 b 4; put_path b f
+  | Move (f, t) -> put_u8 b 5; put_path b f; put_path b t
+  | Replace (f, t, o, n) ->
+      put_u8 b 6; put_path b f; put_bytes b t; put_bytes b o; put_bytes b n
+  | Binary (f, o, n) -> put_u8 b 7; put_path b f; put_content b o; put_content b n
+  | ChangePref (nm, o, n) -> put_u8 b 8; put_bytes b nm; put_bytes b o; put_bytes b n
+
+let put_prims b ps = put_list b put_prim ps
+
+let rec compare_path (a : string list) (b : string list) =
+  match (a, b) with
+  | [], [] -> 0
+  | [], _ -> -1
+  | _, [] -> 1
+  | x :: a', y :: b' ->
+      let c = String.compare x y in
+      if c <> 0 then c else compare_path a' b'
+
+let put_tree b (s : (string, string) state) =
+  let s = List.stable_sort (fun (p, _) (q, _) -> compare_path p q) s in
+  put_list b
+    (fun b (p, e) ->
+      put_path b p;
+      match e with
+      | EDir -> put_u8 b 0
+      | EFile c -> put_u8 b 1; put_content b c)
+    s
+
+let ok f =
+  let b = Buffer.create 256 in
+  put_u8 b 0;
+  f b;
+  Buffer.contents b
+
+let not_apply i j msg =
+  let b = Buffer.create 64 in
+  put_u8 b 1;
+  put_u32 b i;
+  put_u32 b j;
+  put_str b msg;
+  Buffer.contents b
+
+let internal msg =
+  let b = Buffer.create 64 in
+  put_u8 b 2;
+  put_str b msg;
+  Buffer.contents b
+
+let put_commuted b = function
+  | None -> put_u8 b 0
+  | Some (q', p') -> put_u8 b 1; put_prims b q'; put_prims b p'
+
+(* ------------------------------------------------------------------ *)
+(* Dispatch                                                             *)
+
+let finish d = if d.pos <> String.length d.buf then raise (Malformed "trailing bytes in request")
+
+let dispatch (req : string) : string =
+  try
+    let d = { buf = req; pos = 0 } in
+    match get_u32 d with
+    | 1 ->
+        let t = get_tree d in
+        let ps = get_prims d in
+        finish d;
+        (match api_apply str_eq str_eq line_ops t ps with
+         | Ok s -> ok (fun b -> put_tree b s)
+         | Fail i -> not_apply i 0 (Printf.sprintf "primitive patch %d does not apply" i))
+    | 2 ->
+        let ps = get_prims d in
+        finish d;
+        let r = api_invert str_eq str_eq line_ops ps in
+        ok (fun b -> put_prims b r)
+    | 3 ->
+        let p = get_prims d in
+        let q = get_prims d in
+        finish d;
+        let r = api_commute str_eq str_eq line_ops p q in
+        ok (fun b -> put_commuted b r)
+    | 8 ->
+        let p = get_named d in
+        let q = get_named d in
+        finish d;
+        let r = api_commute_named str_eq str_eq line_ops p q in
+        ok (fun b -> put_commuted b r)
+    | op -> internal (Printf.sprintf "unknown op %d" op)
+  with
+  | Malformed m -> internal ("malformed request: " ^ m)
+  | Stack_overflow -> internal "stack overflow in the core"
+  | Out_of_memory -> internal "out of memory in the core"
+  | e -> internal ("exception in the core: " ^ Printexc.to_string e)
+
+let () = Callback.register "darcsweb_dispatch" dispatch

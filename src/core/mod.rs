@@ -1,0 +1,326 @@
+//! The safe Rust face of the verified core (extracted from `theories/`).
+//!
+//! The OCaml 4 runtime is single-threaded, so one dedicated thread owns it: it starts
+//! the runtime and runs every call, fed by a channel. Callers (any thread, any tokio
+//! task) send a request and wait for the answer; calls are coarse (a whole patch
+//! sequence per call) so the crossing cost stays small. OCaml exceptions and
+//! failures come back as [`CoreError`]s, never as a crash.
+
+mod ffi {
+    #![allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code)]
+    include!(concat!(env!("OUT_DIR"), "/core_bindings.rs"));
+}
+pub mod wire;
+
+use std::collections::BTreeMap;
+use std::sync::mpsc;
+use std::sync::OnceLock;
+
+use crate::darcs::prim::{Path, Prim};
+use wire::{Dec, Enc, Malformed};
+
+/// What can go wrong in a call to the core.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CoreError {
+    /// The patch sequence does not apply: `patch` (and `prim` inside it) failed.
+    #[error("patch {patch} (primitive {prim}) does not apply: {message}")]
+    DoesNotApply { patch: u32, prim: u32, message: String },
+    /// The core rejected the request or an exception escaped (a bug, reported not hidden).
+    #[error("verified core failure: {0}")]
+    Internal(String),
+}
+
+/// A state of the repository tree: every path with what is there.
+pub type Tree = BTreeMap<Path, Node>;
+
+/// What a path holds in a [`Tree`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Dir,
+    File(Vec<u8>),
+}
+
+/// What [`file_at`] finds at a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Absent,
+    File(Vec<u8>),
+    Dir(Vec<Vec<u8>>),
+}
+
+/// A named patch as the core sees it: its effect and its explicit dependencies
+/// (indices of earlier patches of the same sequence).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Named {
+    pub prims: Vec<Prim>,
+    pub deps: Vec<u32>,
+}
+
+/// Line origins of a file: for each line, the index of the named patch that
+/// introduced it (`None`: unknown), and the lines themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub origins: Vec<Option<u32>>,
+    pub lines: Vec<Vec<u8>>,
+}
+
+const OP_APPLY: u32 = 1;
+const OP_INVERT: u32 = 2;
+const OP_COMMUTE: u32 = 3;
+const OP_TREE_AT: u32 = 4;
+const OP_FILE_AT: u32 = 5;
+const OP_ANNOTATE: u32 = 6;
+const OP_DEPENDENCIES: u32 = 7;
+const OP_COMMUTE_NAMED: u32 = 8;
+
+struct Job {
+    req: Vec<u8>,
+    reply: mpsc::SyncSender<Result<Vec<u8>, CoreError>>,
+}
+
+/// The owner thread's mailbox; started on first use.
+fn mailbox() -> &'static mpsc::Sender<Job> {
+    static TX: OnceLock<mpsc::Sender<Job>> = OnceLock::new();
+    TX.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("verified-core".into())
+            // Extracted code recurses on lists; a large (virtual) stack keeps deep inputs safe.
+            .stack_size(1 << 30)
+            .spawn(move || owner(rx))
+            .expect("cannot start the verified core's thread");
+        tx
+    })
+}
+
+/// The one thread that ever enters the OCaml runtime.
+fn owner(rx: mpsc::Receiver<Job>) {
+    // SAFETY: called once, on this thread, before any other call into OCaml.
+    let init = unsafe { ffi::dw_core_init() };
+    for job in rx {
+        let result = if init != 0 {
+            Err(CoreError::Internal(format!("the OCaml runtime did not start (code {init})")))
+        } else {
+            raw_call(&job.req)
+        };
+        let _ = job.reply.send(result);
+    }
+}
+
+fn raw_call(req: &[u8]) -> Result<Vec<u8>, CoreError> {
+    let mut out: *mut u8 = std::ptr::null_mut();
+    let mut out_len: usize = 0;
+    // SAFETY: only the owner thread calls this; the request slice outlives the call, and the
+    // response is copied then freed with the stubs' own allocator.
+    let rc = unsafe { ffi::dw_core_call(req.as_ptr(), req.len(), &mut out, &mut out_len) };
+    let bytes = if out.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: the stub returned a malloc'ed buffer of out_len bytes.
+        let v = unsafe { std::slice::from_raw_parts(out, out_len) }.to_vec();
+        unsafe { ffi::dw_core_free(out) };
+        v
+    };
+    match rc {
+        0 => Ok(bytes),
+        -2 => Err(CoreError::Internal(format!("OCaml exception: {}", String::from_utf8_lossy(&bytes)))),
+        n => Err(CoreError::Internal(format!("core call failed with code {n}"))),
+    }
+}
+
+/// Send one request to the owner thread and wait (blocking) for the raw response.
+fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    mailbox()
+        .send(Job { req, reply: tx })
+        .map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?;
+    rx.recv().map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?
+}
+
+/// Run a request and decode an ok payload with `f`; maps statuses 1 and 2 to errors.
+fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    let resp = call(req.buf)?;
+    let bad = |m: Malformed| CoreError::Internal(format!("malformed core response: {}", m.0));
+    let mut d = Dec::new(&resp);
+    match d.u8().map_err(bad)? {
+        0 => {
+            let v = f(&mut d).map_err(bad)?;
+            d.done().map_err(bad)?;
+            Ok(v)
+        }
+        1 => {
+            let patch = d.u32().map_err(bad)?;
+            let prim = d.u32().map_err(bad)?;
+            let message = String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned();
+            Err(CoreError::DoesNotApply { patch, prim, message })
+        }
+        _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
+    }
+}
+
+fn enc_tree(e: &mut Enc, t: &Tree) {
+    e.len(t.len());
+    for (path, node) in t {
+        e.path(path);
+        match node {
+            Node::Dir => e.u8(0),
+            Node::File(c) => {
+                e.u8(1);
+                e.bytes(c);
+            }
+        }
+    }
+}
+
+fn dec_tree(d: &mut Dec) -> Result<Tree, Malformed> {
+    let n = d.u32()?;
+    let mut t = Tree::new();
+    for _ in 0..n {
+        let p = d.path()?;
+        let node = match d.u8()? {
+            0 => Node::Dir,
+            1 => Node::File(d.bytes()?),
+            _ => return Err(Malformed("unknown node kind")),
+        };
+        t.insert(p, node);
+    }
+    Ok(t)
+}
+
+fn enc_named(e: &mut Enc, ps: &[Named]) {
+    e.len(ps.len());
+    for p in ps {
+        e.prims(&p.prims);
+        e.len(p.deps.len());
+        for d in &p.deps {
+            e.u32(*d);
+        }
+    }
+}
+
+/// Apply a sequence of prims to a tree.
+pub fn apply(tree: &Tree, prims: &[Prim]) -> Result<Tree, CoreError> {
+    let mut e = Enc::new(OP_APPLY);
+    enc_tree(&mut e, tree);
+    e.prims(prims);
+    run(e, dec_tree)
+}
+
+/// Apply hunks (and any other prims) to a single file's content.
+pub fn apply_hunks(path: &Path, content: &[u8], prims: &[Prim]) -> Result<Vec<u8>, CoreError> {
+    let mut tree = Tree::new();
+    for i in 1..path.len() {
+        tree.insert(path[..i].to_vec(), Node::Dir);
+    }
+    tree.insert(path.clone(), Node::File(content.to_vec()));
+    match apply(&tree, prims)?.remove(path) {
+        Some(Node::File(c)) => Ok(c),
+        _ => Err(CoreError::DoesNotApply { patch: 0, prim: 0, message: "the file is gone".into() }),
+    }
+}
+
+/// The inverse of a sequence (reversed, each prim inverted).
+pub fn invert(prims: &[Prim]) -> Result<Vec<Prim>, CoreError> {
+    let mut e = Enc::new(OP_INVERT);
+    e.prims(prims);
+    run(e, |d| d.prims())
+}
+
+/// Commute `p;q` into `q';p'` (darcs' rules), or `None` when they do not commute.
+pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, CoreError> {
+    let mut e = Enc::new(OP_COMMUTE);
+    e.prims(p);
+    e.prims(q);
+    run(e, dec_commuted)
+}
+
+/// Commute two named patches (explicit dependencies block), as darcs does.
+pub fn commute_named(p: &Named, q: &Named) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, CoreError> {
+    let mut e = Enc::new(OP_COMMUTE_NAMED);
+    for n in [p, q] {
+        e.prims(&n.prims);
+        e.len(n.deps.len());
+        for d in &n.deps {
+            e.u32(*d);
+        }
+    }
+    run(e, dec_commuted)
+}
+
+fn dec_commuted(d: &mut Dec) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, Malformed> {
+    Ok(match d.u8()? {
+        0 => None,
+        _ => {
+            let q = d.prims()?;
+            let p = d.prims()?;
+            Some((q, p))
+        }
+    })
+}
+
+/// The tree after all of `patches`, from the empty tree.
+pub fn tree_at(patches: &[Named]) -> Result<Tree, CoreError> {
+    let mut e = Enc::new(OP_TREE_AT);
+    enc_named(&mut e, patches);
+    run(e, dec_tree)
+}
+
+/// What `path` holds after all of `patches`.
+pub fn file_at(patches: &[Named], path: &Path) -> Result<Lookup, CoreError> {
+    let mut e = Enc::new(OP_FILE_AT);
+    enc_named(&mut e, patches);
+    e.path(path);
+    run(e, |d| {
+        Ok(match d.u8()? {
+            0 => Lookup::Absent,
+            1 => Lookup::File(d.bytes()?),
+            _ => Lookup::Dir(d.strs()?),
+        })
+    })
+}
+
+/// For every line of `path` after all of `patches`, the patch that introduced it.
+pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError> {
+    let mut e = Enc::new(OP_ANNOTATE);
+    enc_named(&mut e, patches);
+    e.path(path);
+    run(e, |d| {
+        let origins = d.u32s()?.into_iter().map(|o| (o != u32::MAX).then_some(o)).collect();
+        let lines = d.strs()?;
+        Ok(Annotation { origins, lines })
+    })
+}
+
+/// For every patch, its direct dependencies (transitively reduced), ascending.
+pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
+    let mut e = Enc::new(OP_DEPENDENCIES);
+    enc_named(&mut e, patches);
+    run(e, |d| {
+        let n = d.u32()?;
+        (0..n).map(|_| d.u32s()).collect()
+    })
+}
+
+/// Run a blocking core call from async code without stalling the tokio workers.
+pub async fn spawn<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
+) -> Result<T, CoreError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(CoreError::Internal(format!("core task failed: {e}"))))
+}
+
+const OP_VALIDATE_PATH: u32 = 9;
+
+/// Check a (percent-decoded) URL path with the predicate proved in `theories/`;
+/// `Err` carries the reason it is refused.
+pub fn validate_path(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
+    let mut e = Enc::new(OP_VALIDATE_PATH);
+    e.bytes(raw);
+    run(e, |d| {
+        Ok(match d.u8()? {
+            1 => Ok(d.path()?),
+            _ => Err(String::from_utf8_lossy(&d.bytes()?).into_owned()),
+        })
+    })
+}

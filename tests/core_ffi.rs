@@ -1,0 +1,101 @@
+//! The verified core through the FFI: results the theory defines, errors instead of
+//! crashes, and many tokio tasks calling at once (one owner thread serialises them).
+
+use darcsweb::core::{self, CoreError, Node, Tree};
+use darcsweb::darcs::prim::{Path, Prim};
+
+fn p(s: &str) -> Path {
+    s.split('/').map(|c| c.as_bytes().to_vec()).collect()
+}
+
+fn lines(v: &[&str]) -> Vec<Vec<u8>> {
+    v.iter().map(|l| l.as_bytes().to_vec()).collect()
+}
+
+fn hunk(f: &str, line: u32, old: &[&str], new: &[&str]) -> Prim {
+    Prim::Hunk { path: p(f), line, old: lines(old), new: lines(new) }
+}
+
+#[test]
+fn apply_hunks_follows_darcs_line_model() {
+    // empty file -> "hello\nworld\n": darcs records `hunk 1 +hello +world`
+    let out = core::apply_hunks(&p("a.txt"), b"", &[hunk("a.txt", 1, &[], &["hello", "world"])]).unwrap();
+    assert_eq!(out, b"hello\nworld\n");
+    // removing the final newline is removing the last, empty, piece
+    let out = core::apply_hunks(&p("a.txt"), b"x\ny\n", &[hunk("a.txt", 3, &[""], &[])]).unwrap();
+    assert_eq!(out, b"x\ny");
+}
+
+#[test]
+fn a_hunk_whose_old_lines_differ_does_not_apply() {
+    let err = core::apply_hunks(&p("a.txt"), b"one\ntwo\n", &[hunk("a.txt", 1, &["ONE"], &["1"])]).unwrap_err();
+    assert!(matches!(err, CoreError::DoesNotApply { prim: 0, .. }), "{err:?}");
+}
+
+#[test]
+fn apply_then_invert_gives_back_the_tree() {
+    let prims = vec![
+        Prim::AddDir(p("d")),
+        Prim::AddFile(p("d/f")),
+        hunk("d/f", 1, &[""], &["a", "b", ""]),
+        Prim::Move { from: p("d"), to: p("e") },
+        hunk("e/f", 2, &["b"], &["B"]),
+    ];
+    let empty = Tree::new();
+    let t = core::apply(&empty, &prims).unwrap();
+    assert_eq!(t.get(&p("e/f")), Some(&Node::File(b"a\nB\n".to_vec())));
+    assert_eq!(t.get(&p("e")), Some(&Node::Dir));
+    assert_eq!(t.len(), 2);
+    let inv = core::invert(&prims).unwrap();
+    assert_eq!(inv.len(), prims.len());
+    assert_eq!(inv[0], hunk("e/f", 2, &["B"], &["b"]));
+    assert_eq!(core::apply(&t, &inv).unwrap(), empty);
+    assert_eq!(core::invert(&inv).unwrap(), prims);
+}
+
+#[test]
+fn hunks_commute_with_line_offsets() {
+    // p inserts two lines at 1; q edits line 10 (of the state after p)
+    let pp = vec![hunk("f", 1, &[], &["x", "y"])];
+    let q = vec![hunk("f", 10, &["old"], &["new"])];
+    let (q2, p2) = core::commute(&pp, &q).unwrap().expect("independent hunks commute");
+    assert_eq!(q2, vec![hunk("f", 8, &["old"], &["new"])]);
+    assert_eq!(p2, pp);
+    // overlapping hunks do not commute
+    let q = vec![hunk("f", 2, &["y"], &["z"])];
+    assert_eq!(core::commute(&pp, &q).unwrap(), None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_tasks_call_the_core_at_once() {
+    let mut handles = Vec::new();
+    for i in 0..64u32 {
+        handles.push(tokio::spawn(async move {
+            core::spawn(move || {
+                let pp = vec![hunk("f", 1, &[], &["x"])];
+                let q = vec![hunk("f", 5 + i, &["a"], &["b"])];
+                let (q2, p2) = core::commute(&pp, &q)?.expect("commutes");
+                assert_eq!(q2, vec![hunk("f", 4 + i, &["a"], &["b"])]);
+                assert_eq!(p2, pp);
+                let content: Vec<u8> = (0..i + 3).flat_map(|k| format!("l{k}\n").into_bytes()).collect();
+                let out = core::apply_hunks(&p("f"), &content, &[hunk("f", 1, &[], &["top"])])?;
+                assert!(out.starts_with(b"top\nl0\n"));
+                Ok::<_, CoreError>(i)
+            })
+            .await
+        }));
+    }
+    let mut done = 0;
+    for h in handles {
+        h.await.unwrap().unwrap();
+        done += 1;
+    }
+    assert_eq!(done, 64);
+}
+
+#[test]
+fn malformed_requests_are_errors_not_crashes() {
+    // a hunk at line 0 is outside darcs' 1-based numbering
+    let r = core::apply_hunks(&p("a"), b"x", &[hunk("a", 0, &["x"], &[])]);
+    assert!(r.is_err());
+}

@@ -1,0 +1,211 @@
+(** * Apply: the meaning of primitive patches (partial functions on states).
+
+    Mirrors darcs' [Darcs.Patch.Prim.V1.Apply] and [FilePatch.applyFilePatch]
+    in the line model of darcs-format.md section 6.2.  Every precondition
+    darcs checks makes [apply] return [None]; in addition each prim checks
+    the local well-formedness conditions that hold in every real tree (the
+    parent of a created, removed or moved path is a directory, nothing lives
+    below a created path), so that the laws hold on all states. *)
+
+From Coq Require Import List Bool Arith Lia.
+From Coq Require Import Strings.Byte.
+From DarcsWeb Require Import Prim Token.
+Import ListNotations.
+
+Section Apply.
+
+Context {L N : Type} {EqL : EqDec L} {EqN : EqDec N} {LO : LineOps L}.
+
+Notation path := (path N).
+Notation state := (state L N).
+Notation prim := (prim L N).
+Notation entry := (entry L).
+
+(** ** Hunks, efficiently: one pass, accumulators, no quadratic append. *)
+
+(** [split_at n c acc]: move the first [n] pieces of [c] (reversed) onto
+    [acc]; [None] if [c] is shorter than [n]. *)
+Fixpoint split_at (n : nat) (c acc : list L) : option (list L * list L) :=
+  match n with
+  | O => Some (acc, c)
+  | S n' => match c with
+            | [] => None
+            | x :: c' => split_at n' c' (x :: acc)
+            end
+  end.
+
+(** [drop_prefix o c]: [Some r] iff [c = o ++ r]. *)
+Fixpoint drop_prefix (o c : list L) : option (list L) :=
+  match o with
+  | [] => Some c
+  | x :: o' => match c with
+               | [] => None
+               | y :: c' => if eq_dec x y then drop_prefix o' c' else None
+               end
+  end.
+
+(** Replace the slice of [c] starting at 0-based position [pos] that must
+    equal [old] by [new]. *)
+Definition splice (pos : nat) (old new c : list L) : option (list L) :=
+  match split_at pos c [] with
+  | None => None
+  | Some (racc, rest) =>
+      match drop_prefix old rest with
+      | None => None
+      | Some rest' => Some (rev_append racc (new ++ rest'))
+      end
+  end.
+
+(** A hunk at 1-based [line]; line 0 never applies (darcs: "Hunk has zero
+    or negative line number"). *)
+Definition apply_hunk (line : nat) (old new c : list L) : option (list L) :=
+  match line with
+  | O => None
+  | S pos => splice pos old new c
+  end.
+
+(** darcs' contents are bytes: the empty list of pieces and the one empty
+    piece are the same content (""), which darcs reads back as one empty
+    line.  [norm] makes that identification. *)
+Definition norm (c : list L) : list L :=
+  match c with [] => [empty_line] | _ => c end.
+
+(** The file-level effect of a file prim on the pieces of a file, before
+    normalisation ([None] for prims that are not content changes). *)
+Definition apply_fp (p : prim) (c : list L) : option (list L) :=
+  match p with
+  | Hunk _ line old new => apply_hunk line old new c
+  | Replace _ toks old new =>
+      let cl := parse_class toks in
+      if replace_ok cl old new then replace_lines cl old new c else None
+  | Binary _ old new =>
+      if list_eq_dec eq_dec c old then Some new else None
+  | _ => None
+  end.
+
+(** Rename every path below [f] (inclusive) to below [t]. *)
+Definition rename_state (f t : path) (s : state) : state :=
+  map (fun qe => (move_path f t (fst qe), snd qe)) s.
+
+Definition is_file_empty (e : option entry) : bool :=
+  match e with
+  | Some (EFile [x]) => if eq_dec x empty_line then true else false
+  | _ => false
+  end.
+
+Definition nonroot (p : path) : bool := match p with [] => false | _ => true end.
+
+Definition is_some {A} (o : option A) : bool := match o with Some _ => true | None => false end.
+
+(** ** The meaning of one prim. *)
+Definition apply (p : prim) (s : state) : option state :=
+  match p with
+  | Hunk f _ _ _ | Replace f _ _ _ | Binary f _ _ =>
+      match lookup s f with
+      | Some (EFile c) =>
+          match apply_fp p c with
+          | Some c' => Some (set s f (EFile (norm c')))
+          | None => None
+          end
+      | _ => None
+      end
+  | AddFile f =>
+      if nonroot f && fresh s f && is_dir s (parent f)
+      then Some (set s f (EFile [empty_line])) else None
+  | RmFile f =>
+      if nonroot f && is_file_empty (lookup s f) && is_dir s (parent f)
+      then Some (del s f) else None
+  | AddDir d =>
+      if nonroot d && fresh s d && is_dir s (parent d)
+      then Some (set s d EDir) else None
+  | RmDir d =>
+      if nonroot d && is_dir s d && no_children s d && is_dir s (parent d)
+      then Some (del s d) else None
+  | Move f t =>
+      if nonroot f && nonroot t
+         && is_some (lookup s f) && fresh s t
+         && is_dir s (parent f) && is_dir s (parent t)
+         && negb (is_prefix f t)
+      then Some (rename_state f t s) else None
+  | ChangePref _ _ _ => Some s
+  end.
+
+(** ** Sequences: [Ok s] or [Fail i] with the index of the failing prim. *)
+Inductive result (A : Type) := Ok (a : A) | Fail (i : nat).
+Arguments Ok {A}. Arguments Fail {A}.
+
+Fixpoint apply_seq_from (i : nat) (ps : list prim) (s : state) : result state :=
+  match ps with
+  | [] => Ok s
+  | p :: ps' => match apply p s with
+                | Some s' => apply_seq_from (S i) ps' s'
+                | None => Fail i
+                end
+  end.
+
+Definition apply_seq (ps : list prim) (s : state) : result state := apply_seq_from 0 ps s.
+
+(** The plain option version used in the laws. *)
+Fixpoint apply_list (ps : list prim) (s : state) : option state :=
+  match ps with
+  | [] => Some s
+  | p :: ps' => match apply p s with
+                | Some s' => apply_list ps' s'
+                | None => None
+                end
+  end.
+
+(** ** Specification of hunks *)
+
+Lemma split_at_spec : forall n c acc racc rest,
+  split_at n c acc = Some (racc, rest) ->
+  exists pre, c = pre ++ rest /\ length pre = n /\ racc = rev pre ++ acc.
+Proof.
+  induction n as [|n IH]; intros c acc racc rest Hs; simpl in Hs.
+  - inversion Hs; subst. exists []; simpl; auto.
+  - destruct c as [|x c]; [discriminate|].
+    destruct (IH _ _ _ _ Hs) as [pre [-> [Hl ->]]].
+    exists (x :: pre); simpl; repeat split; auto.
+    rewrite <- app_assoc; reflexivity.
+Qed.
+
+Lemma split_at_complete : forall pre rest acc,
+  split_at (length pre) (pre ++ rest) acc = Some (rev pre ++ acc, rest).
+Proof.
+  induction pre as [|x pre IH]; intros rest acc; simpl; auto.
+  rewrite IH. rewrite <- app_assoc; reflexivity.
+Qed.
+
+Lemma drop_prefix_spec : forall o c r, drop_prefix o c = Some r <-> c = o ++ r.
+Proof.
+  induction o as [|x o IH]; intros c r; simpl.
+  - split; congruence.
+  - destruct c as [|y c]; [split; [discriminate|intro; discriminate]|].
+    destruct (eq_dec x y) as [->|Hn].
+    + rewrite IH; split; [intros ->; auto|intro Hc; injection Hc; auto].
+    + split; [discriminate|intro Hc; injection Hc; congruence].
+Qed.
+
+(** The hunk at 0-based position [pos]: [c = pre ++ old ++ post] with
+    [|pre| = pos] becomes [pre ++ new ++ post]. *)
+Lemma splice_spec : forall pos old new c c',
+  splice pos old new c = Some c' <->
+  exists pre post, c = pre ++ old ++ post /\ length pre = pos /\ c' = pre ++ new ++ post.
+Proof.
+  intros pos old new c c'; unfold splice; split.
+  - destruct (split_at pos c []) as [[racc rest]|] eqn:E1; [|discriminate].
+    destruct (drop_prefix old rest) as [rest'|] eqn:E2; [|discriminate].
+    intro Hc; inversion Hc; subst c'; clear Hc.
+    apply split_at_spec in E1. destruct E1 as [pre [-> [Hl ->]]].
+    apply drop_prefix_spec in E2; subst rest.
+    exists pre, rest'; repeat split; auto.
+    rewrite app_nil_r, rev_append_rev, rev_involutive; reflexivity.
+  - intros [pre [post [-> [Hl ->]]]]; subst pos.
+    rewrite split_at_complete.
+    assert (drop_prefix old (old ++ post) = Some post) as -> by (apply drop_prefix_spec; auto).
+    rewrite app_nil_r, rev_append_rev, rev_involutive; reflexivity.
+Qed.
+
+End Apply.
+
+Arguments Ok {A}. Arguments Fail {A}.
