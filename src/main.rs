@@ -1,0 +1,110 @@
+//! The `darcsweb` command line: `serve` the web interface, `check` a repository.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use darcsweb::repo::{self, Registry};
+use darcsweb::web::{self, config::Config, AppState};
+
+/// Browse and host darcs repositories; the patch core is proved correct in Rocq.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Serve the repositories found under the roots (the bundled examples if none is given).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080, or the config file's].
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+        /// A TOML configuration file (see README).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Site title shown in every page.
+        #[arg(long)]
+        title: Option<String>,
+        /// Public base URL, used in the clone commands shown to users.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Directories that are darcs repositories or contain some.
+        roots: Vec<PathBuf>,
+    },
+    /// Replay every patch through the verified core and compare with the recorded tree.
+    Check {
+        /// The repository (the directory holding `_darcs`).
+        repo: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "darcsweb=info,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match cli.cmd {
+        Cmd::Serve { listen, config, title, base_url, roots } => {
+            match serve(listen, config, title, base_url, roots) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("darcsweb: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Cmd::Check { repo } => repo::check::main(&repo),
+    }
+}
+
+fn serve(
+    listen: Option<SocketAddr>,
+    config: Option<PathBuf>,
+    title: Option<String>,
+    base_url: Option<String>,
+    roots: Vec<PathBuf>,
+) -> Result<(), String> {
+    let mut cfg = Config::load(config.as_deref()).map_err(|e| e.to_string())?;
+    if let Some(l) = listen {
+        cfg.listen = l;
+    }
+    if let Some(t) = title {
+        cfg.site_title = t;
+    }
+    if base_url.is_some() {
+        cfg.base_url = base_url;
+    }
+    if !roots.is_empty() {
+        cfg.roots = roots;
+    }
+    if cfg.roots.is_empty() {
+        cfg.roots = vec![darcsweb::examples::ensure().map_err(|e| format!("cannot create the example repositories: {e}"))?];
+    }
+    let registry = Registry::discover(&cfg.roots);
+    if registry.list().is_empty() {
+        return Err(format!("no darcs repository found under {:?}", cfg.roots));
+    }
+    let addr = cfg.listen;
+    let state = Arc::new(AppState::new(registry, cfg));
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        println!("darcsweb: serving {} repositories on http://{local}/", state.registry.list().len());
+        axum::serve(listener, web::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| e.to_string())
+    })
+}

@@ -1,0 +1,101 @@
+//! The types the web layer sees of a repository: plain data, cheap to clone or share.
+
+use crate::darcs::prim::{Path, Prim};
+
+/// One named patch's metadata, as `darcs log --xml-output` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PatchMeta {
+    /// Position in the repository's order (0 = oldest).
+    pub index: usize,
+    /// The 40-hex patch identity (`hash='…'` of `darcs log --xml-output`).
+    pub hash: String,
+    /// The name (for a tag, the full `TAG …` name).
+    pub name: String,
+    pub author: String,
+    /// The raw 14-digit UTC date `YYYYMMDDHHMMSS`.
+    pub date: String,
+    /// Every log line joined with `\n`, `Ignore-this:` included (as darcs' XML shows it).
+    pub comment: Option<String>,
+    /// The log without `Ignore-this:` lines: what a person reads.
+    pub description: String,
+    pub inverted: bool,
+    /// `Some(name)` when the patch is a tag.
+    pub tag: Option<String>,
+}
+
+/// A version of the tree: the first `applied` patches of the repository order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Version {
+    pub applied: usize,
+}
+
+/// What a path holds at a version.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// A directory with its entries (name, is_dir), sorted by name bytes.
+    Dir(Vec<(Vec<u8>, bool)>),
+    /// A file's bytes.
+    File(std::sync::Arc<Vec<u8>>),
+}
+
+/// How one path was touched by a patch (`darcs log --summary`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Touched {
+    /// `add_file`, `remove_file`, `add_directory`, `remove_directory`, `modify_file`, `move`, `changepref`.
+    pub kind: &'static str,
+    pub path: String,
+    /// For a move, the destination.
+    pub to: Option<String>,
+    pub added_lines: usize,
+    pub removed_lines: usize,
+    /// The path is part of a conflict (darcs marks these `conflict='true'`).
+    pub conflict: bool,
+}
+
+/// Everything a patch page shows, computed from the patch file and the verified core.
+#[derive(Debug, Clone)]
+pub struct PatchDetail {
+    pub meta: PatchMeta,
+    /// The effect's prims, in order (what the patch does to the tree).
+    pub prims: Vec<Prim>,
+    /// Summary of touched paths.
+    pub touched: Vec<Touched>,
+    /// Indices of the explicitly named dependencies.
+    pub explicit_deps: Vec<usize>,
+    /// The patch file decompressed: darcs' own text form.
+    pub raw: std::sync::Arc<Vec<u8>>,
+}
+
+/// One annotated line of a file.
+#[derive(Debug, Clone)]
+pub struct AnnotatedLine {
+    pub line: Vec<u8>,
+    /// The patch that introduced the line, when known.
+    pub patch: Option<usize>,
+}
+
+/// A unified-diff hunk for display: old and new line ranges with their lines.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FileDiff {
+    pub path: String,
+    /// `None` when the file did not exist before (or after).
+    pub old_path: Option<String>,
+    pub new_path: Option<String>,
+    pub binary: bool,
+    pub lines: Vec<DiffLine>,
+}
+
+/// One line of a unified diff.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DiffLine {
+    /// ' ', '-', '+', or '@' for a hunk header.
+    pub op: char,
+    pub old_no: Option<u32>,
+    pub new_no: Option<u32>,
+    pub text: String,
+}
+
+/// Split a URL-validated path string into components (already checked elsewhere).
+pub fn path_from_str(s: &str) -> Path {
+    s.split('/').filter(|c| !c.is_empty()).map(|c| c.as_bytes().to_vec()).collect()
+}

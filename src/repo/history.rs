@@ -1,0 +1,447 @@
+//! One loaded version of a repository's history: the index, the patches' effects
+//! (parsed lazily), and caches of trees and annotations. Trees at old versions,
+//! annotations and dependencies are computed by the verified core.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path as FsPath;
+use std::sync::{Arc, OnceLock};
+
+use super::load::Loader;
+use super::{
+    cache, AnnotatedLine, Cache, CacheSizes, DiffLine, Entry, FileDiff, Index, PatchDetail, PatchMeta, RepoError,
+    Result, SharedTree, Touched, Version,
+};
+use crate::core::{self, Named, Node, Tree};
+use crate::darcs::prim::{display_path, Path, Prim};
+
+/// Lines of context around each hunk in a unified diff.
+const CONTEXT: usize = 3;
+/// Above this many prims a patch's diff is shown without context lines.
+const MAX_PRIMS_WITH_CONTEXT: usize = 200;
+
+pub(crate) struct History {
+    pub index: Arc<Index>,
+    loader: Arc<Loader>,
+    /// Patch file name of each patch, by position.
+    files: Vec<String>,
+    effects: Arc<OnceLock<std::result::Result<Arc<Vec<Named>>, String>>>,
+    trees: Cache<usize, SharedTree>,
+    annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
+    details: Cache<usize, Arc<PatchDetail>>,
+    deps: OnceLock<std::result::Result<Arc<(Vec<Vec<usize>>, Vec<Vec<usize>>)>, String>>,
+}
+
+impl History {
+    /// Read the inventories of the repository at `dir` (patch files are read lazily).
+    pub fn load(dir: &FsPath, sizes: CacheSizes) -> Result<History> {
+        let loader = Arc::new(Loader::open(dir)?);
+        let (inv, _pristine) = loader.inventory()?;
+        let mut metas = Vec::with_capacity(inv.len());
+        let mut files = Vec::with_capacity(inv.len());
+        for (i, (info, file)) in inv.into_iter().enumerate() {
+            metas.push(meta(i, &info));
+            files.push(file);
+        }
+        let effects: Arc<OnceLock<std::result::Result<Arc<Vec<Named>>, String>>> = Arc::new(OnceLock::new());
+        let mut index = Index::new(metas);
+        // The file → patches map needs every patch's effect: built on the first query by path.
+        {
+            let (loader, effects, files) = (loader.clone(), effects.clone(), files.clone());
+            index.touched_source = Some(Arc::new(move || {
+                let e = effects.get_or_init(|| load_effects(&loader, &files).map(Arc::new).map_err(|e| e.to_string()));
+                e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
+            }));
+        }
+        Ok(History {
+            index: Arc::new(index),
+            loader,
+            files,
+            effects,
+            trees: cache(sizes.trees),
+            annotations: cache(sizes.annotations),
+            details: cache(256),
+            deps: OnceLock::new(),
+        })
+    }
+
+    fn check_index(&self, i: usize) -> Result<()> {
+        if i < self.index.patches.len() {
+            Ok(())
+        } else {
+            Err(RepoError::NotFound(format!("no patch number {i}")))
+        }
+    }
+
+    fn check_version(&self, v: Version) -> Result<()> {
+        if v.applied <= self.index.patches.len() {
+            Ok(())
+        } else {
+            Err(RepoError::NotFound(format!("no version {}", v.applied)))
+        }
+    }
+
+    /// The effects of every patch, parsed once.
+    pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
+        self.effects
+            .get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(RepoError::Corrupt)
+    }
+
+    /// The tree after the first `v.applied` patches, replayed by the core from the nearest
+    /// cached earlier tree.
+    pub fn tree(&self, v: Version) -> Result<SharedTree> {
+        self.check_version(v)?;
+        let k = v.applied;
+        let base = {
+            let mut c = self.trees.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(t) = c.get(&k) {
+                return Ok(t.clone());
+            }
+            c.iter().filter(|(j, _)| **j <= k).max_by_key(|(j, _)| **j).map(|(j, t)| (*j, t.clone()))
+        };
+        let (j, base) = base.unwrap_or((0, Arc::new(Tree::new())));
+        let effects = self.effects()?;
+        let t = replay(&base, &effects[j..k], j)?;
+        let t = Arc::new(t);
+        self.trees.lock().unwrap_or_else(|e| e.into_inner()).put(k, t.clone());
+        Ok(t)
+    }
+
+    pub fn entry(&self, v: Version, path: &Path) -> Result<Option<Entry>> {
+        let t = self.tree(v)?;
+        Ok(entry_in(&t, path))
+    }
+
+    pub fn walk(&self, v: Version) -> Result<Vec<(Path, Entry)>> {
+        let t = self.tree(v)?;
+        Ok(t.iter()
+            .filter_map(|(p, n)| {
+                let e = match n {
+                    Node::File(c) => Entry::File(Arc::new(c.clone())),
+                    Node::Dir => entry_in(&t, p)?,
+                };
+                Some((p.clone(), e))
+            })
+            .collect())
+    }
+
+    pub fn annotate(&self, v: Version, path: &Path) -> Result<Vec<AnnotatedLine>> {
+        self.check_version(v)?;
+        let key = (v.applied, path.clone());
+        if let Some(a) = self.annotations.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok((**a).clone());
+        }
+        let effects = self.effects()?;
+        match core::file_at(&effects[..v.applied], path)? {
+            core::Lookup::File(_) => {}
+            core::Lookup::Dir(_) => return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path)))),
+            core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
+        }
+        let a = core::annotate(&effects[..v.applied], path)?;
+        let lines: Vec<AnnotatedLine> = a
+            .lines
+            .into_iter()
+            .zip(a.origins.into_iter().chain(std::iter::repeat(None)))
+            .map(|(line, o)| AnnotatedLine { line, patch: o.map(|o| o as usize) })
+            .collect();
+        self.annotations.lock().unwrap_or_else(|e| e.into_inner()).put(key, Arc::new(lines.clone()));
+        Ok(lines)
+    }
+
+    /// The direct dependencies and dependents of every patch, computed once by the core.
+    fn all_deps(&self) -> Result<Arc<(Vec<Vec<usize>>, Vec<Vec<usize>>)>> {
+        self.deps
+            .get_or_init(|| {
+                let effects = self.effects().map_err(|e| e.to_string())?;
+                let deps = core::dependencies(&effects).map_err(|e| e.to_string())?;
+                let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
+                let mut rdeps = vec![Vec::new(); deps.len()];
+                for (i, ds) in deps.iter().enumerate() {
+                    for &d in ds {
+                        if let Some(r) = rdeps.get_mut(d) {
+                            r.push(i);
+                        }
+                    }
+                }
+                Ok(Arc::new((deps, rdeps)))
+            })
+            .clone()
+            .map_err(RepoError::Corrupt)
+    }
+
+    pub fn dependencies(&self, i: usize) -> Result<(Vec<usize>, Vec<usize>)> {
+        self.check_index(i)?;
+        let all = self.all_deps()?;
+        Ok((all.0.get(i).cloned().unwrap_or_default(), all.1.get(i).cloned().unwrap_or_default()))
+    }
+
+    pub fn detail(&self, i: usize) -> Result<Arc<PatchDetail>> {
+        self.check_index(i)?;
+        if let Some(d) = self.details.lock().unwrap_or_else(|e| e.into_inner()).get(&i) {
+            return Ok(d.clone());
+        }
+        let file = &self.files[i];
+        let (raw, named) = self.loader.named(file)?;
+        let prims = self.loader.effect(&named)?;
+        let explicit_deps = named
+            .explicit_deps
+            .iter()
+            .filter_map(|info| self.index.by_hash(&info.id()))
+            .collect();
+        let conflicted = self.loader.conflicted_paths(&named);
+        let d = Arc::new(PatchDetail {
+            meta: self.index.patches[i].clone(),
+            touched: summarize(&prims, &conflicted),
+            prims,
+            explicit_deps,
+            raw: Arc::new(raw),
+        });
+        self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, d.clone());
+        Ok(d)
+    }
+
+    /// The patch's hunks as unified diffs, with context lines from the tree before each
+    /// prim (states computed by the core).
+    pub fn diff(&self, i: usize) -> Result<Vec<FileDiff>> {
+        let detail = self.detail(i)?;
+        let with_context = detail.prims.len() <= MAX_PRIMS_WITH_CONTEXT;
+        let mut tree: Tree = if with_context { (*self.tree(Version { applied: i })?).clone() } else { Tree::new() };
+        let mut out: Vec<FileDiff> = Vec::new();
+        for p in &detail.prims {
+            let before = match p {
+                Prim::Hunk { path, .. } => match tree.get(path) {
+                    Some(Node::File(c)) => Some(c.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            push_diff(&mut out, p, before.as_deref());
+            if with_context {
+                tree = core::apply(&tree, std::slice::from_ref(p))?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Every patch's effect, in order, with its explicit dependencies as positions.
+fn load_effects(loader: &Loader, files: &[String]) -> Result<Vec<Named>> {
+    let mut ids: HashMap<String, u32> = HashMap::with_capacity(files.len());
+    let mut out = Vec::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        let (_, named) = loader.named(f)?;
+        let prims = loader.effect(&named)?;
+        let deps = named.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
+        ids.insert(named.info.id(), i as u32);
+        out.push(Named { prims, deps });
+    }
+    Ok(out)
+}
+
+/// Apply `patches` (the ones from position `first`) to `base` in one core call, naming
+/// the patch that fails.
+pub(crate) fn replay(base: &Tree, patches: &[Named], first: usize) -> Result<Tree> {
+    let mut flat = Vec::new();
+    let mut owner = Vec::new();
+    for (i, n) in patches.iter().enumerate() {
+        for (j, p) in n.prims.iter().enumerate() {
+            flat.push(p.clone());
+            owner.push((first + i, j));
+        }
+    }
+    core::apply(base, &flat).map_err(|e| match e {
+        core::CoreError::DoesNotApply { prim, message, .. } => {
+            let (patch, prim) = owner.get(prim as usize).copied().unwrap_or((first, prim as usize));
+            RepoError::Core(core::CoreError::DoesNotApply { patch: patch as u32, prim: prim as u32, message })
+        }
+        e => RepoError::Core(e),
+    })
+}
+
+/// What a tree holds at `path`: a file, or a directory with its immediate entries.
+pub(crate) fn entry_in(t: &Tree, path: &Path) -> Option<Entry> {
+    if !path.is_empty() {
+        match t.get(path)? {
+            Node::File(c) => return Some(Entry::File(Arc::new(c.clone()))),
+            Node::Dir => {}
+        }
+    }
+    let mut children: Vec<(Vec<u8>, bool)> = t
+        .range(path.clone()..)
+        .skip_while(|(p, _)| *p == path)
+        .take_while(|(p, _)| p.starts_with(path))
+        .filter(|(p, _)| p.len() == path.len() + 1)
+        .map(|(p, n)| (p[path.len()].clone(), matches!(n, Node::Dir)))
+        .collect();
+    children.sort();
+    Some(Entry::Dir(children))
+}
+
+fn meta(i: usize, info: &crate::darcs::info::PatchInfo) -> PatchMeta {
+    let text = crate::darcs::info::text_for_display;
+    PatchMeta {
+        index: i,
+        hash: info.id(),
+        name: text(&info.name),
+        author: text(&info.author),
+        date: String::from_utf8_lossy(&info.date).into_owned(),
+        comment: info.comment_raw().map(|c| text(&c)),
+        description: info.comment_for_display().iter().map(|l| text(l)).collect::<Vec<_>>().join("\n"),
+        inverted: info.inverted,
+        tag: info.tag_name().map(text),
+    }
+}
+
+/// Per prim of a patch: the path it touches and, for a move, where it goes.
+pub(crate) type Touch = (Path, Option<Path>);
+
+fn touches(prims: &[Prim]) -> Vec<Touch> {
+    prims
+        .iter()
+        .filter_map(|p| match p {
+            Prim::Hunk { path, .. }
+            | Prim::AddFile(path)
+            | Prim::RmFile(path)
+            | Prim::AddDir(path)
+            | Prim::RmDir(path)
+            | Prim::Replace { path, .. }
+            | Prim::Binary { path, .. } => Some((path.clone(), None)),
+            Prim::Move { from, to } => Some((from.clone(), Some(to.clone()))),
+            Prim::ChangePref { .. } => None,
+        })
+        .collect()
+}
+
+/// Walk back from head tracking the names `path` had: collect the patches that touch
+/// it (or anything below it), renaming through moves.
+pub(crate) fn follow_moves(touched: &[Vec<Touch>], path: &Path, out: &mut HashSet<usize>) {
+    let mut name = path.clone();
+    for i in (0..touched.len()).rev() {
+        for (p, to) in touched[i].iter().rev() {
+            match to {
+                Some(to) => {
+                    if name.starts_with(to) {
+                        let rest = name[to.len()..].to_vec();
+                        name = p.clone();
+                        name.extend(rest);
+                        out.insert(i);
+                    } else if p.starts_with(&name) || to.starts_with(&name) {
+                        out.insert(i);
+                    }
+                }
+                None => {
+                    if p.starts_with(&name) || name.starts_with(p) && p.len() == name.len() {
+                        out.insert(i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `darcs log --summary` of an effect.
+fn summarize(prims: &[Prim], conflicted: &HashSet<Path>) -> Vec<Touched> {
+    let mut out: Vec<Touched> = Vec::new();
+    for p in prims {
+        let (kind, path, to, add, rem) = match p {
+            Prim::Hunk { path, old, new, .. } => ("modify_file", path, None, new.len(), old.len()),
+            Prim::Replace { path, .. } | Prim::Binary { path, .. } => ("modify_file", path, None, 0, 0),
+            Prim::AddFile(path) => ("add_file", path, None, 0, 0),
+            Prim::RmFile(path) => ("remove_file", path, None, 0, 0),
+            Prim::AddDir(path) => ("add_directory", path, None, 0, 0),
+            Prim::RmDir(path) => ("remove_directory", path, None, 0, 0),
+            Prim::Move { from, to } => ("move", from, Some(display_path(to)), 0, 0),
+            Prim::ChangePref { .. } => continue,
+        };
+        let shown = display_path(path);
+        let conflict = conflicted.contains(path);
+        if kind == "modify_file" {
+            if let Some(t) = out.iter_mut().find(|t| t.kind == "modify_file" && t.path == shown) {
+                t.added_lines += add;
+                t.removed_lines += rem;
+                continue;
+            }
+        }
+        out.push(Touched { kind, path: shown, to, added_lines: add, removed_lines: rem, conflict });
+    }
+    out
+}
+
+/// Render one prim into the per-file diffs (hunks as unified diff with context).
+fn push_diff(out: &mut Vec<FileDiff>, p: &Prim, before: Option<&[u8]>) {
+    let file = |out: &mut Vec<FileDiff>, path: &Path, old: bool, new: bool, binary: bool| -> usize {
+        let shown = display_path(path);
+        if let Some(i) = out.iter().position(|d| d.path == shown && d.binary == binary) {
+            return i;
+        }
+        out.push(FileDiff {
+            path: shown.clone(),
+            old_path: old.then(|| shown.clone()),
+            new_path: new.then_some(shown),
+            binary,
+            lines: Vec::new(),
+        });
+        out.len() - 1
+    };
+    let text = |l: &[u8]| String::from_utf8_lossy(l).into_owned();
+    match p {
+        Prim::Hunk { path, line, old, new } => {
+            let i = file(out, path, true, true, false);
+            let pieces: Vec<&[u8]> = before.map(|c| c.split(|&b| b == b'\n').collect()).unwrap_or_default();
+            let start = (*line as usize).saturating_sub(1);
+            let ctx_from = start.saturating_sub(CONTEXT);
+            let after_old = start + old.len();
+            let ctx_to = (after_old + CONTEXT).min(pieces.len());
+            let lines = &mut out[i].lines;
+            lines.push(DiffLine {
+                op: '@',
+                old_no: Some(*line),
+                new_no: Some(*line),
+                text: format!("@@ -{},{} +{},{} @@", line, old.len(), line, new.len()),
+            });
+            for (k, l) in pieces.iter().enumerate().take(start).skip(ctx_from) {
+                let n = (k + 1) as u32;
+                lines.push(DiffLine { op: ' ', old_no: Some(n), new_no: Some(n), text: text(l) });
+            }
+            for (k, l) in old.iter().enumerate() {
+                lines.push(DiffLine { op: '-', old_no: Some((start + k + 1) as u32), new_no: None, text: text(l) });
+            }
+            for (k, l) in new.iter().enumerate() {
+                lines.push(DiffLine { op: '+', old_no: None, new_no: Some((start + k + 1) as u32), text: text(l) });
+            }
+            let shift = new.len() as i64 - old.len() as i64;
+            for (k, l) in pieces.iter().enumerate().take(ctx_to).skip(after_old) {
+                let o = (k + 1) as i64;
+                lines.push(DiffLine { op: ' ', old_no: Some(o as u32), new_no: Some((o + shift) as u32), text: text(l) });
+            }
+        }
+        Prim::AddFile(path) => {
+            let i = file(out, path, false, true, false);
+            out[i].old_path = None;
+        }
+        Prim::RmFile(path) => {
+            let i = file(out, path, true, false, false);
+            out[i].new_path = None;
+        }
+        Prim::Binary { path, old, new } => {
+            let i = file(out, path, !old.is_empty(), !new.is_empty(), true);
+            out[i].lines.push(DiffLine {
+                op: '@',
+                old_no: None,
+                new_no: None,
+                text: format!("binary: {} bytes -> {} bytes", old.len(), new.len()),
+            });
+        }
+        Prim::Replace { path, tokchars, old, new } => {
+            let i = file(out, path, true, true, false);
+            out[i].lines.push(DiffLine {
+                op: '@',
+                old_no: None,
+                new_no: None,
+                text: format!("replace [{}] {} -> {}", text(tokchars), text(old), text(new)),
+            });
+        }
+        Prim::Move { .. } | Prim::AddDir(_) | Prim::RmDir(_) | Prim::ChangePref { .. } => {}
+    }
+}
