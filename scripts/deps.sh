@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what darcsweb needs on Debian/Ubuntu, only where something is missing.
 #   scripts/deps.sh build   compilers: Coq/Rocq, OCaml + ocamlfind, libclang (bindgen), darcs (examples)
-#   scripts/deps.sh test    build + what the tests drive: chromium + chromedriver, python3-venv
+#   scripts/deps.sh test    build + what the tests drive: chromium + chromedriver, python3-venv, opam, wrk
 # Elsewhere install by hand: Coq >= 8.16 or Rocq 9, OCaml >= 4.13 with ocamlfind,
 # libclang, darcs 2.16, and for the tests chromium + chromedriver and Python 3 with venv.
 set -euo pipefail
@@ -19,6 +19,8 @@ if [ "$what" = test ]; then
   have chromium || need+=(chromium)
   have chromedriver || need+=(chromium-driver)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+  have opam || need+=(opam)          # the Docker switch script is also tested against the real opam
+  have wrk || need+=(wrk)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
