@@ -12,6 +12,7 @@ use super::{
     Result, SharedTree, Touched, Version,
 };
 use crate::core::{self, Named, Node, Tree};
+use crate::darcs::pristine::{EntryKind, Pristine};
 use crate::darcs::prim::{display_path, Path, Prim};
 
 /// Lines of context around each hunk in a unified diff.
@@ -24,6 +25,9 @@ pub(crate) struct History {
     loader: Arc<Loader>,
     /// Patch file name of each patch, by position.
     files: Vec<String>,
+    /// Root hash of the recorded tree: head pages read it directly (`check` proves it
+    /// equal to the replay).
+    pristine: String,
     effects: Arc<OnceLock<std::result::Result<Arc<Vec<Named>>, String>>>,
     trees: Cache<usize, SharedTree>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
@@ -35,7 +39,7 @@ impl History {
     /// Read the inventories of the repository at `dir` (patch files are read lazily).
     pub fn load(dir: &FsPath, sizes: CacheSizes) -> Result<History> {
         let loader = Arc::new(Loader::open(dir)?);
-        let (inv, _pristine) = loader.inventory()?;
+        let (inv, pristine) = loader.inventory()?;
         let mut metas = Vec::with_capacity(inv.len());
         let mut files = Vec::with_capacity(inv.len());
         for (i, (info, file)) in inv.into_iter().enumerate() {
@@ -56,6 +60,7 @@ impl History {
             index: Arc::new(index),
             loader,
             files,
+            pristine,
             effects,
             trees: cache(sizes.trees),
             annotations: cache(sizes.annotations),
@@ -109,8 +114,26 @@ impl History {
     }
 
     pub fn entry(&self, v: Version, path: &Path) -> Result<Option<Entry>> {
+        if v.applied == self.index.patches.len() {
+            return self.head_entry(path);
+        }
         let t = self.tree(v)?;
         Ok(entry_in(&t, path))
+    }
+
+    /// What `path` holds at head, read from the pristine tree without any replay.
+    fn head_entry(&self, path: &Path) -> Result<Option<Entry>> {
+        let pristine = Pristine::new(&self.loader.store);
+        Ok(match pristine.lookup(&self.pristine, path)? {
+            None => None,
+            Some((EntryKind::File, h)) => Some(Entry::File(Arc::new(pristine.read_file(&h)?))),
+            Some((EntryKind::Directory, h)) => {
+                let mut children: Vec<(Vec<u8>, bool)> =
+                    pristine.read_dir(&h)?.into_iter().map(|e| (e.name, e.kind == EntryKind::Directory)).collect();
+                children.sort();
+                Some(Entry::Dir(children))
+            }
+        })
     }
 
     pub fn walk(&self, v: Version) -> Result<Vec<(Path, Entry)>> {

@@ -1,0 +1,181 @@
+//! Typed errors of the darcs parsing layer. Every variant names the file it is about.
+
+use std::path::{Path, PathBuf};
+
+/// Result type of the darcs parsing layer.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Everything that can go wrong while reading a darcs repository.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An I/O error other than "not found" while reading `file`.
+    #[error("{}: {source}", file.display())]
+    Io {
+        /// The file being read.
+        file: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A required file exists neither in the repository nor in any of its sources.
+    #[error("{}", missing_message(file, searched))]
+    MissingFile {
+        /// Where the file should have been in the repository itself.
+        file: PathBuf,
+        /// The other locations that were tried (`prefs/sources`, caches).
+        searched: Vec<PathBuf>,
+    },
+    /// The repository uses a format this reader does not support (old-fashioned darcs-1, unknown flags...).
+    #[error("unsupported repository format: {0}")]
+    UnsupportedFormat(String),
+    /// A file starts with the gzip magic but does not decompress.
+    #[error("{}: bad gzip data: {what}", file.display())]
+    BadGzip {
+        /// The compressed file.
+        file: PathBuf,
+        /// What the decompressor reported.
+        what: String,
+    },
+    /// The SHA-256 of a hashed file does not match its name.
+    #[error("{}: hash mismatch: name says {expected}, content hashes to {actual}", file.display())]
+    HashMismatch {
+        /// The file (its name is the expected hash).
+        file: PathBuf,
+        /// The hash from the name.
+        expected: String,
+        /// The hash of the (uncompressed) content.
+        actual: String,
+    },
+    /// The uncompressed size of a hashed file does not match the size in its name.
+    #[error("{}: size mismatch: name says {expected} bytes, content has {actual}", file.display())]
+    SizeMismatch {
+        /// The file.
+        file: PathBuf,
+        /// The size from the name.
+        expected: u64,
+        /// The actual uncompressed size.
+        actual: u64,
+    },
+    /// A file (or its decompressed content) is larger than the configured cap.
+    #[error("{}: larger than the limit of {limit} bytes", file.display())]
+    TooLarge {
+        /// The file.
+        file: PathBuf,
+        /// The cap that was exceeded.
+        limit: u64,
+    },
+    /// A file's content does not follow darcs' syntax.
+    #[error("{}:{line}: malformed {what} (byte offset {offset})", file.display())]
+    Malformed {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// Byte offset of the problem in the (uncompressed) content.
+        offset: usize,
+        /// What was expected or found.
+        what: String,
+    },
+    /// A hash string (file name, `hash:` line, pristine reference) is not a valid darcs hash.
+    #[error("{}: invalid hash {hash:?}", file.display())]
+    BadHash {
+        /// The file in which the hash appeared.
+        file: PathBuf,
+        /// The offending text.
+        hash: String,
+    },
+    /// The chain of inventories (`Starting with inventory:`) loops.
+    #[error("{}: inventory chain cycle: {hash} was already visited", file.display())]
+    InventoryCycle {
+        /// The inventory that refers back.
+        file: PathBuf,
+        /// The inventory name seen twice.
+        hash: String,
+    },
+    /// A patch file's info block differs from the inventory entry that names it.
+    #[error("{}: patch file holds {actual} but the inventory names {expected}", file.display())]
+    InfoMismatch {
+        /// The patch file.
+        file: PathBuf,
+        /// Patch id according to the inventory.
+        expected: String,
+        /// Patch id found in the file.
+        actual: String,
+    },
+    /// Text that must be UTF-8 (a format file, a hash) is not.
+    #[error("{}: {what} is not valid UTF-8", file.display())]
+    NonUtf8 {
+        /// The file.
+        file: PathBuf,
+        /// Which part.
+        what: String,
+    },
+    /// A valid construct whose meaning this reader cannot compute (e.g. nested darcs-1 mergers).
+    #[error("unsupported: {0}")]
+    Unsupported(String),
+    /// A lookup by patch id, index or path found nothing.
+    #[error("not found: {0}")]
+    NotFound(String),
+}
+
+fn missing_message(file: &Path, searched: &[PathBuf]) -> String {
+    if searched.is_empty() {
+        format!("{}: missing", file.display())
+    } else {
+        let others: Vec<String> = searched.iter().map(|p| p.display().to_string()).collect();
+        format!(
+            "{}: missing (also looked in {})",
+            file.display(),
+            others.join(", ")
+        )
+    }
+}
+
+impl Error {
+    /// A `Malformed` error at byte `offset` of `data` (the line number is computed here).
+    pub fn malformed(file: &Path, data: &[u8], offset: usize, what: impl Into<String>) -> Error {
+        let end = offset.min(data.len());
+        let line = 1 + data
+            .get(..end)
+            .map_or(0, |d| d.iter().filter(|&&b| b == b'\n').count());
+        Error::Malformed {
+            file: file.to_path_buf(),
+            line,
+            offset,
+            what: what.into(),
+        }
+    }
+
+    /// An `Io` error, or `MissingFile` when the error is "not found".
+    pub fn io(file: &Path, source: std::io::Error) -> Error {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::MissingFile {
+                file: file.to_path_buf(),
+                searched: Vec::new(),
+            }
+        } else {
+            Error::Io {
+                file: file.to_path_buf(),
+                source,
+            }
+        }
+    }
+
+    /// The file this error is about, if any.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Error::Io { file, .. }
+            | Error::MissingFile { file, .. }
+            | Error::BadGzip { file, .. }
+            | Error::HashMismatch { file, .. }
+            | Error::SizeMismatch { file, .. }
+            | Error::TooLarge { file, .. }
+            | Error::Malformed { file, .. }
+            | Error::BadHash { file, .. }
+            | Error::InventoryCycle { file, .. }
+            | Error::InfoMismatch { file, .. }
+            | Error::NonUtf8 { file, .. } => Some(file),
+            Error::UnsupportedFormat(_) | Error::Unsupported(_) | Error::NotFound(_) => None,
+        }
+    }
+}

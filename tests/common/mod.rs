@@ -1,0 +1,182 @@
+//! Shared helpers for integration tests: the darcs test corpus (built once per `target/`
+//! directory by `shared/make-corpus.sh`) and a way to run the real `darcs` binary.
+//!
+//! Environment:
+//! * `DARCSWEB_SHARED`: the `shared/` directory (default `<crate root>/../shared`).
+//! * `DARCSWEB_CORPUS`: use this already-built corpus instead of building one.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+static BUILD_LOCK: Mutex<()> = Mutex::new(());
+
+/// The `shared/` directory holding `make-corpus.sh` and `darcs-format.md`.
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("DARCSWEB_SHARED") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join("shared"),
+    }
+}
+
+/// The cargo `target/` directory this test binary was built into.
+pub fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("current_exe");
+    // target/<profile>/deps/<test binary>
+    exe.parent()
+        .and_then(Path::parent)
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| std::env::temp_dir().join("darcsweb-test-target"))
+}
+
+/// Whether a `darcs` binary can be run.
+pub fn darcs_available() -> bool {
+    Command::new("darcs")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// A private, empty HOME for darcs runs (so the tester's `~/.darcs` cannot change outputs).
+fn darcs_home() -> PathBuf {
+    let h = target_dir().join("test-darcs-home");
+    let _ = std::fs::create_dir_all(h.join(".darcs"));
+    h
+}
+
+/// Run `darcs ARGS` in `cwd` with canonical-output settings (`TZ=UTC`, no colour, no
+/// escaping, `LANG=C.UTF-8`, a private HOME); returns the output whatever the exit status.
+pub fn darcs(args: &[&str], cwd: &Path) -> Output {
+    let home = darcs_home();
+    Command::new("darcs")
+        .args(args)
+        .current_dir(cwd)
+        .env("TZ", "UTC")
+        .env("DARCS_DONT_COLOR", "1")
+        .env("DARCS_DONT_ESCAPE_ANYTHING", "1")
+        .env("LANG", "C.UTF-8")
+        .env("LC_ALL", "C.UTF-8")
+        .env("HOME", &home)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("DARCS_EMAIL", "Test User <test@example.com>")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run darcs ({e}); install darcs 2.16 to run these tests"))
+}
+
+/// The corpus directory (`repos/`, `bundles/`, `expected/`), built on first use.
+/// Concurrent test binaries and threads build it only once: a lock directory
+/// serialises builders and a marker file records completion.
+pub fn corpus() -> PathBuf {
+    if let Some(d) = std::env::var_os("DARCSWEB_CORPUS") {
+        let d = PathBuf::from(d);
+        assert!(
+            d.join("repos").is_dir(),
+            "DARCSWEB_CORPUS={} has no repos/ directory",
+            d.display()
+        );
+        return d;
+    }
+    let _guard = BUILD_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let target = target_dir();
+    let dir = target.join("test-corpus");
+    let marker = target.join("test-corpus.complete");
+    let lock = target.join("test-corpus.lock");
+    if marker.exists() && dir.join("README.txt").exists() {
+        return dir;
+    }
+    let script = shared_dir().join("make-corpus.sh");
+    assert!(
+        script.exists(),
+        "{} not found: set DARCSWEB_SHARED to the shared/ directory (or DARCSWEB_CORPUS to a built corpus)",
+        script.display()
+    );
+    assert!(
+        darcs_available(),
+        "the darcs binary is required to build the test corpus (apt install darcs)"
+    );
+    let _ = std::fs::create_dir_all(&target);
+    let started = Instant::now();
+    loop {
+        match std::fs::create_dir(&lock) {
+            Ok(()) => {
+                let _ = std::fs::write(lock.join("pid"), std::process::id().to_string());
+                if marker.exists() && dir.join("README.txt").exists() {
+                    let _ = std::fs::remove_dir_all(&lock);
+                    return dir;
+                }
+                let _ = std::fs::remove_file(&marker);
+                let _ = std::fs::remove_dir_all(&dir); // partial build from an interrupted run
+                let out = Command::new("bash").arg(&script).arg(&dir).output();
+                let ok = matches!(&out, Ok(o) if o.status.success());
+                if ok {
+                    std::fs::write(&marker, b"ok\n").expect("write corpus marker");
+                }
+                let _ = std::fs::remove_dir_all(&lock);
+                match out {
+                    Ok(o) if o.status.success() => return dir,
+                    Ok(o) => panic!(
+                        "make-corpus.sh failed ({}):\n{}\n{}",
+                        o.status,
+                        String::from_utf8_lossy(&o.stdout),
+                        String::from_utf8_lossy(&o.stderr)
+                    ),
+                    Err(e) => panic!("cannot run bash {}: {e}", script.display()),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if marker.exists() && dir.join("README.txt").exists() {
+                    return dir;
+                }
+                let stale = std::fs::metadata(&lock)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| SystemTime::now().duration_since(t).ok())
+                    .is_some_and(|age| age > Duration::from_secs(15 * 60));
+                if stale {
+                    let _ = std::fs::remove_dir_all(&lock);
+                    continue;
+                }
+                assert!(
+                    started.elapsed() < Duration::from_secs(30 * 60),
+                    "timed out waiting for {}",
+                    lock.display()
+                );
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            Err(e) => panic!("cannot create {}: {e}", lock.display()),
+        }
+    }
+}
+
+/// Names of the corpus repositories (sorted).
+pub fn corpus_repos() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(corpus().join("repos"))
+        .expect("corpus repos")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Copy a directory tree (files and directories only).
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let t = e.file_type()?;
+        let dst = to.join(e.file_name());
+        if t.is_dir() {
+            copy_dir(&e.path(), &dst)?;
+        } else if t.is_file() {
+            std::fs::copy(e.path(), dst)?;
+        }
+    }
+    Ok(())
+}
