@@ -41,7 +41,9 @@ printf '#!/bin/sh\n# greet whoever is named on the command line\nname=${1:-world
 rec "$BOB" "Greet by name" "Take the name from the first argument."
 mkdir doc && printf 'Usage\n=====\n\n  hello.sh [NAME]\n\nPrints a greeting.\n' > doc/usage.txt
 rec "$ALICE" "Add usage documentation"
-darcs tag -q -m 1.0 --author "$ALICE" >/dev/null
+n=$((n + 1))
+printf '%s\n%s\n' "$(date -u -d "@$((1709283600 + n * 60))" '+%a %b %e %H:%M:%S %Z %Y')" "$ALICE" |
+  darcs tag --pipe -m 1.0 -q >/dev/null
 darcs mv -q doc/usage.txt doc/USAGE
 rec "$BOB" "Rename usage file"
 darcs replace -q name person hello.sh
