@@ -66,6 +66,12 @@ let rec rev_append l l' =
   | [] -> l'
   | a :: l0 -> rev_append l0 (a :: l')
 
+(** val concat : 'a1 list list -> 'a1 list **)
+
+let rec concat = function
+| [] -> []
+| x :: l0 -> app x (concat l0)
+
 (** val list_eq_dec : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list -> bool **)
 
 let rec list_eq_dec eq_dec0 l l' =
@@ -293,6 +299,11 @@ let rec mem_items is b =
        else mem_items r b
      | CBad -> None)
 
+(** val bytes_eqb : bytes -> bytes -> bool **)
+
+let bytes_eqb a b =
+  if list_eq_dec (=) a b then true else false
+
 (** val is_tok : tokclass -> char -> bool option **)
 
 let is_tok cl b =
@@ -300,43 +311,70 @@ let is_tok cl b =
   | Some m -> Some (xorb (fst cl) m)
   | None -> None
 
-(** val bytes_eqb : bytes -> bytes -> bool **)
+type chunk =
+| Tok of bytes
+| Sep of char
 
-let bytes_eqb a b =
-  if list_eq_dec (=) a b then true else false
+(** val close : bytes -> chunk list -> chunk list **)
 
-(** val flush : bytes -> bytes -> bytes -> bytes -> bytes option **)
-
-let flush old new0 tok out =
+let close tok cs =
   match tok with
-  | [] -> Some out
-  | _ :: _ ->
-    let t = rev tok in
-    if bytes_eqb t old
-    then Some (rev_append new0 out)
-    else if bytes_eqb t new0 then None else Some (app tok out)
+  | [] -> cs
+  | _ :: _ -> (Tok (rev tok)) :: cs
 
-(** val scan :
-    tokclass -> bytes -> bytes -> bytes -> bytes -> bytes -> bytes option **)
+(** val lex : tokclass -> bytes -> bytes -> chunk list option **)
 
-let rec scan cl old new0 bs tok out =
+let rec lex cl bs tok =
   match bs with
-  | [] -> flush old new0 tok out
+  | [] -> Some (close tok [])
   | b :: bs' ->
     (match is_tok cl b with
      | Some b0 ->
        if b0
-       then scan cl old new0 bs' (b :: tok) out
-       else (match flush old new0 tok out with
-             | Some out' -> scan cl old new0 bs' [] (b :: out')
+       then lex cl bs' (b :: tok)
+       else (match lex cl bs' [] with
+             | Some cs -> Some (close tok ((Sep b) :: cs))
              | None -> None)
      | None -> None)
+
+(** val chunk_bytes : chunk -> bytes **)
+
+let chunk_bytes = function
+| Tok w -> w
+| Sep b -> b :: []
+
+(** val flatten : chunk list -> bytes **)
+
+let rec flatten = function
+| [] -> []
+| c :: cs' -> app (chunk_bytes c) (flatten cs')
+
+(** val replace_chunks : bytes -> bytes -> chunk list -> chunk list option **)
+
+let rec replace_chunks old new0 = function
+| [] -> Some []
+| c :: cs' ->
+  (match c with
+   | Tok w ->
+     (match replace_chunks old new0 cs' with
+      | Some r ->
+        if bytes_eqb w old
+        then Some ((Tok new0) :: r)
+        else if bytes_eqb w new0 then None else Some ((Tok w) :: r)
+      | None -> None)
+   | Sep b ->
+     (match replace_chunks old new0 cs' with
+      | Some r -> Some ((Sep b) :: r)
+      | None -> None))
 
 (** val tok_replace : tokclass -> bytes -> bytes -> bytes -> bytes option **)
 
 let tok_replace cl old new0 bs =
-  match scan cl old new0 bs [] [] with
-  | Some r -> Some (rev r)
+  match lex cl bs [] with
+  | Some cs ->
+    (match replace_chunks old new0 cs with
+     | Some cs' -> Some (flatten cs')
+     | None -> None)
   | None -> None
 
 (** val all_tok : tokclass -> bytes -> bool **)
@@ -469,11 +507,11 @@ let is_some = function
 | Some _ -> true
 | None -> false
 
-(** val apply :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
-    state -> ('a1, 'a2) state option **)
+(** val apply_gen :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> bool -> ('a1, 'a2) prim -> ('a1,
+    'a2) state -> ('a1, 'a2) state option **)
 
-let apply eqL eqN lO p s =
+let apply_gen eqL eqN lO strict p s =
   match p with
   | Hunk (f, _, _, _) ->
     (match lookup eqN s f with
@@ -482,7 +520,12 @@ let apply eqL eqN lO p s =
         | EDir -> None
         | EFile c ->
           (match apply_fp eqL lO p c with
-           | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+           | Some c' ->
+             if strict
+             then (match c' with
+                   | [] -> None
+                   | _ :: _ -> Some (set eqN s f (EFile c')))
+             else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
      | None -> None)
   | AddFile f ->
@@ -490,8 +533,9 @@ let apply eqL eqN lO p s =
     then Some (set eqN s f (EFile (lO.empty_line :: [])))
     else None
   | RmFile f ->
-    if (&&) ((&&) (nonroot f) (is_file_empty eqL lO (lookup eqN s f)))
-         (is_dir eqN s (parent f))
+    if (&&)
+         ((&&) ((&&) (nonroot f) (is_file_empty eqL lO (lookup eqN s f)))
+           (no_children eqN s f)) (is_dir eqN s (parent f))
     then Some (del eqN s f)
     else None
   | AddDir d ->
@@ -521,7 +565,12 @@ let apply eqL eqN lO p s =
         | EDir -> None
         | EFile c ->
           (match apply_fp eqL lO p c with
-           | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+           | Some c' ->
+             if strict
+             then (match c' with
+                   | [] -> None
+                   | _ :: _ -> Some (set eqN s f (EFile c')))
+             else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
      | None -> None)
   | Binary (f, _, _) ->
@@ -531,10 +580,22 @@ let apply eqL eqN lO p s =
         | EDir -> None
         | EFile c ->
           (match apply_fp eqL lO p c with
-           | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+           | Some c' ->
+             if strict
+             then (match c' with
+                   | [] -> None
+                   | _ :: _ -> Some (set eqN s f (EFile c')))
+             else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
      | None -> None)
   | ChangePref (_, _, _) -> Some s
+
+(** val apply :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    state -> ('a1, 'a2) state option **)
+
+let apply eqL eqN lO p s =
+  apply_gen eqL eqN lO false p s
 
 type 'a result =
 | Ok of 'a
@@ -934,39 +995,515 @@ let rec commute_rl eqN lO rxs ys acc =
 let commute_seq eqN lO xs ys =
   commute_rl eqN lO (rev xs) ys []
 
+type 'a nresult =
+| NOk of 'a
+| NFail of int * int
+
 type ('l, 'n) named = ('l, 'n) prim list * int list
+
+(** val apply_named_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+    ('a1, 'a2) state -> ('a1, 'a2) state nresult **)
+
+let rec apply_named_from eqL eqN lO i ps s =
+  match ps with
+  | [] -> NOk s
+  | p :: ps' ->
+    (match apply_seq eqL eqN lO (fst p) s with
+     | Ok s' -> apply_named_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
+     | Fail j -> NFail (i, j))
+
+(** val apply_named :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) state -> ('a1, 'a2) state nresult **)
+
+let apply_named eqL eqN lO ps s =
+  apply_named_from eqL eqN lO 0 ps s
+
+type ('l, 'n) inamed = int * ('l, 'n) named
+
+(** val commute_inamed :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+    (('a1, 'a2) inamed * ('a1, 'a2) inamed) option **)
+
+let commute_inamed eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then None
+  else (match commute_seq eqN lO pe qe with
+        | Some p0 ->
+          let (qe', pe') = p0 in Some ((j, (qe', qd)), (i, (pe', pd)))
+        | None -> None)
 
 (** val commute_named :
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named -> ('a1, 'a2) named ->
     (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
 
 let commute_named eqN lO p q =
-  if existsb ((=) 0) (snd q) then None else commute_seq eqN lO (fst p) (fst q)
+  match commute_inamed eqN lO (0, p) ((Stdlib.Int.succ 0), q) with
+  | Some p0 ->
+    let (i, i0) = p0 in
+    let (_, n0) = i in
+    let (qe', _) = n0 in
+    let (_, n2) = i0 in let (pe', _) = n2 in Some (qe', pe')
+  | None -> None
+
+(** val commute_fl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed list
+    -> (('a1, 'a2) inamed list * ('a1, 'a2) inamed) option **)
+
+let rec commute_fl eqN lO x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match commute_inamed eqN lO x y with
+   | Some p ->
+     let (y', x') = p in
+     (match commute_fl eqN lO x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+(** val merge : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list -> 'a1 list **)
+
+let rec merge leb l1 = match l1 with
+| [] -> (fun l2 -> l2)
+| x :: l1' ->
+  let rec merge_aux l2 = match l2 with
+  | [] -> l1
+  | y :: l2' ->
+    if (&&) (leb y x) (negb (leb x y))
+    then y :: (merge_aux l2')
+    else x :: (merge leb l1' l2)
+  in merge_aux
+
+(** val merge_pairs :
+    ('a1 -> 'a1 -> bool) -> 'a1 list list -> 'a1 list list **)
+
+let rec merge_pairs leb ls = match ls with
+| [] -> ls
+| a :: l ->
+  (match l with
+   | [] -> ls
+   | b :: r -> (merge leb a b) :: (merge_pairs leb r))
+
+(** val merge_all :
+    ('a1 -> 'a1 -> bool) -> int -> 'a1 list list -> 'a1 list **)
+
+let rec merge_all leb fuel ls = match ls with
+| [] -> []
+| l :: l0 ->
+  (match l0 with
+   | [] -> l
+   | _ :: _ ->
+     ((fun fO fS n -> if n=0 then fO () else fS (n-1))
+        (fun _ -> concat ls)
+        (fun f -> merge_all leb f (merge_pairs leb ls))
+        fuel))
+
+(** val sort : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list **)
+
+let sort leb l =
+  merge_all leb (length l) (map (fun x -> x :: []) l)
+
+(** val tree_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) state nresult **)
+
+let tree_at eqL eqN lO ps =
+  apply_named eqL eqN lO ps []
+
+type ('l, 'n) found =
+| Absent
+| FoundFile of 'l list
+| FoundDir of 'n list
+
+(** val children : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> 'a2 list **)
+
+let rec children eqN s p =
+  match s with
+  | [] -> []
+  | p0 :: s' ->
+    let (q, _) = p0 in
+    (match strip_prefix eqN p q with
+     | Some p1 ->
+       (match p1 with
+        | [] -> children eqN s' p
+        | x :: l ->
+          (match l with
+           | [] -> x :: (children eqN s' p)
+           | _ :: _ -> children eqN s' p))
+     | None -> children eqN s' p)
+
+(** val found_at :
+    'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> ('a1, 'a2) found **)
+
+let found_at eqN s p = match p with
+| [] -> FoundDir (children eqN s [])
+| _ :: _ ->
+  (match lookup eqN s p with
+   | Some e ->
+     (match e with
+      | EDir -> FoundDir (children eqN s p)
+      | EFile c -> FoundFile c)
+   | None -> Absent)
+
+(** val file_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> ('a1, 'a2) found nresult **)
+
+let file_at eqL eqN lO ps p =
+  match tree_at eqL eqN lO ps with
+  | NOk s -> NOk (found_at eqN s p)
+  | NFail (i, j) -> NFail (i, j)
+
+type ('l, 'n) astate = { a_path : 'n path option;
+                         a_cur : (int option * 'l) list;
+                         a_recs : (int * int) list }
+
+(** val split_n : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list **)
+
+let rec split_n n l acc =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> (acc, l))
+    (fun n' ->
+    match l with
+    | [] -> (acc, [])
+    | x :: l' -> split_n n' l' (x :: acc))
+    n
+
+(** val take_recs :
+    int -> int -> (int option * 'a1) list -> (int * int) list -> (int * int)
+    list * (int option * 'a1) list **)
+
+let rec take_recs i n l recs =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> (recs, l))
+    (fun n' ->
+    match l with
+    | [] -> (recs, [])
+    | p :: l' ->
+      let (t, _) = p in
+      take_recs i n' l' (match t with
+                         | Some k -> (k, i) :: recs
+                         | None -> recs))
+    n
+
+(** val push_untagged :
+    'a1 lineOps -> int -> (int option * 'a1) list -> (int option * 'a1) list **)
+
+let rec push_untagged lO k l =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> l)
+    (fun k' -> (None, lO.empty_line) :: (push_untagged lO k' l))
+    k
+
+(** val has_tok : tokclass -> bytes -> bytes -> bytes -> bool **)
+
+let rec has_tok cl o bs tok =
+  match bs with
+  | [] -> (match tok with
+           | [] -> false
+           | _ :: _ -> bytes_eqb (rev tok) o)
+  | b :: bs' ->
+    (match is_tok cl b with
+     | Some b0 ->
+       if b0
+       then has_tok cl o bs' (b :: tok)
+       else (match tok with
+             | [] -> has_tok cl o bs' []
+             | _ :: _ -> (||) (bytes_eqb (rev tok) o) (has_tok cl o bs' []))
+     | None ->
+       (match tok with
+        | [] -> has_tok cl o bs' []
+        | _ :: _ -> (||) (bytes_eqb (rev tok) o) (has_tok cl o bs' [])))
+
+(** val record_all :
+    int -> (int option * 'a1) list -> (int * int) list -> (int * int) list **)
+
+let record_all i l recs =
+  fold_left (fun r te -> match fst te with
+                         | Some k -> (k, i) :: r
+                         | None -> r) l recs
+
+(** val ann_prim :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) astate
+    -> ('a1, 'a2) astate **)
+
+let ann_prim eqN lO i p st =
+  match st.a_path with
+  | Some fp ->
+    (match p with
+     | Hunk (f, off, o, n) ->
+       if path_eqb eqN f fp
+       then let (rto, from) =
+              split_n (sub off (Stdlib.Int.succ 0)) st.a_cur []
+            in
+            let (recs, rest) = take_recs i (length o) from st.a_recs in
+            { a_path = (Some fp); a_cur =
+            (rev_append rto (push_untagged lO (length n) rest)); a_recs =
+            recs }
+       else st
+     | RmFile f ->
+       if path_eqb eqN f fp
+       then { a_path = None; a_cur = st.a_cur; a_recs = st.a_recs }
+       else st
+     | Move (f, t) ->
+       { a_path = (Some (move_path eqN f t fp)); a_cur = st.a_cur; a_recs =
+         st.a_recs }
+     | Replace (f, t, o, _) ->
+       if path_eqb eqN f fp
+       then let cl = parse_class t in
+            let hit = fun te -> has_tok cl o (lO.line_bytes (snd te)) [] in
+            { a_path = (Some fp); a_cur =
+            (map (fun te -> if hit te then (None, lO.empty_line) else te)
+              st.a_cur); a_recs =
+            (record_all i (filter hit st.a_cur) st.a_recs) }
+       else st
+     | Binary (f, _, n) ->
+       if path_eqb eqN f fp
+       then { a_path = (Some fp); a_cur = (map (fun l -> (None, l)) n);
+              a_recs = (record_all i st.a_cur st.a_recs) }
+       else st
+     | _ -> st)
+  | None -> st
+
+(** val ann_named :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate
+    -> ('a1, 'a2) astate **)
+
+let ann_named eqN lO i p st =
+  fold_left (fun st0 q -> ann_prim eqN lO i q st0) (invert_seq (fst p)) st
+
+(** val ann_all :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+    astate -> ('a1, 'a2) astate **)
+
+let rec ann_all eqN lO i ps st =
+  match ps with
+  | [] -> st
+  | p :: ps' ->
+    ann_named eqN lO i p (ann_all eqN lO (Stdlib.Int.succ i) ps' st)
+
+(** val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
+
+let break_lines eqL lO c =
+  match rev c with
+  | [] -> []
+  | x :: r -> if eq_dec eqL x lO.empty_line then rev r else c
+
+(** val tag_from : int -> 'a1 list -> (int option * 'a1) list **)
+
+let rec tag_from k = function
+| [] -> []
+| x :: c' -> ((Some k), x) :: (tag_from (Stdlib.Int.succ k) c')
+
+(** val drop_below : int -> (int * int) list -> (int * int) list **)
+
+let rec drop_below k recs = match recs with
+| [] -> []
+| p :: r -> let (k', _) = p in if (<) k' k then drop_below k r else recs
+
+(** val fill : int -> 'a1 list -> (int * int) list -> int option list **)
+
+let rec fill k ls recs =
+  match ls with
+  | [] -> []
+  | _ :: ls' ->
+    (match drop_below k recs with
+     | [] -> None :: (fill (Stdlib.Int.succ k) ls' [])
+     | p :: r ->
+       let (k', i) = p in
+       if (=) k' k
+       then (Some i) :: (fill (Stdlib.Int.succ k) ls' r)
+       else None :: (fill (Stdlib.Int.succ k) ls' ((k', i) :: r)))
+
+(** val rec_leb : (int * int) -> (int * int) -> bool **)
+
+let rec_leb a b =
+  (<=) (fst a) (fst b)
+
+(** val annotate :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> (int option list * 'a1 list) option nresult **)
+
+let annotate eqL eqN lO ps p =
+  match tree_at eqL eqN lO ps with
+  | NOk s ->
+    NOk
+      (match lookup eqN s p with
+       | Some e ->
+         (match e with
+          | EDir -> None
+          | EFile c ->
+            let st =
+              ann_all eqN lO 0 ps { a_path = (Some p); a_cur =
+                (tag_from 0 c); a_recs = [] }
+            in
+            let ls = break_lines eqL lO c in
+            Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
+       | None -> None)
+  | NFail (i, j) -> NFail (i, j)
+
+(** val merge_desc : int list -> int list -> int list **)
+
+let rec merge_desc l1 = match l1 with
+| [] -> (fun l2 -> l2)
+| x :: l1' ->
+  let rec aux l2 = match l2 with
+  | [] -> l1
+  | y :: l2' ->
+    if (<) x y
+    then y :: (aux l2')
+    else if (<) y x
+         then x :: (merge_desc l1' l2)
+         else x :: (merge_desc l1' l2')
+  in aux
+
+(** val drop_above : int -> int list -> int list **)
+
+let rec drop_above j l = match l with
+| [] -> []
+| k :: l' -> if (<) j k then drop_above j l' else l
+
+type ('l, 'n) dstate = { d_pd : ('l, 'n) inamed list;
+                         d_nd : ('l, 'n) inamed list; d_direct : int list;
+                         d_all : int list; d_cursor : int list }
+
+(** val deps_walk :
+    'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named) * int list) list ->
+    ('a1, 'a2) dstate -> ('a1, 'a2) dstate **)
+
+let rec deps_walk eqN lO hist st =
+  match hist with
+  | [] -> st
+  | p :: hist' ->
+    let (p0, allj) = p in
+    let (j, q) = p0 in
+    let cur = drop_above j st.d_cursor in
+    let known = match cur with
+                | [] -> false
+                | k :: _ -> (=) k j in
+    if known
+    then deps_walk eqN lO hist' { d_pd = ((j, q) :: st.d_pd); d_nd = st.d_nd;
+           d_direct = st.d_direct; d_all = st.d_all; d_cursor = cur }
+    else (match commute_fl eqN lO (j, q) st.d_pd with
+          | Some p1 ->
+            let (pd', q') = p1 in
+            deps_walk eqN lO hist' { d_pd = pd'; d_nd = (q' :: st.d_nd);
+              d_direct = st.d_direct; d_all = st.d_all; d_cursor = cur }
+          | None ->
+            let all' = merge_desc st.d_all (j :: allj) in
+            deps_walk eqN lO hist' { d_pd = ((j, q) :: st.d_pd); d_nd =
+              st.d_nd; d_direct = (j :: st.d_direct); d_all = all';
+              d_cursor = (drop_above j all') })
+
+(** val deps_of :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ((int * ('a1, 'a2)
+    named) * int list) list -> ('a1, 'a2) dstate **)
+
+let deps_of eqN lO i p hist =
+  deps_walk eqN lO hist { d_pd = ((i, p) :: []); d_nd = []; d_direct = [];
+    d_all = []; d_cursor = [] }
+
+(** val deps_from :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ((int * ('a1,
+    'a2) named) * int list) list -> int list list -> int list list **)
+
+let rec deps_from eqN lO i ps hist acc =
+  match ps with
+  | [] -> rev acc
+  | p :: ps' ->
+    let st = deps_of eqN lO i p hist in
+    deps_from eqN lO (Stdlib.Int.succ i) ps' (((i, p), st.d_all) :: hist)
+      (st.d_direct :: acc)
+
+(** val dependencies :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> int list list **)
+
+let dependencies eqN lO ps =
+  deps_from eqN lO 0 ps [] []
+
+(** val path_leb :
+    'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
+
+let rec path_leb eqN nleb a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> false
+     | y :: b' -> if eqN x y then path_leb eqN nleb a' b' else nleb x y)
+
+(** val sort_state :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state **)
+
+let sort_state eqN nleb s =
+  sort (fun a b -> path_leb eqN nleb (fst a) (fst b)) s
 
 (** val api_apply :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) state -> ('a1, 'a2)
-    prim list -> ('a1, 'a2) state result **)
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) state -> ('a1, 'a2) prim list -> ('a1, 'a2) state result **)
 
-let api_apply eqL eqN lo s ps =
+let api_apply eqL eqN lo _ s ps =
   apply_seq eqL eqN lo ps s
 
 (** val api_invert :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
-    'a2) prim list **)
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) prim list -> ('a1, 'a2) prim list **)
 
-let api_invert _ _ _ =
+let api_invert _ _ _ _ =
   invert_seq
 
 (** val api_commute :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
-    'a2) prim list -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) prim list -> ('a1, 'a2) prim list -> (('a1, 'a2) prim list * ('a1,
+    'a2) prim list) option **)
 
-let api_commute _ =
-  commute_seq
+let api_commute _ eqN lo _ p q =
+  commute_seq eqN lo p q
 
 (** val api_commute_named :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named -> ('a1, 'a2)
-    named -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named -> ('a1, 'a2) named -> (('a1, 'a2) prim list * ('a1, 'a2) prim
+    list) option **)
 
-let api_commute_named _ =
-  commute_named
+let api_commute_named _ eqN lo _ p q =
+  commute_named eqN lo p q
+
+(** val api_tree_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> ('a1, 'a2) state nresult **)
+
+let api_tree_at eqL eqN lo nleb ps =
+  match tree_at eqL eqN lo ps with
+  | NOk s -> NOk (sort_state eqN nleb s)
+  | NFail (i, j) -> NFail (i, j)
+
+(** val api_file_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path -> ('a1, 'a2) found nresult **)
+
+let api_file_at eqL eqN lo nleb ps p =
+  match file_at eqL eqN lo ps p with
+  | NOk a ->
+    (match a with
+     | FoundDir ns -> NOk (FoundDir (sort nleb ns))
+     | x -> NOk x)
+  | NFail (i, j) -> NFail (i, j)
+
+(** val api_annotate :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path -> (int option list * 'a1 list) option nresult **)
+
+let api_annotate eqL eqN lo _ ps p =
+  annotate eqL eqN lo ps p
+
+(** val api_dependencies :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> int list list **)
+
+let api_dependencies _ eqN lo _ ps =
+  dependencies eqN lo ps

@@ -25,6 +25,8 @@ val rev : 'a1 list -> 'a1 list
 
 val rev_append : 'a1 list -> 'a1 list -> 'a1 list
 
+val concat : 'a1 list list -> 'a1 list
+
 val list_eq_dec : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list -> bool
 
 val map : ('a1 -> 'a2) -> 'a1 list -> 'a2 list
@@ -103,14 +105,23 @@ val parse_class : char list -> tokclass
 
 val mem_items : citem list -> char -> bool option
 
-val is_tok : tokclass -> char -> bool option
-
 val bytes_eqb : bytes -> bytes -> bool
 
-val flush : bytes -> bytes -> bytes -> bytes -> bytes option
+val is_tok : tokclass -> char -> bool option
 
-val scan :
-  tokclass -> bytes -> bytes -> bytes -> bytes -> bytes -> bytes option
+type chunk =
+| Tok of bytes
+| Sep of char
+
+val close : bytes -> chunk list -> chunk list
+
+val lex : tokclass -> bytes -> bytes -> chunk list option
+
+val chunk_bytes : chunk -> bytes
+
+val flatten : chunk list -> bytes
+
+val replace_chunks : bytes -> bytes -> chunk list -> chunk list option
 
 val tok_replace : tokclass -> bytes -> bytes -> bytes -> bytes option
 
@@ -144,6 +155,10 @@ val is_file_empty : 'a1 eqDec -> 'a1 lineOps -> 'a1 entry option -> bool
 val nonroot : 'a1 path -> bool
 
 val is_some : 'a1 option -> bool
+
+val apply_gen :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> bool -> ('a1, 'a2) prim -> ('a1,
+  'a2) state -> ('a1, 'a2) state option
 
 val apply :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
@@ -230,24 +245,162 @@ val commute_seq :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list ->
   (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
 
+type 'a nresult =
+| NOk of 'a
+| NFail of int * int
+
 type ('l, 'n) named = ('l, 'n) prim list * int list
+
+val apply_named_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+  ('a1, 'a2) state -> ('a1, 'a2) state nresult
+
+val apply_named :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) state -> ('a1, 'a2) state nresult
+
+type ('l, 'n) inamed = int * ('l, 'n) named
+
+val commute_inamed :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+  (('a1, 'a2) inamed * ('a1, 'a2) inamed) option
 
 val commute_named :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named -> ('a1, 'a2) named -> (('a1,
   'a2) prim list * ('a1, 'a2) prim list) option
 
+val commute_fl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed list ->
+  (('a1, 'a2) inamed list * ('a1, 'a2) inamed) option
+
+val merge : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list -> 'a1 list
+
+val merge_pairs : ('a1 -> 'a1 -> bool) -> 'a1 list list -> 'a1 list list
+
+val merge_all : ('a1 -> 'a1 -> bool) -> int -> 'a1 list list -> 'a1 list
+
+val sort : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list
+
+val tree_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) state nresult
+
+type ('l, 'n) found =
+| Absent
+| FoundFile of 'l list
+| FoundDir of 'n list
+
+val children : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> 'a2 list
+
+val found_at : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> ('a1, 'a2) found
+
+val file_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> ('a1, 'a2) found nresult
+
+type ('l, 'n) astate = { a_path : 'n path option;
+                         a_cur : (int option * 'l) list;
+                         a_recs : (int * int) list }
+
+val split_n : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list
+
+val take_recs :
+  int -> int -> (int option * 'a1) list -> (int * int) list -> (int * int)
+  list * (int option * 'a1) list
+
+val push_untagged :
+  'a1 lineOps -> int -> (int option * 'a1) list -> (int option * 'a1) list
+
+val has_tok : tokclass -> bytes -> bytes -> bytes -> bool
+
+val record_all :
+  int -> (int option * 'a1) list -> (int * int) list -> (int * int) list
+
+val ann_prim :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) astate ->
+  ('a1, 'a2) astate
+
+val ann_named :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate ->
+  ('a1, 'a2) astate
+
+val ann_all :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+  astate -> ('a1, 'a2) astate
+
+val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
+
+val tag_from : int -> 'a1 list -> (int option * 'a1) list
+
+val drop_below : int -> (int * int) list -> (int * int) list
+
+val fill : int -> 'a1 list -> (int * int) list -> int option list
+
+val rec_leb : (int * int) -> (int * int) -> bool
+
+val annotate :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> (int option list * 'a1 list) option nresult
+
+val merge_desc : int list -> int list -> int list
+
+val drop_above : int -> int list -> int list
+
+type ('l, 'n) dstate = { d_pd : ('l, 'n) inamed list;
+                         d_nd : ('l, 'n) inamed list; d_direct : int list;
+                         d_all : int list; d_cursor : int list }
+
+val deps_walk :
+  'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named) * int list) list ->
+  ('a1, 'a2) dstate -> ('a1, 'a2) dstate
+
+val deps_of :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ((int * ('a1, 'a2)
+  named) * int list) list -> ('a1, 'a2) dstate
+
+val deps_from :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ((int * ('a1,
+  'a2) named) * int list) list -> int list list -> int list list
+
+val dependencies :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> int list list
+
+val path_leb :
+  'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
+
+val sort_state :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state
+
 val api_apply :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) state -> ('a1, 'a2)
-  prim list -> ('a1, 'a2) state result
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  state -> ('a1, 'a2) prim list -> ('a1, 'a2) state result
 
 val api_invert :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
-  prim list
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  prim list -> ('a1, 'a2) prim list
 
 val api_commute :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
-  prim list -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  prim list -> ('a1, 'a2) prim list -> (('a1, 'a2) prim list * ('a1, 'a2)
+  prim list) option
 
 val api_commute_named :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named -> ('a1, 'a2)
-  named -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named -> ('a1, 'a2) named -> (('a1, 'a2) prim list * ('a1, 'a2) prim list)
+  option
+
+val api_tree_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> ('a1, 'a2) state nresult
+
+val api_file_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path -> ('a1, 'a2) found nresult
+
+val api_annotate :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path -> (int option list * 'a1 list) option nresult
+
+val api_dependencies :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> int list list

@@ -97,14 +97,26 @@ Definition nonroot (p : path) : bool := match p with [] => false | _ => true end
 
 Definition is_some {A} (o : option A) : bool := match o with Some _ => true | None => false end.
 
-(** ** The meaning of one prim. *)
-Definition apply (p : prim) (s : state) : option state :=
+(** ** The meaning of one prim.
+
+    [apply_gen strict]: with [strict = false] this is darcs' apply (a file
+    left with no piece is the empty file, one empty piece); with
+    [strict = true] a prim that would leave a file with no piece at all
+    fails instead ("strict" semantics, in which the algebraic laws hold
+    without exception, see README). *)
+Definition apply_gen (strict : bool) (p : prim) (s : state) : option state :=
   match p with
   | Hunk f _ _ _ | Replace f _ _ _ | Binary f _ _ =>
       match lookup s f with
       | Some (EFile c) =>
           match apply_fp p c with
-          | Some c' => Some (set s f (EFile (norm c')))
+          | Some c' =>
+              if strict then
+                match c' with
+                | [] => None
+                | _ => Some (set s f (EFile c'))
+                end
+              else Some (set s f (EFile (norm c')))
           | None => None
           end
       | _ => None
@@ -113,7 +125,7 @@ Definition apply (p : prim) (s : state) : option state :=
       if nonroot f && fresh s f && is_dir s (parent f)
       then Some (set s f (EFile [empty_line])) else None
   | RmFile f =>
-      if nonroot f && is_file_empty (lookup s f) && is_dir s (parent f)
+      if nonroot f && is_file_empty (lookup s f) && no_children s f && is_dir s (parent f)
       then Some (del s f) else None
   | AddDir d =>
       if nonroot d && fresh s d && is_dir s (parent d)
@@ -130,6 +142,12 @@ Definition apply (p : prim) (s : state) : option state :=
   | ChangePref _ _ _ => Some s
   end.
 
+(** darcs' apply. *)
+Definition apply (p : prim) (s : state) : option state := apply_gen false p s.
+
+(** The strict semantics. *)
+Definition sapply (p : prim) (s : state) : option state := apply_gen true p s.
+
 (** ** Sequences: [Ok s] or [Fail i] with the index of the failing prim. *)
 Inductive result (A : Type) := Ok (a : A) | Fail (i : nat).
 Arguments Ok {A}. Arguments Fail {A}.
@@ -145,7 +163,7 @@ Fixpoint apply_seq_from (i : nat) (ps : list prim) (s : state) : result state :=
 
 Definition apply_seq (ps : list prim) (s : state) : result state := apply_seq_from 0 ps s.
 
-(** The plain option version used in the laws. *)
+(** The plain option versions used in the laws. *)
 Fixpoint apply_list (ps : list prim) (s : state) : option state :=
   match ps with
   | [] => Some s
@@ -154,6 +172,109 @@ Fixpoint apply_list (ps : list prim) (s : state) : option state :=
                 | None => None
                 end
   end.
+
+Fixpoint sapply_list (ps : list prim) (s : state) : option state :=
+  match ps with
+  | [] => Some s
+  | p :: ps' => match sapply p s with
+                | Some s' => sapply_list ps' s'
+                | None => None
+                end
+  end.
+
+
+(** ** States up to extensional equality *)
+
+Definition ostate_eq (o1 o2 : option state) : Prop :=
+  match o1, o2 with
+  | Some s1, Some s2 => state_eq s1 s2
+  | None, None => True
+  | _, _ => False
+  end.
+
+Lemma ostate_eq_refl : forall o, ostate_eq o o.
+Proof. intros [s|]; simpl; auto. apply state_eq_refl. Qed.
+
+Lemma ostate_eq_sym : forall o1 o2, ostate_eq o1 o2 -> ostate_eq o2 o1.
+Proof. intros [s1|] [s2|]; simpl; auto. apply state_eq_sym. Qed.
+
+Lemma ostate_eq_trans : forall o1 o2 o3, ostate_eq o1 o2 -> ostate_eq o2 o3 -> ostate_eq o1 o3.
+Proof. intros [s1|] [s2|] [s3|]; simpl; try tauto. apply state_eq_trans. Qed.
+
+(** ** Lookups after set, del, rename *)
+
+Lemma path_eqb_app_l : forall (a x y : path), path_eqb (a ++ x) (a ++ y) = path_eqb x y.
+Proof.
+  intros a x y. destruct (path_eqb x y) eqn:E.
+  - apply path_eqb_eq in E; subst; apply path_eqb_refl.
+  - apply path_eqb_neq. intro H. apply app_inv_head in H. subst. rewrite path_eqb_refl in E; discriminate.
+Qed.
+
+Lemma path_eqb_prefix_false : forall (a k q : path),
+  is_prefix a k = false -> is_prefix a q = true -> path_eqb k q = false.
+Proof.
+  intros a k q H1 H2. apply path_eqb_neq. intro; subst; congruence.
+Qed.
+
+Lemma lookup_rename : forall f t s q, fresh s t = true ->
+  lookup (rename_state f t s) q =
+  match strip_prefix t q with
+  | Some r => lookup s (f ++ r)
+  | None => if is_prefix f q then None else lookup s q
+  end.
+Proof.
+  intros f t s q. induction s as [|[k e] s IH]; intros Hf.
+  - simpl. destruct (strip_prefix t q); auto. destruct (is_prefix f q); auto.
+  - unfold fresh in Hf. simpl in Hf. apply andb_true_iff in Hf as [Hk Hf].
+    apply negb_true_iff in Hk. specialize (IH Hf). simpl. rewrite IH. clear IH.
+    destruct (strip_prefix t q) as [r|] eqn:Sq.
+    + apply strip_prefix_some in Sq; subst q.
+      destruct (is_prefix f k) eqn:Fk.
+      * apply is_prefix_true in Fk as [r' ->]. rewrite move_path_prefix, !path_eqb_app_l. auto.
+      * rewrite move_path_not_prefix by auto.
+        rewrite (path_eqb_prefix_false t k (t ++ r)), (path_eqb_prefix_false f k (f ++ r));
+          auto using is_prefix_app.
+    + assert (Hq : is_prefix t q = false) by (rewrite is_prefix_strip, Sq; auto).
+      destruct (is_prefix f k) eqn:Fk.
+      * apply is_prefix_true in Fk as [r' ->]. rewrite move_path_prefix.
+        rewrite (path_eqb_neq (t ++ r') q) by (intro E; subst; rewrite is_prefix_app in Hq; discriminate).
+        destruct (is_prefix f q) eqn:Fq; auto.
+        rewrite (path_eqb_neq (f ++ r') q) by (intro E; subst; rewrite is_prefix_app in Fq; discriminate).
+        auto.
+      * rewrite move_path_not_prefix by auto.
+        destruct (is_prefix f q) eqn:Fq; auto.
+        rewrite (path_eqb_prefix_false f k q); auto.
+Qed.
+
+Lemma fresh_set : forall (s : state) p e t,
+  fresh (set s p e) t = negb (is_prefix t p) && fresh (del s p) t.
+Proof. reflexivity. Qed.
+
+(** ** [apply] respects extensional equality *)
+Lemma apply_gen_proper : forall b p s1 s2,
+  state_eq s1 s2 -> ostate_eq (apply_gen b p s1) (apply_gen b p s2).
+Proof.
+  intros b p s1 s2 H.
+  assert (Hset : forall f e, state_eq (set s1 f e) (set s2 f e))
+    by (intros f e q; rewrite !lookup_set, H; auto).
+  assert (Hdel : forall f, state_eq (del s1 f) (del s2 f))
+    by (intros f q; rewrite !lookup_del, H; auto).
+  destruct p; simpl;
+    repeat match goal with
+           | |- context [lookup s1 ?f] => rewrite (H f)
+           | |- context [fresh s1 ?f] => rewrite (lookup_ext_fresh s1 s2 H f)
+           | |- context [no_children s1 ?f] => rewrite (lookup_ext_no_children s1 s2 H f)
+           | |- context [is_dir s1 ?f] => rewrite (lookup_ext_is_dir s1 s2 H f)
+           end;
+    repeat match goal with
+           | |- context [if ?c then _ else _] => destruct c eqn:?
+           | |- context [match ?x with _ => _ end] => destruct x
+           end; simpl; auto.
+  repeat match goal with H : _ && _ = true |- _ => apply andb_true_iff in H as [? ?] end.
+  assert (fresh s1 dst = true) by (rewrite (lookup_ext_fresh s1 s2 H); auto).
+  intro q. rewrite !lookup_rename by auto.
+  destruct (strip_prefix dst q); [apply H|]. destruct (is_prefix src q); auto.
+Qed.
 
 (** ** Specification of hunks *)
 

@@ -4,7 +4,8 @@
 From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend.
+Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
     number, a length of a list held in memory, or an index into a list held
@@ -19,28 +20,68 @@ Extract Inlined Constant Nat.eqb => "(=)".
 Extract Inlined Constant Byte.to_nat => "Char.code".
 
 (** ** Entry points for the glue.  Each takes the instantiation (equality
-    of lines, equality of names, line operations) first, always in that
-    order, so the glue does not depend on which of them a function uses. *)
+    of lines, equality of names, line operations, order of names) first,
+    always in that order, so the glue does not depend on which of them a
+    function uses. *)
 Section Api.
 Context {L N : Type}.
 
+(** Output order: paths compared component-wise with the order on names
+    given by the glue (byte order), so that every directory comes before
+    its children and siblings are in byte order. *)
+Fixpoint path_leb (eqN : EqDec N) (nleb : N -> N -> bool) (a b : path N) : bool :=
+  match a, b with
+  | [], _ => true
+  | _ :: _, [] => false
+  | x :: a', y :: b' => if eqN x y then path_leb eqN nleb a' b' else nleb x y
+  end.
+
+Definition sort_state (eqN : EqDec N) (nleb : N -> N -> bool) (s : state L N) : state L N :=
+  sort (fun a b => path_leb eqN nleb (fst a) (fst b)) s.
+
 Definition api_apply (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
-  (s : state L N) (ps : list (prim L N)) : result (state L N) :=
+  (nleb : N -> N -> bool) (s : state L N) (ps : list (prim L N)) : result (state L N) :=
   apply_seq ps s.
 
 Definition api_invert (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
-  (ps : list (prim L N)) : list (prim L N) :=
+  (nleb : N -> N -> bool) (ps : list (prim L N)) : list (prim L N) :=
   invert_seq ps.
 
 Definition api_commute (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
-  (p q : list (prim L N)) : option (list (prim L N) * list (prim L N)) :=
+  (nleb : N -> N -> bool) (p q : list (prim L N)) : option (list (prim L N) * list (prim L N)) :=
   commute_seq p q.
 
 Definition api_commute_named (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
-  (p q : named L N) : option (list (prim L N) * list (prim L N)) :=
+  (nleb : N -> N -> bool) (p q : Named.named L N) : option (list (prim L N) * list (prim L N)) :=
   commute_named p q.
+
+Definition api_tree_at (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool)
+  (ps : list (named L N)) : nresult (state L N) :=
+  match tree_at ps with
+  | NOk s => NOk (sort_state eqN nleb s)
+  | NFail i j => NFail i j
+  end.
+
+Definition api_file_at (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool)
+  (ps : list (named L N)) (p : path N) : nresult (found L N) :=
+  match file_at ps p with
+  | NOk (FoundDir ns) => NOk (FoundDir (sort nleb ns))
+  | r => r
+  end.
+
+Definition api_annotate (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) (p : path N)
+  : nresult (option (list (option nat) * list L)) :=
+  annotate ps p.
+
+Definition api_dependencies (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) : list (list nat) :=
+  dependencies ps.
 
 End Api.
 
 Extraction "../extracted/darcscore.ml"
-  api_apply api_invert api_commute api_commute_named.
+  api_apply api_invert api_commute api_commute_named
+  api_tree_at api_file_at api_annotate api_dependencies.

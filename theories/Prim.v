@@ -215,6 +215,193 @@ Qed.
 Lemma is_prefix_refl : forall a, is_prefix a a = true.
 Proof. intros; apply is_prefix_true; exists []; rewrite app_nil_r; auto. Qed.
 
+(** ** Prefixes and renaming of paths *)
+
+Lemma is_prefix_app : forall a r, is_prefix a (a ++ r) = true.
+Proof. intros; apply is_prefix_true; eauto. Qed.
+
+Lemma is_prefix_nil : forall b, is_prefix [] b = true.
+Proof. reflexivity. Qed.
+
+Lemma is_prefix_false : forall a b, is_prefix a b = false <-> forall r, b <> a ++ r.
+Proof.
+  intros a b; split.
+  - intros H r E. subst. rewrite is_prefix_app in H; discriminate.
+  - intros H. destruct (is_prefix a b) eqn:E; auto.
+    apply is_prefix_true in E as [r E]. exfalso; eapply H; eauto.
+Qed.
+
+Lemma is_prefix_trans : forall a b c,
+  is_prefix a b = true -> is_prefix b c = true -> is_prefix a c = true.
+Proof.
+  intros a b c H1 H2. apply is_prefix_true in H1 as [r1 ->].
+  apply is_prefix_true in H2 as [r2 ->]. rewrite <- app_assoc. apply is_prefix_app.
+Qed.
+
+Lemma is_prefix_length : forall a b, is_prefix a b = true -> length a <= length b.
+Proof.
+  intros a b H. apply is_prefix_true in H as [r ->]. rewrite app_length. lia.
+Qed.
+
+Lemma is_prefix_antisym : forall a b,
+  is_prefix a b = true -> is_prefix b a = true -> a = b.
+Proof.
+  intros a b H1 H2. pose proof (is_prefix_length _ _ H1). pose proof (is_prefix_length _ _ H2).
+  apply is_prefix_true in H1 as [r ->]. rewrite app_length in *.
+  assert (r = []) as -> by (destruct r; simpl in *; auto; lia).
+  symmetry; apply app_nil_r.
+Qed.
+
+(** Two prefixes of the same path are comparable. *)
+Lemma is_prefix_comparable : forall a b c,
+  is_prefix a c = true -> is_prefix b c = true ->
+  is_prefix a b = true \/ is_prefix b a = true.
+Proof.
+  induction a as [|x a IH]; intros b c H1 H2; simpl; auto.
+  destruct b as [|y b]; auto. destruct c as [|z c]; simpl in *; [discriminate|].
+  destruct (eq_dec x z); [|discriminate]. destruct (eq_dec y z); [|discriminate]. subst.
+  destruct (eq_dec z z); [|congruence]. eauto.
+Qed.
+
+Lemma is_prefix_app_inv : forall a r1 r2,
+  is_prefix (a ++ r1) (a ++ r2) = is_prefix r1 r2.
+Proof.
+  induction a as [|x a IH]; intros; simpl; auto.
+  destruct (eq_dec x x); [auto|congruence].
+Qed.
+
+Lemma move_path_prefix : forall f t r, move_path f t (f ++ r) = t ++ r.
+Proof. intros; unfold move_path; rewrite strip_prefix_app; reflexivity. Qed.
+
+Lemma move_path_not_prefix : forall f t p, is_prefix f p = false -> move_path f t p = p.
+Proof.
+  intros f t p H. unfold move_path. rewrite is_prefix_strip in H.
+  destruct (strip_prefix f p); [discriminate|reflexivity].
+Qed.
+
+Lemma move_path_self : forall f t, move_path f t f = t.
+Proof. intros. rewrite <- (app_nil_r f) at 2. rewrite move_path_prefix, app_nil_r. reflexivity. Qed.
+
+(** Moving back. *)
+Lemma move_path_inv : forall f t p,
+  is_prefix f p = true \/ is_prefix t p = false ->
+  move_path t f (move_path f t p) = p.
+Proof.
+  intros f t p [H|H].
+  - apply is_prefix_true in H as [r ->]. rewrite !move_path_prefix. reflexivity.
+  - destruct (is_prefix f p) eqn:E.
+    + apply is_prefix_true in E as [r ->]. rewrite !move_path_prefix. reflexivity.
+    + rewrite (move_path_not_prefix f t p E). apply move_path_not_prefix; auto.
+Qed.
+
+Lemma path_eqb_sym : forall p q, path_eqb p q = path_eqb q p.
+Proof.
+  intros p q. destruct (path_eqb p q) eqn:E1, (path_eqb q p) eqn:E2; auto.
+  - apply path_eqb_eq in E1; subst; rewrite path_eqb_refl in E2; discriminate.
+  - apply path_eqb_eq in E2; subst; rewrite path_eqb_refl in E1; discriminate.
+Qed.
+
+Lemma parent_app : forall p x, parent (p ++ [x]) = p.
+Proof. intros; unfold parent; apply removelast_last. Qed.
+
+Lemma parent_spec : forall p, p <> [] -> exists x, p = parent p ++ [x].
+Proof.
+  intros p H. destruct (exists_last H) as [q [x ->]]. exists x. rewrite parent_app; auto.
+Qed.
+
+(** The parent is a strict prefix. *)
+Lemma parent_prefix : forall p, is_prefix (parent p) p = true.
+Proof.
+  intros p. destruct p as [|x q]; [reflexivity|].
+  destruct (parent_spec (x :: q)) as [y E]; [discriminate|].
+  rewrite E at 2. apply is_prefix_app.
+Qed.
+
+Lemma parent_neq : forall p, p <> [] -> parent p <> p.
+Proof.
+  intros p H E. destruct (parent_spec p H) as [x E2].
+  rewrite E in E2. assert (length p = length (p ++ [x])) by (rewrite <- E2; auto).
+  rewrite app_length in *; simpl in *; lia.
+Qed.
+
+(** A path whose proper prefix is [a] has its parent below [a]. *)
+Lemma prefix_parent : forall a p,
+  is_prefix a p = true -> a <> p -> is_prefix a (parent p) = true.
+Proof.
+  intros a p H Hn. apply is_prefix_true in H as [r ->].
+  destruct r as [|y r] using rev_ind; [rewrite app_nil_r in Hn; congruence|].
+  rewrite app_assoc, parent_app. apply is_prefix_app.
+Qed.
+
+(** ** Lookups *)
+
+Lemma lookup_in : forall s p e, lookup s p = Some e -> In (p, e) s.
+Proof.
+  induction s as [|[q e'] s IH]; intros p e H; simpl in *; [discriminate|].
+  destruct (path_eqb q p) eqn:E; [apply path_eqb_eq in E; inversion H; subst; auto|].
+  right; auto.
+Qed.
+
+Lemma in_lookup : forall s p e, In (p, e) s -> exists e', lookup s p = Some e'.
+Proof.
+  induction s as [|[q e'] s IH]; intros p e H; simpl in *; [contradiction|].
+  destruct (path_eqb q p) eqn:E; [eauto|].
+  destruct H as [H|H]; [inversion H; subst; rewrite path_eqb_refl in E; discriminate|eauto].
+Qed.
+
+(** [fresh s t]: nothing at or below [t]. *)
+Lemma fresh_spec : forall s t,
+  fresh s t = true <-> forall q, is_prefix t q = true -> lookup s q = None.
+Proof.
+  intros s t; unfold fresh; rewrite forallb_forall; split.
+  - intros H q Hq. destruct (lookup s q) as [e|] eqn:E; auto.
+    apply lookup_in in E. apply H in E. simpl in E. rewrite Hq in E; discriminate.
+  - intros H [q e] Hin. simpl. destruct (is_prefix t q) eqn:E; auto.
+    apply in_lookup in Hin as [e' He']. rewrite H in He' by auto; discriminate.
+Qed.
+
+Lemma no_children_spec : forall s d,
+  no_children s d = true <->
+  forall q, is_prefix d q = true -> q <> d -> lookup s q = None.
+Proof.
+  intros s d; unfold no_children; rewrite forallb_forall; split.
+  - intros H q Hq Hn. destruct (lookup s q) as [e|] eqn:E; auto.
+    apply lookup_in in E. apply H in E. simpl in E. rewrite Hq in E.
+    rewrite path_eqb_neq in E by auto. discriminate.
+  - intros H [q e] Hin. simpl. destruct (is_prefix d q) eqn:E; auto.
+    destruct (path_eqb q d) eqn:E2; auto.
+    apply in_lookup in Hin as [e' He']. rewrite H in He'; [discriminate|auto|].
+    intro; subst; rewrite path_eqb_refl in E2; discriminate.
+Qed.
+
+Lemma is_dir_spec : forall s p, is_dir s p = true <-> p = [] \/ lookup s p = Some EDir.
+Proof.
+  intros s [|x p]; simpl; split; auto.
+  - destruct (lookup s (x :: p)) as [[|]|]; intros; try discriminate; auto.
+  - intros [H|H]; [discriminate|rewrite H; auto].
+Qed.
+
+Lemma lookup_ext_fresh : forall s s', state_eq s s' -> forall t, fresh s t = fresh s' t.
+Proof.
+  intros s s' H t. destruct (fresh s t) eqn:E1, (fresh s' t) eqn:E2; auto.
+  - rewrite fresh_spec in E1. assert (fresh s' t = true); [|congruence].
+    apply fresh_spec; intros; rewrite <- H; auto.
+  - rewrite fresh_spec in E2. assert (fresh s t = true); [|congruence].
+    apply fresh_spec; intros; rewrite H; auto.
+Qed.
+
+Lemma lookup_ext_no_children : forall s s', state_eq s s' -> forall t, no_children s t = no_children s' t.
+Proof.
+  intros s s' H t. destruct (no_children s t) eqn:E1, (no_children s' t) eqn:E2; auto.
+  - rewrite no_children_spec in E1. assert (no_children s' t = true); [|congruence].
+    apply no_children_spec; intros; rewrite <- H; auto.
+  - rewrite no_children_spec in E2. assert (no_children s t = true); [|congruence].
+    apply no_children_spec; intros; rewrite H; auto.
+Qed.
+
+Lemma lookup_ext_is_dir : forall s s', state_eq s s' -> forall t, is_dir s t = is_dir s' t.
+Proof. intros s s' H [|x t]; simpl; auto. rewrite H; auto. Qed.
+
 End Prim.
 
 Arguments entry : clear implicits.

@@ -11,8 +11,9 @@
      pieces) and joined back with '\n'; binary old/new contents likewise;
    - the root directory is implicit in the theory: a tree entry with the
      empty path is dropped on input;
-   - output trees are listed in path order (component-wise byte order), which
-     puts every directory before its children and siblings in byte order. *)
+   - output order (trees, directory listings) is computed by the extracted
+     code from the byte order of names given here ([name_leb]);
+   - an index "unknown" (annotate) is encoded as 0xFFFFFFFF. *)
 
 open Darcscore
 
@@ -34,6 +35,13 @@ let implode (l : char list) : string =
 
 let line_ops : string lineOps =
   { empty_line = ""; line_bytes = explode; line_of_bytes = implode }
+
+(* The order of names for outputs: byte order. *)
+let name_leb (a : string) (b : string) : bool = String.compare a b <= 0
+
+(* Every extracted entry point takes the instantiation first. *)
+let eqL = str_eq
+let eqN = str_eq
 
 (* ------------------------------------------------------------------ *)
 (* Decoding                                                             *)
@@ -173,17 +181,8 @@ let put_prim b (p : (string, string) prim) =
 
 let put_prims b ps = put_list b put_prim ps
 
-let rec compare_path (a : string list) (b : string list) =
-  match (a, b) with
-  | [], [] -> 0
-  | [], _ -> -1
-  | _, [] -> 1
-  | x :: a', y :: b' ->
-      let c = String.compare x y in
-      if c <> 0 then c else compare_path a' b'
-
+(* The extracted functions return trees already in output order. *)
 let put_tree b (s : (string, string) state) =
-  let s = List.stable_sort (fun (p, _) (q, _) -> compare_path p q) s in
   put_list b
     (fun b (p, e) ->
       put_path b p;
@@ -212,6 +211,10 @@ let internal msg =
   put_str b msg;
   Buffer.contents b
 
+let put_u32_opt b = function
+  | Some i -> put_u32 b i
+  | None -> put_u32 b 0xFFFFFFFF
+
 let put_commuted b = function
   | None -> put_u8 b 0
   | Some (q', p') -> put_u8 b 1; put_prims b q'; put_prims b p'
@@ -224,30 +227,60 @@ let finish d = if d.pos <> String.length d.buf then raise (Malformed "trailing b
 let dispatch (req : string) : string =
   try
     let d = { buf = req; pos = 0 } in
+    let nfail i j = not_apply i j (Printf.sprintf "named patch %d (primitive %d) does not apply" i j) in
     match get_u32 d with
     | 1 ->
         let t = get_tree d in
         let ps = get_prims d in
         finish d;
-        (match api_apply str_eq str_eq line_ops t ps with
+        (match api_apply eqL eqN line_ops name_leb t ps with
          | Ok s -> ok (fun b -> put_tree b s)
          | Fail i -> not_apply i 0 (Printf.sprintf "primitive patch %d does not apply" i))
     | 2 ->
         let ps = get_prims d in
         finish d;
-        let r = api_invert str_eq str_eq line_ops ps in
+        let r = api_invert eqL eqN line_ops name_leb ps in
         ok (fun b -> put_prims b r)
     | 3 ->
         let p = get_prims d in
         let q = get_prims d in
         finish d;
-        let r = api_commute str_eq str_eq line_ops p q in
+        let r = api_commute eqL eqN line_ops name_leb p q in
         ok (fun b -> put_commuted b r)
+    | 4 ->
+        let ps = get_nameds d in
+        finish d;
+        (match api_tree_at eqL eqN line_ops name_leb ps with
+         | NOk s -> ok (fun b -> put_tree b s)
+         | NFail (i, j) -> nfail i j)
+    | 5 ->
+        let ps = get_nameds d in
+        let p = get_path d in
+        finish d;
+        (match api_file_at eqL eqN line_ops name_leb ps p with
+         | NOk Absent -> ok (fun b -> put_u8 b 0)
+         | NOk (FoundFile c) -> ok (fun b -> put_u8 b 1; put_content b c)
+         | NOk (FoundDir ns) -> ok (fun b -> put_u8 b 2; put_list b put_str ns)
+         | NFail (i, j) -> nfail i j)
+    | 6 ->
+        let ps = get_nameds d in
+        let p = get_path d in
+        finish d;
+        (match api_annotate eqL eqN line_ops name_leb ps p with
+         | NOk (Some (idx, ls)) ->
+             ok (fun b -> put_list b put_u32_opt idx; put_list b put_str ls)
+         | NOk None -> internal "annotate: the path is not a file at the end"
+         | NFail (i, j) -> nfail i j)
+    | 7 ->
+        let ps = get_nameds d in
+        finish d;
+        let r = api_dependencies eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
     | 8 ->
         let p = get_named d in
         let q = get_named d in
         finish d;
-        let r = api_commute_named str_eq str_eq line_ops p q in
+        let r = api_commute_named eqL eqN line_ops name_leb p q in
         ok (fun b -> put_commuted b r)
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
