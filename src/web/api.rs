@@ -1,0 +1,274 @@
+//! The JSON twins of the pages under `/api/`: repositories, log, patch (metadata, prims,
+//! dependencies), tree and annotate. Errors are JSON too (`{"status", "error"}`).
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::error::{ApiError, WebError};
+use super::flight::blocking;
+use super::layers::{IMMUTABLE, SHORT};
+use super::patch::{load, patch_index};
+use super::tree::{annotation, entry, is_binary, locate};
+use super::url::{self, Query};
+use super::{cache_for, open_repo, AppState};
+use crate::darcs::prim::{display_path, Prim};
+use crate::repo::{Entry, PatchMeta, Touched};
+
+type ApiResult = Result<Response, ApiError>;
+
+fn json<T: Serialize>(v: &T, cache: &'static str) -> ApiResult {
+    let body = serde_json::to_vec(v).map_err(|e| WebError::Internal(format!("cannot encode JSON: {e}")))?;
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    Ok(r)
+}
+
+/// A patch as `darcs log --xml-output` describes it.
+#[derive(Serialize)]
+pub struct PatchJson {
+    pub hash: String,
+    pub name: String,
+    pub author: String,
+    /// Raw `YYYYMMDDHHMMSS` (UTC).
+    pub date: String,
+    /// All log lines, `Ignore-this:` included; absent when there are none.
+    pub comment: Option<String>,
+    pub inverted: bool,
+    pub tag: Option<String>,
+}
+
+impl From<&PatchMeta> for PatchJson {
+    fn from(m: &PatchMeta) -> Self {
+        PatchJson {
+            hash: m.hash.clone(),
+            name: m.name.clone(),
+            author: m.author.clone(),
+            date: m.date.clone(),
+            comment: m.comment.clone(),
+            inverted: m.inverted,
+            tag: m.tag.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RepoJson {
+    name: String,
+    description: String,
+    patches: usize,
+    last_change: Option<PatchJson>,
+    error: Option<String>,
+}
+
+pub async fn repos(State(state): State<Arc<AppState>>) -> ApiResult {
+    let s = state.clone();
+    let rows = blocking(move || {
+        Ok(s.registry
+            .list()
+            .into_iter()
+            .map(|r| {
+                let description = r.description();
+                match r.index() {
+                    Ok(ix) => RepoJson {
+                        name: r.name.clone(),
+                        description,
+                        patches: ix.patches.len(),
+                        last_change: ix.patches.iter().max_by(|a, b| a.date.cmp(&b.date)).map(PatchJson::from),
+                        error: None,
+                    },
+                    Err(e) => RepoJson {
+                        name: r.name.clone(),
+                        description,
+                        patches: 0,
+                        last_change: None,
+                        error: Some(WebError::from(e).message()),
+                    },
+                }
+            })
+            .collect::<Vec<_>>())
+    })
+    .await?;
+    json(&rows, SHORT)
+}
+
+#[derive(Serialize)]
+struct LogJson {
+    repository: String,
+    total: usize,
+    offset: usize,
+    limit: usize,
+    patches: Vec<PatchJson>,
+}
+
+/// Largest `limit` of `/api/{repo}/log`.
+pub const MAX_LIMIT: usize = 1000;
+
+pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
+    let (repo, index) = open_repo(&state, &uri, 1).await?;
+    let query = Query::parse(uri.query());
+    let offset = query.number("offset", 0, 0, 100_000_000)?;
+    let limit = query.number("limit", 50, 1, MAX_LIMIT)?;
+    let q = query.text("q")?;
+    let path = query.path("path")?;
+    let ix = index.clone();
+    let (ids, total) = blocking(move || Ok(ix.log(offset, limit, q.as_deref(), path.as_ref()))).await?;
+    let patches = ids.iter().filter_map(|&i| index.patches.get(i)).map(PatchJson::from).collect();
+    json(&LogJson { repository: repo.name.clone(), total, offset, limit, patches }, SHORT)
+}
+
+/// A primitive patch in JSON (texts decoded lossily as UTF-8).
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum PrimJson {
+    Hunk { path: String, line: u32, old: Vec<String>, new: Vec<String> },
+    Addfile { path: String },
+    Rmfile { path: String },
+    Adddir { path: String },
+    Rmdir { path: String },
+    Move { from: String, to: String },
+    Replace { path: String, tokchars: String, old: String, new: String },
+    Binary { path: String, old_size: usize, new_size: usize },
+    Changepref { name: String, old: String, new: String },
+}
+
+fn s(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+impl From<&Prim> for PrimJson {
+    fn from(p: &Prim) -> Self {
+        match p {
+            Prim::Hunk { path, line, old, new } => PrimJson::Hunk {
+                path: display_path(path),
+                line: *line,
+                old: old.iter().map(|l| s(l)).collect(),
+                new: new.iter().map(|l| s(l)).collect(),
+            },
+            Prim::AddFile(p) => PrimJson::Addfile { path: display_path(p) },
+            Prim::RmFile(p) => PrimJson::Rmfile { path: display_path(p) },
+            Prim::AddDir(p) => PrimJson::Adddir { path: display_path(p) },
+            Prim::RmDir(p) => PrimJson::Rmdir { path: display_path(p) },
+            Prim::Move { from, to } => PrimJson::Move { from: display_path(from), to: display_path(to) },
+            Prim::Replace { path, tokchars, old, new } => {
+                PrimJson::Replace { path: display_path(path), tokchars: s(tokchars), old: s(old), new: s(new) }
+            }
+            Prim::Binary { path, old, new } => {
+                PrimJson::Binary { path: display_path(path), old_size: old.len(), new_size: new.len() }
+            }
+            Prim::ChangePref { name, old, new } => PrimJson::Changepref { name: s(name), old: s(old), new: s(new) },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PatchDetailJson<'a> {
+    #[serde(flatten)]
+    meta: PatchJson,
+    /// The log without `Ignore-this:` lines.
+    description: &'a str,
+    touched: &'a [Touched],
+    prims: Vec<PrimJson>,
+    /// Direct dependencies (hashes), as `darcs show dependencies` draws them.
+    dependencies: Vec<String>,
+    /// Patches that depend directly on this one.
+    dependents: Vec<String>,
+    explicit_dependencies: Vec<String>,
+}
+
+pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
+    let (repo, index) = open_repo(&state, &uri, 1).await?;
+    let raw = url::raw_segments(uri.path()).get(3).copied().unwrap_or("");
+    let (i, raw_form) = patch_index(&index, raw)?;
+    if raw_form {
+        return Err(WebError::NotFound("the raw form is at /{repo}/patch/{hash}.patch".into()).into());
+    }
+    let data = load(&repo, i, false).await?;
+    let (deps, dependents) = data.deps?;
+    let hashes = |ids: &[usize]| ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| m.hash.clone()).collect();
+    let d = &data.detail;
+    let body = PatchDetailJson {
+        meta: PatchJson::from(&d.meta),
+        description: &d.meta.description,
+        touched: &d.touched,
+        prims: d.prims.iter().map(PrimJson::from).collect(),
+        dependencies: hashes(&deps),
+        dependents: hashes(&dependents),
+        explicit_dependencies: hashes(&d.explicit_deps),
+    };
+    json(&body, IMMUTABLE)
+}
+
+#[derive(Serialize)]
+struct DirEntryJson {
+    name: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum TreeJson {
+    Directory { path: String, version: String, entries: Vec<DirEntryJson> },
+    File { path: String, version: String, size: usize, binary: bool, text: Option<String> },
+}
+
+pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
+    let at = locate(&state, &uri, 1).await?;
+    let e = entry(&state, &at).await?;
+    let path = display_path(&at.path);
+    let version = at.vref.resolve_arg();
+    let body = match e {
+        Entry::Dir(entries) => TreeJson::Directory {
+            path,
+            version,
+            entries: entries
+                .iter()
+                .map(|(n, d)| DirEntryJson { name: s(n), kind: if *d { "directory" } else { "file" } })
+                .collect(),
+        },
+        Entry::File(b) => {
+            let binary = is_binary(&b);
+            let text = (!binary && b.len() <= state.config.limits.max_display_bytes)
+                .then(|| std::str::from_utf8(&b).ok().map(str::to_string))
+                .flatten();
+            TreeJson::File { path, version, size: b.len(), binary, text }
+        }
+    };
+    json(&body, cache_for(&at.vref))
+}
+
+#[derive(Serialize)]
+struct AnnLineJson {
+    line: usize,
+    /// The patch that introduced the line (`null`: unknown).
+    hash: Option<String>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct AnnotateJson {
+    path: String,
+    version: String,
+    lines: Vec<AnnLineJson>,
+}
+
+pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
+    let at = locate(&state, &uri, 1).await?;
+    let ann = annotation(&state, &at).await?;
+    let lines = ann
+        .iter()
+        .enumerate()
+        .map(|(i, l)| AnnLineJson {
+            line: i + 1,
+            hash: l.patch.and_then(|p| at.index.patches.get(p)).map(|m| m.hash.clone()),
+            text: s(&l.line),
+        })
+        .collect();
+    json(&AnnotateJson { path: display_path(&at.path), version: at.vref.resolve_arg(), lines }, cache_for(&at.vref))
+}

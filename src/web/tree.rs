@@ -1,0 +1,453 @@
+//! Trees and files at a version: `/{repo}/tree/{version}/{path}` (directory listing or
+//! file with line anchors), `/{repo}/raw/…` (the bytes, never as HTML),
+//! `/{repo}/annotate/…` (line origins with age shading) and
+//! `/{repo}/snapshot/{version}.tar.gz`.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::error::WebError;
+use super::url::{self, VersionRef};
+use super::views::{self, Chrome, Links, PatchRow};
+use super::{after_segments, bytes_response, cache_for, entry_at, fingerprint, html, open_repo, resolve, AppState, FlightKey, WebResult};
+use crate::darcs::prim::{display_path, Path};
+use crate::repo::{AnnotatedLine, Entry, Index, Repo, Version};
+
+/// What a tree URL names, resolved.
+pub struct At {
+    pub repo: Arc<Repo>,
+    pub index: Arc<Index>,
+    pub vref: VersionRef,
+    pub version: Version,
+    pub path: Path,
+    pub links: Links,
+}
+
+/// Parse `/{repo}/{kind}/{version}/{path}` (`skip` = 1 under `/api/`) and resolve it.
+pub async fn locate(state: &Arc<AppState>, uri: &Uri, skip: usize) -> WebResult<At> {
+    let (repo, index) = open_repo(state, uri, skip).await?;
+    let rest = after_segments(uri.path(), skip + 2);
+    let (vref, raw_path) = url::split_version(rest)?;
+    let path = url::repo_path(raw_path)?;
+    let version = resolve(&repo, &vref).await?;
+    let links = Links::new(&repo.name);
+    Ok(At { repo, index, vref, version, path, links })
+}
+
+/// The entry at the located path, or a 404 naming it.
+pub async fn entry(state: &Arc<AppState>, at: &At) -> WebResult<Entry> {
+    entry_at(state, &at.repo, &at.index, at.version, &at.path).await?.ok_or_else(|| {
+        WebError::NotFound(format!(
+            "there is no file or directory {:?} at version {}",
+            url::clip(&display_path(&at.path), 200),
+            at.vref.label()
+        ))
+    })
+}
+
+/// `/{repo}/tree` → the root at head.
+pub async fn tree_root(uri: Uri) -> Response {
+    Redirect::permanent(&format!("{}/head/", uri.path().trim_end_matches('/'))).into_response()
+}
+
+/// One entry of a directory listing.
+pub struct DirRow {
+    pub name: String,
+    pub dir: bool,
+    pub href: String,
+    pub raw_href: String,
+    pub log_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "tree.html")]
+struct DirPage {
+    chrome: Chrome,
+    version: String,
+    parent: Option<String>,
+    rows: Vec<DirRow>,
+    log_href: String,
+    snapshot_href: String,
+    head_href: Option<String>,
+}
+
+/// One line of a shown file.
+pub struct LineView {
+    pub no: usize,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "blob.html")]
+struct FilePage {
+    chrome: Chrome,
+    name: String,
+    version: String,
+    size: String,
+    lines: Vec<LineView>,
+    /// Why the content is not shown (binary, too large), if it is not.
+    notice: Option<String>,
+    raw_href: String,
+    annotate_href: String,
+    log_href: String,
+    head_href: Option<String>,
+}
+
+/// Whether bytes are shown as text (no NUL byte).
+pub fn is_binary(b: &[u8]) -> bool {
+    b.contains(&0)
+}
+
+/// Split file content into lines the way darcs counts them (a final newline ends the
+/// last line; it does not start a new one).
+pub fn split_lines(b: &[u8]) -> Vec<&[u8]> {
+    if b.is_empty() {
+        return Vec::new();
+    }
+    let b = b.strip_suffix(b"\n").unwrap_or(b);
+    b.split(|&c| c == b'\n').collect()
+}
+
+fn chrome_at(state: &AppState, at: &At, what: &str, crumbs_to_file: bool) -> Chrome {
+    let title = if at.path.is_empty() { what.to_string() } else { format!("{} · {what}", display_path(&at.path)) };
+    let mut c = Chrome::repo(&state.config.site_title, &at.repo.name, &title, "tree");
+    c.crumbs = views::path_crumbs(&at.links, &at.repo.name, &at.vref, &at.path);
+    if !crumbs_to_file {
+        if let Some(last) = c.crumbs.last_mut() {
+            last.href.clear();
+        }
+    }
+    c
+}
+
+fn head_href(at: &At, f: fn(&Links, &VersionRef, &Path) -> String) -> Option<String> {
+    (at.vref != VersionRef::Head).then(|| f(&at.links, &VersionRef::Head, &at.path))
+}
+
+pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    let at = locate(&state, &uri, 0).await?;
+    let e = entry(&state, &at).await?;
+    let cache = cache_for(&at.vref);
+    match e {
+        Entry::Dir(entries) => {
+            let rows = entries
+                .iter()
+                .map(|(name, dir)| {
+                    let mut p = at.path.clone();
+                    p.push(name.clone());
+                    DirRow {
+                        name: String::from_utf8_lossy(name).into_owned(),
+                        dir: *dir,
+                        href: at.links.tree(&at.vref, &p),
+                        raw_href: at.links.raw(&at.vref, &p),
+                        log_href: at.links.log_path(&p),
+                    }
+                })
+                .collect();
+            let parent = (!at.path.is_empty()).then(|| at.links.tree(&at.vref, &at.path[..at.path.len() - 1].to_vec()));
+            let page = DirPage {
+                chrome: chrome_at(&state, &at, "tree", false),
+                version: at.vref.label(),
+                parent,
+                rows,
+                log_href: at.links.log_path(&at.path),
+                snapshot_href: at.links.snapshot(&at.vref),
+                head_href: head_href(&at, Links::tree),
+            };
+            html(&page, cache)
+        }
+        Entry::File(bytes) => {
+            let max = state.config.limits.max_display_bytes;
+            let (lines, notice) = if bytes.len() > max {
+                (Vec::new(), Some(format!("This file is {}, larger than the {} shown here.", views::size(bytes.len()), views::size(max))))
+            } else if is_binary(&bytes) {
+                (Vec::new(), Some(format!("Binary file, {} bytes.", bytes.len())))
+            } else {
+                let lines = split_lines(&bytes)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| LineView { no: i + 1, text: String::from_utf8_lossy(l).into_owned() })
+                    .collect();
+                (lines, None)
+            };
+            let page = FilePage {
+                chrome: chrome_at(&state, &at, "file", false),
+                name: String::from_utf8_lossy(at.path.last().map(|v| v.as_slice()).unwrap_or(b"")).into_owned(),
+                version: at.vref.label(),
+                size: views::size(bytes.len()),
+                lines,
+                notice,
+                raw_href: at.links.raw(&at.vref, &at.path),
+                annotate_href: at.links.annotate(&at.vref, &at.path),
+                log_href: at.links.log_path(&at.path),
+                head_href: head_href(&at, Links::tree),
+            };
+            html(&page, cache)
+        }
+    }
+}
+
+/// `Content-Disposition` for downloading a file named `name`.
+pub fn attachment(name: &[u8]) -> HeaderValue {
+    let ascii: String = name
+        .iter()
+        .map(|&b| if b.is_ascii_alphanumeric() || b"._-+".contains(&b) { b as char } else { '_' })
+        .collect();
+    let v = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", url::seg(name));
+    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    let at = locate(&state, &uri, 0).await?;
+    match entry(&state, &at).await? {
+        Entry::Dir(_) => Err(WebError::NotFound(format!(
+            "{:?} is a directory; raw serves files (see the tree page)",
+            display_path(&at.path)
+        ))),
+        Entry::File(bytes) => {
+            let text = !is_binary(&bytes) && std::str::from_utf8(&bytes).is_ok();
+            let ctype = if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
+            let mut r = bytes_response(bytes.as_ref().clone(), ctype, cache_for(&at.vref));
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+            if !text {
+                h.insert(header::CONTENT_DISPOSITION, attachment(at.path.last().map(|v| v.as_slice()).unwrap_or(b"file")));
+            }
+            Ok(r)
+        }
+    }
+}
+
+/// Annotate the located file (through the single-flight; refuses binary and huge files).
+pub async fn annotation(state: &Arc<AppState>, at: &At) -> WebResult<Arc<Vec<AnnotatedLine>>> {
+    match entry(state, at).await? {
+        Entry::Dir(_) => {
+            return Err(WebError::BadRequest(format!("{:?} is a directory; only files can be annotated", display_path(&at.path))))
+        }
+        Entry::File(b) if b.len() > state.config.limits.max_annotate_bytes => {
+            return Err(WebError::TooLarge(format!(
+                "this file is {}; files above {} are not annotated",
+                views::size(b.len()),
+                views::size(state.config.limits.max_annotate_bytes)
+            )))
+        }
+        Entry::File(b) if is_binary(&b) => {
+            return Err(WebError::BadRequest("this is a binary file; only text files can be annotated".into()))
+        }
+        Entry::File(_) => {}
+    }
+    let key = FlightKey { repo: at.repo.name.clone(), state: fingerprint(&at.index), applied: at.version.applied, path: at.path.clone() };
+    let (r, v, p) = (at.repo.clone(), at.version, at.path.clone());
+    state.annotations.get(key, move || r.annotate(v, &p).map(Arc::new).map_err(WebError::from)).await
+}
+
+/// One line of the annotate page.
+pub struct AnnLine {
+    pub no: usize,
+    pub text: String,
+    /// Set on the first line of a run of lines from the same patch.
+    pub first: bool,
+    pub short: String,
+    pub title: String,
+    pub href: String,
+    pub age: usize,
+}
+
+#[derive(Template)]
+#[template(path = "annotate.html")]
+struct AnnotatePage {
+    chrome: Chrome,
+    version: String,
+    lines: Vec<AnnLine>,
+    file_href: String,
+    raw_href: String,
+    head_href: Option<String>,
+    patches: Vec<PatchRow>,
+}
+
+/// Age class 0 (newest) … 7 (oldest) of patch `p` among the first `n` patches.
+pub fn age(p: Option<usize>, n: usize) -> usize {
+    match p {
+        Some(p) if n > 0 => ((n.saturating_sub(1).saturating_sub(p)) * 8 / n).min(7),
+        _ => 7,
+    }
+}
+
+pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    let at = locate(&state, &uri, 0).await?;
+    let ann = annotation(&state, &at).await?;
+    let n = at.version.applied;
+    let mut lines = Vec::with_capacity(ann.len());
+    let mut prev: Option<Option<usize>> = None;
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, l) in ann.iter().enumerate() {
+        let meta = l.patch.and_then(|p| at.index.patches.get(p));
+        if let Some(p) = l.patch {
+            seen.insert(p);
+        }
+        lines.push(AnnLine {
+            no: i + 1,
+            text: String::from_utf8_lossy(&l.line).into_owned(),
+            first: prev != Some(l.patch),
+            short: meta.map(|m| views::short(&m.hash)).unwrap_or_else(|| "????????".into()),
+            title: meta
+                .map(|m| format!("{} — {}, {}", m.name, views::author_name(&m.author), views::date(&m.date)))
+                .unwrap_or_else(|| "origin unknown".into()),
+            href: meta.map(|m| at.links.patch(&m.hash)).unwrap_or_default(),
+            age: age(l.patch, n),
+        });
+        prev = Some(l.patch);
+    }
+    let mut ids: Vec<usize> = seen.into_iter().collect();
+    ids.reverse();
+    let page = AnnotatePage {
+        chrome: chrome_at(&state, &at, "annotate", true),
+        version: at.vref.label(),
+        lines,
+        file_href: at.links.tree(&at.vref, &at.path),
+        raw_href: at.links.raw(&at.vref, &at.path),
+        head_href: head_href(&at, Links::annotate),
+        patches: PatchRow::list(&at.links, &at.index, &ids),
+    };
+    html(&page, cache_for(&at.vref))
+}
+
+/// Build the `.tar.gz` of a tree (directories before their children).
+pub fn build_tarball(prefix: &str, items: &[(Path, Entry)], mtime: u64, max: u64) -> WebResult<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let total: u64 = items.iter().map(|(_, e)| if let Entry::File(b) = e { b.len() as u64 } else { 0 }).sum();
+    if total > max {
+        return Err(WebError::TooLarge(format!(
+            "the tree holds {}; snapshots are limited to {}",
+            views::size(total as usize),
+            views::size(max as usize)
+        )));
+    }
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut tar = tar::Builder::new(gz);
+    let io = |e: std::io::Error| WebError::Internal(format!("cannot build the archive: {e}"));
+    let mut root = tar::Header::new_gnu();
+    root.set_entry_type(tar::EntryType::Directory);
+    root.set_mode(0o755);
+    root.set_mtime(mtime);
+    root.set_size(0);
+    tar.append_data(&mut root, format!("{prefix}/"), std::io::empty()).map_err(io)?;
+    for (p, e) in items {
+        if p.is_empty() {
+            continue;
+        }
+        let mut name = prefix.as_bytes().to_vec();
+        for c in p {
+            name.push(b'/');
+            name.extend_from_slice(c);
+        }
+        let mut h = tar::Header::new_gnu();
+        h.set_mtime(mtime);
+        match e {
+            Entry::Dir(_) => {
+                name.push(b'/');
+                h.set_entry_type(tar::EntryType::Directory);
+                h.set_mode(0o755);
+                h.set_size(0);
+                tar.append_data(&mut h, std::ffi::OsStr::from_bytes(&name), std::io::empty()).map_err(io)?;
+            }
+            Entry::File(b) => {
+                h.set_entry_type(tar::EntryType::Regular);
+                h.set_mode(0o644);
+                h.set_size(b.len() as u64);
+                tar.append_data(&mut h, std::ffi::OsStr::from_bytes(&name), b.as_slice()).map_err(io)?;
+            }
+        }
+    }
+    let gz = tar.into_inner().map_err(io)?;
+    gz.finish().map_err(io)
+}
+
+pub async fn snapshot(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    let (repo, index) = open_repo(&state, &uri, 0).await?;
+    let rest = after_segments(uri.path(), 2);
+    let Some(vpart) = rest.strip_suffix(".tar.gz") else {
+        return Err(WebError::NotFound("snapshots are named VERSION.tar.gz (head, a patch hash or tag/NAME)".into()));
+    };
+    let (vref, extra) = url::split_version(vpart)?;
+    if !extra.is_empty() {
+        return Err(WebError::NotFound("a snapshot is of a whole version: VERSION.tar.gz".into()));
+    }
+    let version = resolve(&repo, &vref).await?;
+    let label = match &vref {
+        VersionRef::Head => index.patches.get(version.applied.wrapping_sub(1)).map(|m| views::short(&m.hash)).unwrap_or_else(|| "empty".into()),
+        VersionRef::Hash(h) => views::short(h),
+        VersionRef::Tag(t) => t.clone(),
+    };
+    let clean: String = format!("{}-{label}", repo.name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() || "._-+".contains(c) { c } else { '_' })
+        .collect();
+    let mtime = index.patches.get(version.applied.wrapping_sub(1)).map(|m| views::date_unix(&m.date)).unwrap_or(0);
+    let state_fp = fingerprint(&index);
+    let key = FlightKey { repo: repo.name.clone(), state: state_fp.clone(), applied: version.applied, path: Vec::new() };
+    let (r, prefix, max) = (repo.clone(), clean.clone(), state.config.limits.max_snapshot_bytes);
+    let archive = state
+        .snapshots
+        .get(key, move || {
+            let items = r.walk(version)?;
+            build_tarball(&prefix, &items, mtime, max).map(Arc::new)
+        })
+        .await?;
+    let mut resp = bytes_response(archive.as_ref().clone(), "application/gzip", cache_for(&vref));
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_DISPOSITION, attachment(format!("{clean}.tar.gz").as_bytes()));
+    let tag = format!("\"snap-{}\"", &hex::encode(<sha1::Sha1 as sha1::Digest>::digest(format!("{state_fp}/{}/{clean}", version.applied)))[..20]);
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        h.insert(header::ETAG, v);
+    }
+    Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_like_darcs() {
+        assert_eq!(split_lines(b""), Vec::<&[u8]>::new());
+        assert_eq!(split_lines(b"a\nb\n"), vec![&b"a"[..], b"b"]);
+        assert_eq!(split_lines(b"a\nb"), vec![&b"a"[..], b"b"]);
+        assert_eq!(split_lines(b"\n"), vec![&b""[..]]);
+        assert!(is_binary(b"a\0b") && !is_binary(b"abc"));
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(age(Some(99), 100), 0);
+        assert_eq!(age(Some(0), 100), 7);
+        assert_eq!(age(None, 100), 7);
+        assert_eq!(age(Some(0), 1), 0);
+    }
+
+    #[test]
+    fn tarball_lists_dirs_and_files() {
+        let items = vec![
+            (vec![], Entry::Dir(vec![])),
+            (vec![b"d".to_vec()], Entry::Dir(vec![])),
+            (vec![b"d".to_vec(), b"f\xff".to_vec()], Entry::File(Arc::new(b"hello\n".to_vec()))),
+        ];
+        let gz = build_tarball("r-x", &items, 60, 1000).unwrap();
+        let mut ar = tar::Archive::new(flate2::read::GzDecoder::new(&gz[..]));
+        let names: Vec<Vec<u8>> = ar.entries().unwrap().map(|e| e.unwrap().path_bytes().into_owned()).collect();
+        assert_eq!(names, vec![b"r-x/".to_vec(), b"r-x/d/".to_vec(), b"r-x/d/f\xff".to_vec()]);
+        assert!(matches!(build_tarball("r", &items, 0, 3), Err(WebError::TooLarge(_))));
+    }
+
+    #[test]
+    fn attachment_names_are_safe() {
+        let v = attachment(b"a\"b\r\n.bin");
+        let s = v.to_str().unwrap();
+        assert!(s.starts_with("attachment; filename=\"a_b__.bin\""), "{s}");
+        assert!(!s.contains('\r'));
+    }
+}

@@ -1,0 +1,234 @@
+//! View models shared by the pages: the page chrome (title, repository tabs,
+//! breadcrumbs) and patch rows. Templates only print these; they never compute.
+
+use crate::repo::{Index, PatchMeta};
+
+use super::url::{self, VersionRef};
+
+/// What every page's layout (`base.html`) shows.
+pub struct Chrome {
+    pub site: String,
+    pub title: String,
+    /// Set on pages that belong to a repository.
+    pub repo: Option<RepoNav>,
+    /// Breadcrumbs under the tabs (last one is the current page, without a link).
+    pub crumbs: Vec<Crumb>,
+    /// Link to the Atom feed for `<link rel=alternate>`.
+    pub feed: Option<String>,
+}
+
+/// The repository tabs.
+pub struct RepoNav {
+    pub name: String,
+    pub summary: String,
+    pub log: String,
+    pub tree: String,
+    pub tags: String,
+    pub atom: String,
+    /// Which tab is current: `summary`, `log`, `tree`, `tags` or empty.
+    pub active: &'static str,
+}
+
+/// One breadcrumb.
+pub struct Crumb {
+    pub label: String,
+    pub href: String,
+}
+
+impl Chrome {
+    /// A page outside any repository.
+    pub fn plain(title: &str) -> Chrome {
+        Chrome { site: "darcsweb".into(), title: title.into(), repo: None, crumbs: Vec::new(), feed: None }
+    }
+
+    /// A page of repository `name` with tab `active`.
+    pub fn repo(site: &str, name: &str, title: &str, active: &'static str) -> Chrome {
+        let links = Links::new(name);
+        Chrome {
+            site: site.into(),
+            title: format!("{title} · {name}"),
+            repo: Some(RepoNav {
+                name: name.into(),
+                summary: links.summary(),
+                log: links.log(),
+                tree: links.tree(&VersionRef::Head, &Vec::new()),
+                tags: links.tags(),
+                atom: links.atom(),
+                active,
+            }),
+            crumbs: Vec::new(),
+            feed: Some(links.atom()),
+        }
+    }
+}
+
+/// The hrefs of one repository's pages (every segment percent-encoded).
+#[derive(Clone)]
+pub struct Links {
+    base: String,
+}
+
+impl Links {
+    pub fn new(repo: &str) -> Links {
+        Links { base: format!("/{}", url::enc(repo)) }
+    }
+    pub fn summary(&self) -> String {
+        self.base.clone()
+    }
+    pub fn log(&self) -> String {
+        format!("{}/log", self.base)
+    }
+    pub fn log_path(&self, p: &crate::darcs::prim::Path) -> String {
+        if p.is_empty() {
+            self.log()
+        } else {
+            format!("{}/log?path={}", self.base, url::path(p))
+        }
+    }
+    pub fn tags(&self) -> String {
+        format!("{}/tags", self.base)
+    }
+    pub fn atom(&self) -> String {
+        format!("{}/atom", self.base)
+    }
+    pub fn patch(&self, hash: &str) -> String {
+        format!("{}/patch/{}", self.base, hash)
+    }
+    pub fn patch_raw(&self, hash: &str) -> String {
+        format!("{}/patch/{}.patch", self.base, hash)
+    }
+    fn at(&self, kind: &str, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
+        if p.is_empty() {
+            format!("{}/{kind}/{}/", self.base, v.url())
+        } else {
+            format!("{}/{kind}/{}/{}", self.base, v.url(), url::path(p))
+        }
+    }
+    pub fn tree(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
+        self.at("tree", v, p)
+    }
+    pub fn raw(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
+        self.at("raw", v, p)
+    }
+    pub fn annotate(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
+        self.at("annotate", v, p)
+    }
+    pub fn snapshot(&self, v: &VersionRef) -> String {
+        format!("{}/snapshot/{}.tar.gz", self.base, v.url())
+    }
+}
+
+/// One patch in a list.
+pub struct PatchRow {
+    pub hash: String,
+    pub short: String,
+    pub name: String,
+    pub author: String,
+    pub author_full: String,
+    pub date: String,
+    pub href: String,
+    pub tag: Option<String>,
+    pub inverted: bool,
+}
+
+impl PatchRow {
+    pub fn new(links: &Links, m: &PatchMeta) -> PatchRow {
+        PatchRow {
+            hash: m.hash.clone(),
+            short: short(&m.hash),
+            name: m.name.clone(),
+            author: author_name(&m.author),
+            author_full: m.author.clone(),
+            date: date(&m.date),
+            href: links.patch(&m.hash),
+            tag: m.tag.clone(),
+            inverted: m.inverted,
+        }
+    }
+
+    pub fn list(links: &Links, index: &Index, ids: &[usize]) -> Vec<PatchRow> {
+        ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| PatchRow::new(links, m)).collect()
+    }
+}
+
+/// The first 8 hex digits (what `darcs show dependencies` names patches by).
+pub fn short(hash: &str) -> String {
+    hash.chars().take(8).collect()
+}
+
+/// `Name <mail>` → `Name` (the whole string when there is no name part).
+pub fn author_name(a: &str) -> String {
+    match a.find('<') {
+        Some(i) if i > 0 && !a[..i].trim().is_empty() => a[..i].trim().to_string(),
+        _ => a.trim().trim_start_matches('<').trim_end_matches('>').to_string(),
+    }
+}
+
+/// `YYYYMMDDHHMMSS` → `YYYY-MM-DD HH:MM` (UTC); other forms unchanged.
+pub fn date(d: &str) -> String {
+    if d.len() == 14 && d.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}-{} {}:{}", &d[0..4], &d[4..6], &d[6..8], &d[8..10], &d[10..12])
+    } else {
+        d.to_string()
+    }
+}
+
+/// `YYYYMMDDHHMMSS` → RFC 3339 (`YYYY-MM-DDTHH:MM:SSZ`), for the feed.
+pub fn date_rfc3339(d: &str) -> String {
+    if d.len() == 14 && d.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}-{}T{}:{}:{}Z", &d[0..4], &d[4..6], &d[6..8], &d[8..10], &d[10..12], &d[12..14])
+    } else {
+        "1970-01-01T00:00:00Z".to_string()
+    }
+}
+
+/// Seconds since 1970 of a `YYYYMMDDHHMMSS` date (0 when malformed).
+pub fn date_unix(d: &str) -> u64 {
+    let fmt = time::macros::format_description!("[year][month][day][hour][minute][second]");
+    time::PrimitiveDateTime::parse(d, &fmt).map(|t| t.assume_utc().unix_timestamp().max(0) as u64).unwrap_or(0)
+}
+
+/// A byte count for people.
+pub fn size(n: usize) -> String {
+    match n {
+        n if n < 1024 => format!("{n} bytes"),
+        n if n < 1024 * 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
+        n => format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// The breadcrumbs of `path` inside a tree at `v`: repository root, then each directory.
+pub fn path_crumbs(links: &Links, repo: &str, v: &VersionRef, p: &crate::darcs::prim::Path) -> Vec<Crumb> {
+    let mut out = vec![Crumb { label: format!("{repo} @ {}", v.label()), href: links.tree(v, &Vec::new()) }];
+    for i in 0..p.len() {
+        out.push(Crumb { label: String::from_utf8_lossy(&p[i]).into_owned(), href: links.tree(v, &p[..=i].to_vec()) });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_names() {
+        assert_eq!(date("20240101000300"), "2024-01-01 00:03");
+        assert_eq!(date_rfc3339("20240101000300"), "2024-01-01T00:03:00Z");
+        assert_eq!(date_unix("19700101000100"), 60);
+        assert_eq!(author_name("Test User <t@e.com>"), "Test User");
+        assert_eq!(author_name("<t@e.com>"), "t@e.com");
+        assert_eq!(author_name("plain"), "plain");
+        assert_eq!(size(10), "10 bytes");
+        assert_eq!(size(2048), "2.0 KiB");
+    }
+
+    #[test]
+    fn links_encode() {
+        let l = Links::new("my repo");
+        assert_eq!(l.summary(), "/my%20repo");
+        let p = vec![b"a b".to_vec(), b"<c>".to_vec()];
+        assert_eq!(l.tree(&VersionRef::Head, &p), "/my%20repo/tree/head/a%20b/%3Cc%3E");
+        assert_eq!(l.tree(&VersionRef::Tag("v 1".into()), &Vec::new()), "/my%20repo/tree/tag/v%201/");
+        assert_eq!(l.log_path(&p), "/my%20repo/log?path=a%20b/%3Cc%3E");
+    }
+}
