@@ -32,7 +32,8 @@ run: build examples   ## build and serve the example repositories
 
 test: test-deps proofs extract-check  ## every test: proofs, extraction drift, cargo tests, Docker checks
 	@tests/proofs/check_assumptions.sh
-	$(CARGO) test --all-targets
+	$(CARGO) test
+	$(CARGO) check --benches    # benches compile; run them with cargo bench (see README)
 	@bash tests/docker/run.sh
 
 clean:

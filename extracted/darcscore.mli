@@ -365,6 +365,34 @@ val deps_from :
 val dependencies :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> int list list
 
+val max_len : int
+
+type refusal =
+| TooLong
+| Absolute
+| EmptyComponent
+| DotComponent
+| DarcsComponent
+| NulByte
+
+type verdict =
+| Accept of char list list
+| Refuse of refusal
+
+val url_byte_eqb : char -> char -> bool
+
+val url_bytes_eqb : char list -> char list -> bool
+
+val darcs_dir : char list
+
+val split_slash : char list -> char list list
+
+val component_refusal : char list -> refusal option
+
+val first_refusal : char list list -> refusal option
+
+val validate : char list -> verdict
+
 val path_leb :
   'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
 

@@ -4,7 +4,7 @@
 From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend UrlPath.
 Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
@@ -84,4 +84,4 @@ End Api.
 
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
-  api_tree_at api_file_at api_annotate api_dependencies.
+  api_tree_at api_file_at api_annotate api_dependencies validate.

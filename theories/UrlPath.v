@@ -22,23 +22,23 @@ Inductive refusal := TooLong | Absolute | EmptyComponent | DotComponent | DarcsC
 
 Inductive verdict := Accept (components : list (list byte)) | Refuse (why : refusal).
 
-Definition byte_eqb (a b : byte) : bool := if Byte.byte_eq_dec a b then true else false.
+Definition url_byte_eqb (a b : byte) : bool := if Byte.byte_eq_dec a b then true else false.
 
-Fixpoint bytes_eqb (a b : list byte) : bool :=
+Fixpoint url_bytes_eqb (a b : list byte) : bool :=
   match a, b with
   | [], [] => true
-  | x :: a', y :: b' => byte_eqb x y && bytes_eqb a' b'
+  | x :: a', y :: b' => url_byte_eqb x y && url_bytes_eqb a' b'
   | _, _ => false
   end.
 
-Lemma byte_eqb_eq : forall a b, byte_eqb a b = true <-> a = b.
-Proof. intros a b; unfold byte_eqb; destruct (Byte.byte_eq_dec a b); split; congruence. Qed.
+Lemma url_byte_eqb_eq : forall a b, url_byte_eqb a b = true <-> a = b.
+Proof. intros a b; unfold url_byte_eqb; destruct (Byte.byte_eq_dec a b); split; congruence. Qed.
 
-Lemma bytes_eqb_eq : forall a b, bytes_eqb a b = true <-> a = b.
+Lemma url_bytes_eqb_eq : forall a b, url_bytes_eqb a b = true <-> a = b.
 Proof.
   induction a as [|x a IH]; destruct b as [|y b]; simpl; split; intro H; try congruence; try discriminate.
-  - apply andb_true_iff in H as [H1 H2]. apply byte_eqb_eq in H1. apply IH in H2. subst; reflexivity.
-  - inversion H; subst. apply andb_true_iff; split; [apply byte_eqb_eq; reflexivity | apply IH; reflexivity].
+  - apply andb_true_iff in H as [H1 H2]. apply url_byte_eqb_eq in H1. apply IH in H2. subst; reflexivity.
+  - inversion H; subst. apply andb_true_iff; split; [apply url_byte_eqb_eq; reflexivity | apply IH; reflexivity].
 Qed.
 
 Definition darcs_dir : list byte := [x5f; x64; x61; x72; x63; x73]. (* "_darcs" *)
@@ -49,7 +49,7 @@ Fixpoint split_slash (s : list byte) : list (list byte) :=
   | [] => [[]]
   | b :: s' =>
       let rest := split_slash s' in
-      if byte_eqb b x2f then [] :: rest
+      if url_byte_eqb b x2f then [] :: rest
       else match rest with
            | c :: cs => (b :: c) :: cs
            | [] => [[b]]
@@ -66,10 +66,10 @@ Fixpoint join_slash (cs : list (list byte)) : list byte :=
 
 (** The check of one component: [None] when acceptable. *)
 Definition component_refusal (c : list byte) : option refusal :=
-  if bytes_eqb c [] then Some EmptyComponent
-  else if bytes_eqb c [x2e] || bytes_eqb c [x2e; x2e] then Some DotComponent
-  else if bytes_eqb c darcs_dir then Some DarcsComponent
-  else if existsb (byte_eqb x00) c then Some NulByte
+  if url_bytes_eqb c [] then Some EmptyComponent
+  else if url_bytes_eqb c [x2e] || url_bytes_eqb c [x2e; x2e] then Some DotComponent
+  else if url_bytes_eqb c darcs_dir then Some DarcsComponent
+  else if existsb (url_byte_eqb x00) c then Some NulByte
   else None.
 
 Fixpoint first_refusal (cs : list (list byte)) : option refusal :=
@@ -84,7 +84,7 @@ Definition validate (s : list byte) : verdict :=
   else match s with
        | [] => Accept []
        | b :: _ =>
-           if byte_eqb b x2f then Refuse Absolute
+           if url_byte_eqb b x2f then Refuse Absolute
            else let cs := split_slash s in
                 match first_refusal cs with Some r => Refuse r | None => Accept cs end
        end.
@@ -98,15 +98,15 @@ Definition good_component (c : list byte) : Prop :=
 Lemma split_slash_nonempty : forall s, split_slash s <> [].
 Proof.
   induction s as [|b s IH]; simpl; [discriminate|].
-  destruct (byte_eqb b x2f); [discriminate|]. destruct (split_slash s); discriminate.
+  destruct (url_byte_eqb b x2f); [discriminate|]. destruct (split_slash s); discriminate.
 Qed.
 
 Lemma join_split : forall s, join_slash (split_slash s) = s.
 Proof.
   induction s as [|b s IH]; simpl; auto.
   destruct (split_slash s) as [|c cs] eqn:Hs; [now apply split_slash_nonempty in Hs|].
-  destruct (byte_eqb b x2f) eqn:E.
-  - apply byte_eqb_eq in E; subst b. rewrite <- IH. reflexivity.
+  destruct (url_byte_eqb b x2f) eqn:E.
+  - apply url_byte_eqb_eq in E; subst b. rewrite <- IH. reflexivity.
   - rewrite <- IH. destruct cs; reflexivity.
 Qed.
 
@@ -114,13 +114,13 @@ Lemma split_no_slash : forall s c, In c (split_slash s) -> ~ In x2f c.
 Proof.
   induction s as [|b s IH]; simpl; intros c Hin.
   - destruct Hin as [<-|[]]; simpl; tauto.
-  - destruct (byte_eqb b x2f) eqn:E.
+  - destruct (url_byte_eqb b x2f) eqn:E.
     + destruct Hin as [<-|Hin]; [simpl; tauto|]. now apply IH.
     + destruct (split_slash s) as [|c' cs] eqn:Hs.
-      * destruct Hin as [<-|[]]. simpl. intros [H|[]]. subst. rewrite (proj2 (byte_eqb_eq _ _) eq_refl) in E. discriminate.
+      * destruct Hin as [<-|[]]. simpl. intros [H|[]]. subst. rewrite (proj2 (url_byte_eqb_eq _ _) eq_refl) in E. discriminate.
       * destruct Hin as [<-|Hin].
         -- simpl. intros [H|H].
-           ++ subst. rewrite (proj2 (byte_eqb_eq _ _) eq_refl) in E. discriminate.
+           ++ subst. rewrite (proj2 (url_byte_eqb_eq _ _) eq_refl) in E. discriminate.
            ++ apply (IH c'); [left; reflexivity|exact H].
         -- apply IH. right; exact Hin.
 Qed.
@@ -130,25 +130,25 @@ Lemma component_refusal_none : forall c, ~ In x2f c ->
 Proof.
   intros c Hs; unfold component_refusal, good_component; split.
   - intro H.
-    destruct (bytes_eqb c []) eqn:E1; [discriminate|].
-    destruct (bytes_eqb c [x2e] || bytes_eqb c [x2e; x2e]) eqn:E2; [discriminate|].
-    destruct (bytes_eqb c darcs_dir) eqn:E3; [discriminate|].
-    destruct (existsb (byte_eqb x00) c) eqn:E4; [discriminate|].
+    destruct (url_bytes_eqb c []) eqn:E1; [discriminate|].
+    destruct (url_bytes_eqb c [x2e] || url_bytes_eqb c [x2e; x2e]) eqn:E2; [discriminate|].
+    destruct (url_bytes_eqb c darcs_dir) eqn:E3; [discriminate|].
+    destruct (existsb (url_byte_eqb x00) c) eqn:E4; [discriminate|].
     apply orb_false_iff in E2 as [E2 E2'].
-    assert (forall d, bytes_eqb c d = false -> c <> d) as Ne.
-    { intros d Hd Heq. rewrite (proj2 (bytes_eqb_eq c d) Heq) in Hd. discriminate. }
+    assert (forall d, url_bytes_eqb c d = false -> c <> d) as Ne.
+    { intros d Hd Heq. rewrite (proj2 (url_bytes_eqb_eq c d) Heq) in Hd. discriminate. }
     split; [now apply Ne|]. split; [now apply Ne|]. split; [now apply Ne|].
     split; [now apply Ne|]. split; [|exact Hs].
-    intro Hin. assert (existsb (byte_eqb x00) c = true) as T.
-    { apply existsb_exists. exists x00. split; [exact Hin | apply byte_eqb_eq; reflexivity]. }
+    intro Hin. assert (existsb (url_byte_eqb x00) c = true) as T.
+    { apply existsb_exists. exists x00. split; [exact Hin | apply url_byte_eqb_eq; reflexivity]. }
     congruence.
   - intros (H1 & H2 & H3 & H4 & H5 & _).
-    destruct (bytes_eqb c []) eqn:E1; [apply bytes_eqb_eq in E1; contradiction|].
-    destruct (bytes_eqb c [x2e]) eqn:E2; [apply bytes_eqb_eq in E2; contradiction|].
-    destruct (bytes_eqb c [x2e; x2e]) eqn:E2'; [apply bytes_eqb_eq in E2'; contradiction|]. simpl.
-    destruct (bytes_eqb c darcs_dir) eqn:E3; [apply bytes_eqb_eq in E3; contradiction|].
-    destruct (existsb (byte_eqb x00) c) eqn:E4; [|reflexivity].
-    apply existsb_exists in E4 as [x [Hx Hb]]. apply byte_eqb_eq in Hb; subst. contradiction.
+    destruct (url_bytes_eqb c []) eqn:E1; [apply url_bytes_eqb_eq in E1; contradiction|].
+    destruct (url_bytes_eqb c [x2e]) eqn:E2; [apply url_bytes_eqb_eq in E2; contradiction|].
+    destruct (url_bytes_eqb c [x2e; x2e]) eqn:E2'; [apply url_bytes_eqb_eq in E2'; contradiction|]. simpl.
+    destruct (url_bytes_eqb c darcs_dir) eqn:E3; [apply url_bytes_eqb_eq in E3; contradiction|].
+    destruct (existsb (url_byte_eqb x00) c) eqn:E4; [|reflexivity].
+    apply existsb_exists in E4 as [x [Hx Hb]]. apply url_byte_eqb_eq in Hb; subst. contradiction.
 Qed.
 
 Lemma first_refusal_none : forall cs, (forall c, In c cs -> ~ In x2f c) ->
@@ -176,7 +176,7 @@ Proof.
   apply Nat.ltb_ge in L.
   destruct s as [|b s'].
   - inversion H; subst. split; [reflexivity|]. split; [intros c []|exact L].
-  - destruct (byte_eqb b x2f) eqn:E; [discriminate|].
+  - destruct (url_byte_eqb b x2f) eqn:E; [discriminate|].
     destruct (first_refusal (split_slash (b :: s'))) eqn:F; [discriminate|].
     assert (cs = split_slash (b :: s')) as -> by congruence. split; [apply join_split|]. split; [|exact L].
     apply first_refusal_none; auto. intros c Hin. eapply split_no_slash; eauto.

@@ -222,6 +222,14 @@ let put_commuted b = function
 (* ------------------------------------------------------------------ *)
 (* Dispatch                                                             *)
 
+let refusal_text = function
+  | TooLong -> "the path is too long"
+  | Absolute -> "the path is absolute"
+  | EmptyComponent -> "the path has an empty component"
+  | DotComponent -> "the path has a . or .. component"
+  | DarcsComponent -> "the path names _darcs"
+  | NulByte -> "the path holds a NUL byte"
+
 let finish d = if d.pos <> String.length d.buf then raise (Malformed "trailing bytes in request")
 
 let dispatch (req : string) : string =
@@ -282,6 +290,12 @@ let dispatch (req : string) : string =
         finish d;
         let r = api_commute_named eqL eqN line_ops name_leb p q in
         ok (fun b -> put_commuted b r)
+    | 9 ->
+        let s = get_str d in
+        finish d;
+        (match validate (explode s) with
+         | Accept cs -> ok (fun b -> put_u8 b 1; put_list b put_str (List.map implode cs))
+         | Refuse r -> ok (fun b -> put_u8 b 0; put_str b (refusal_text r)))
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
