@@ -241,3 +241,42 @@ fn annotate_equals_darcs_annotate() {
         assert!(compared >= 5, "{name}: only {compared} files annotated");
     }
 }
+
+#[test]
+fn the_index_follows_new_patches_and_never_writes() {
+    let (_tmp, dir) = scratch("prims-d2");
+    let repo = open(&dir);
+    let before = repo.index().unwrap().patches.len();
+    let listing = |d: &FsPath| -> BTreeSet<PathBuf> {
+        fn walk(d: &FsPath, out: &mut BTreeSet<PathBuf>) {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                out.insert(e.path());
+                if e.file_type().unwrap().is_dir() {
+                    walk(&e.path(), out);
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(&d.join("_darcs"), &mut out);
+        out
+    };
+    let files_before = listing(&dir);
+    // reading everything we can must not add a file to _darcs (no index, no patch index, no lock)
+    let idx = repo.index().unwrap();
+    let _ = repo.walk(idx.head()).unwrap();
+    let _ = repo.walk(Version { applied: 3 }).unwrap();
+    let _ = repo.dependencies(0).unwrap();
+    assert_eq!(listing(&dir), files_before, "reading changed _darcs");
+    // a new patch recorded by darcs is seen at the next request
+    std::fs::write(dir.join("new-file.txt"), "hello\n").unwrap();
+    assert!(common::darcs(&["add", "new-file.txt"], &dir).status.success());
+    let o = common::darcs(&["record", "-a", "-m", "a new patch", "--author", "T <t@example.com>"], &dir);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let after = repo.index().unwrap();
+    assert_eq!(after.patches.len(), before + 1);
+    assert_eq!(after.patches.last().unwrap().name, "a new patch");
+    match repo.entry(after.head(), &vec![b"new-file.txt".to_vec()]).unwrap() {
+        Some(Entry::File(c)) => assert_eq!(&c[..], b"hello\n"),
+        other => panic!("new file at head: {other:?}"),
+    }
+}
