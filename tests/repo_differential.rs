@@ -280,3 +280,14 @@ fn the_index_follows_new_patches_and_never_writes() {
         other => panic!("new file at head: {other:?}"),
     }
 }
+
+#[test]
+fn check_says_unsupported_not_inconsistent_for_darcs1_nested_mergers() {
+    let corpus = common::corpus();
+    for name in ["conflicts-d1", "conflicts-unresolved-d1"] {
+        match check::run(&corpus.join("repos").join(name), |_, _| {}).unwrap() {
+            Outcome::Unsupported { reason, .. } => assert!(reason.contains("merger"), "{name}: {reason}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}

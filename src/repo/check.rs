@@ -20,6 +20,8 @@ pub enum Outcome {
     Consistent { patches: usize, paths: usize },
     /// A patch could not be read or did not apply.
     PatchFails { index: usize, hash: String, name: String, reason: String },
+    /// A patch uses something the core does not model (darcs-1 nested mergers).
+    Unsupported { index: usize, hash: String, reason: String },
     /// The replayed tree differs from the pristine at `path`.
     Differs { path: String, what: String },
 }
@@ -50,6 +52,9 @@ pub fn run(dir: &FsPath, mut progress: impl FnMut(usize, usize)) -> Result<Outco
                 }
                 let deps = np.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
                 Named { prims, deps }
+            }
+            Err(RepoError::Unsupported(reason)) => {
+                return Ok(Outcome::Unsupported { index: i, hash: info.id(), reason })
             }
             Err(e) => return Ok(fail(e.to_string())),
         };
@@ -136,6 +141,10 @@ pub fn main(dir: &FsPath) -> ExitCode {
         }
         Ok(Outcome::PatchFails { index, hash, name, reason }) => {
             println!("{}: INCONSISTENT: patch {} ({hash} {name:?}) fails: {reason}", dir.display(), index + 1);
+            ExitCode::FAILURE
+        }
+        Ok(Outcome::Unsupported { index, hash, reason }) => {
+            println!("{}: cannot check: patch {} ({hash}): {reason}", dir.display(), index + 1);
             ExitCode::FAILURE
         }
         Ok(Outcome::Differs { path, what }) => {

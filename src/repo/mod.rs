@@ -37,6 +37,10 @@ pub enum RepoError {
     /// The repository is damaged or in a form darcsweb cannot read.
     #[error("{0}")]
     Corrupt(String),
+    /// The repository is valid but uses something darcsweb does not model (darcs-1
+    /// nested mergers).
+    #[error("{0}")]
+    Unsupported(String),
     /// The verified core refused (e.g. a patch does not apply).
     #[error(transparent)]
     Core(#[from] CoreError),
@@ -44,7 +48,10 @@ pub enum RepoError {
 
 impl From<crate::darcs::error::Error> for RepoError {
     fn from(e: crate::darcs::error::Error) -> Self {
-        RepoError::Corrupt(e.to_string())
+        match e {
+            crate::darcs::error::Error::Unsupported(_) => RepoError::Unsupported(e.to_string()),
+            e => RepoError::Corrupt(e.to_string()),
+        }
     }
 }
 
