@@ -188,8 +188,8 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     if raw_form {
         return Err(WebError::NotFound("the raw form is at /{repo}/patch/{hash}.patch".into()).into());
     }
-    let data = load(&repo, i, false).await?;
-    let (deps, dependents) = data.deps?;
+    let data = load(&state, &repo, &index, i).await?;
+    let (deps, dependents) = data.deps.clone()?;
     let hashes = |ids: &[usize]| ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| m.hash.clone()).collect();
     let d = &data.detail;
     let body = PatchDetailJson {

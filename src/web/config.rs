@@ -59,6 +59,8 @@ pub struct CacheConfig {
     pub snapshot_bytes: usize,
     /// Bytes of finished annotations (line text included) kept in memory.
     pub annotate_bytes: usize,
+    /// Bytes of patch pages' data (prims, diff, dependencies) kept in memory.
+    pub patch_bytes: usize,
 }
 
 impl Default for Config {
@@ -89,7 +91,7 @@ impl Default for Limits {
 
 impl Default for CacheConfig {
     fn default() -> Self {
-        CacheConfig { snapshot_bytes: 64 * 1024 * 1024, annotate_bytes: 64 * 1024 * 1024 }
+        CacheConfig { snapshot_bytes: 64 * 1024 * 1024, annotate_bytes: 64 * 1024 * 1024, patch_bytes: 64 * 1024 * 1024 }
     }
 }
 

@@ -10,6 +10,9 @@ use tokio::sync::OnceCell;
 
 use super::error::WebError;
 
+/// Most finished values kept, whatever their weight.
+const MAX_KEPT: usize = 4096;
+
 /// A single-flight map from `K` to `V` with a bounded cache of finished values.
 pub struct Flight<K, V> {
     inner: Mutex<Inner<K, V>>,
@@ -56,7 +59,7 @@ impl<K: Hash + Eq + Clone + Send + 'static, V: Clone + Send + Sync + 'static> Fl
             g.flying.remove(&key);
             if let Ok(v) = &res {
                 let w = (self.weigh)(v);
-                if w <= self.budget && !g.done.contains(&key) {
+                if self.budget > 0 && w <= self.budget && g.done.len() < MAX_KEPT && !g.done.contains(&key) {
                     g.weight += w;
                     g.done.put(key, (v.clone(), w));
                     while g.weight > self.budget {
@@ -126,5 +129,9 @@ mod tests {
         // too heavy to keep: computed, answered, not cached
         f.get(10, || Ok(Arc::new(vec![0u8; 100]))).await.unwrap();
         assert!(f.cached() <= 3);
+        // budget 0: concurrent requests merge, nothing is kept
+        let g: Flight<u32, Arc<Vec<u8>>> = Flight::new(0, |_| 0);
+        g.get(1, || Ok(Arc::new(vec![]))).await.unwrap();
+        assert_eq!(g.cached(), 0);
     }
 }

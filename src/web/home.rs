@@ -84,6 +84,5 @@ pub async fn index(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repos, total) = blocking(move || Ok((repo_rows(&s, q2.as_deref()), s.registry.list().len()))).await?;
     let mut chrome = Chrome::plain("Repositories");
     chrome.site = state.config.site_title.clone();
-    chrome.title = state.config.site_title.clone();
     html(&IndexPage { chrome, q: q.unwrap_or_default(), repos, total }, SHORT)
 }

@@ -75,7 +75,8 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
 /// Weak `ETag` from the body (unless the handler set one), `If-None-Match` → 304, and
 /// `Cache-Control: no-cache` where the handler chose nothing.
 pub async fn etag(req: Request, next: Next) -> Response {
-    let cacheable = req.method() == Method::GET || req.method() == Method::HEAD;
+    // HEAD answers reach this layer without their body: their tag would be wrong
+    let cacheable = req.method() == Method::GET;
     let inm = req.headers().get(header::IF_NONE_MATCH).cloned();
     let r = next.run(req).await;
     if !cacheable || r.status() != StatusCode::OK {

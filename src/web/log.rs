@@ -122,7 +122,7 @@ struct Feed {
 
 /// Drop the characters XML 1.0 cannot carry (control characters other than tab and newlines).
 pub fn xml_text(s: &str) -> String {
-    s.chars().filter(|&c| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}').collect()
+    s.chars().filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}').collect()
 }
 
 pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {

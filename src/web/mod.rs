@@ -79,6 +79,8 @@ pub struct AppState {
     pub entries: Flight<FlightKey, Option<Entry>>,
     /// Single-flight and cache of snapshot archives.
     pub snapshots: Flight<FlightKey, Arc<Vec<u8>>>,
+    /// Single-flight and cache of what a patch page shows (`applied` = the patch index).
+    pub patches: Flight<FlightKey, Arc<patch::PatchData>>,
 }
 
 impl AppState {
@@ -104,6 +106,7 @@ impl AppState {
             }),
             entries: Flight::new(0, |_| 0),
             snapshots: Flight::new(web.cache.snapshot_bytes, |v: &Arc<Vec<u8>>| v.len()),
+            patches: Flight::new(web.cache.patch_bytes, patch::weight),
             config: web,
         }
     }

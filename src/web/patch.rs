@@ -251,16 +251,44 @@ pub struct PatchData {
     pub deps: Result<(Vec<usize>, Vec<usize>), WebError>,
 }
 
-/// Load the patch, its diff and its direct dependencies (never the whole history).
-pub async fn load(repo: &Arc<crate::repo::Repo>, i: usize, want_diff: bool) -> WebResult<PatchData> {
+/// Load the patch, its diff and its direct dependencies (never the whole history),
+/// through the single-flight cache (a patch never changes under its hash).
+pub async fn load(state: &Arc<AppState>, repo: &Arc<crate::repo::Repo>, index: &Index, i: usize) -> WebResult<Arc<PatchData>> {
+    let key = super::FlightKey {
+        repo: repo.name.clone(),
+        state: super::fingerprint(index),
+        applied: i,
+        path: Vec::new(),
+    };
     let r = repo.clone();
-    blocking(move || {
-        let detail = r.patch(i)?;
-        let diff = if want_diff { r.diff(i).map_err(WebError::from) } else { Ok(Vec::new()) };
-        let deps = r.dependencies(i).map_err(WebError::from);
-        Ok(PatchData { index: i, detail, diff, deps })
-    })
-    .await
+    state
+        .patches
+        .get(key, move || {
+            let detail = r.patch(i)?;
+            let diff = r.diff(i).map_err(WebError::from);
+            let deps = r.dependencies(i).map_err(WebError::from);
+            Ok(Arc::new(PatchData { index: i, detail, diff, deps }))
+        })
+        .await
+}
+
+/// The memory a cached [`PatchData`] holds, roughly.
+pub fn weight(d: &Arc<PatchData>) -> usize {
+    let diff: usize = match &d.diff {
+        Ok(files) => files.iter().map(|f| f.path.len() + f.lines.iter().map(|l| l.text.len() + 32).sum::<usize>()).sum(),
+        Err(_) => 0,
+    };
+    let prims: usize = d
+        .detail
+        .prims
+        .iter()
+        .map(|p| match p {
+            Prim::Hunk { old, new, .. } => old.iter().chain(new).map(|l| l.len() + 24).sum::<usize>() + 64,
+            Prim::Binary { old, new, .. } => old.len() + new.len() + 64,
+            _ => 128,
+        })
+        .sum();
+    1024 + d.detail.raw.len() + diff + prims
 }
 
 pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
@@ -272,7 +300,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         let detail = blocking(move || r.patch(i).map_err(WebError::from)).await?;
         return Ok(bytes_response(detail.raw.as_ref().clone(), "text/plain; charset=utf-8", IMMUTABLE));
     }
-    let data = load(&repo, i, true).await?;
+    let data = load(&state, &repo, &index, i).await?;
     let links = Links::new(&repo.name);
     let m = &data.detail.meta;
     let v = VersionRef::Hash(m.hash.clone());

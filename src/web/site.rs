@@ -50,38 +50,59 @@ pub async fn style() -> Response {
 
 static STYLE_ETAG: LazyLock<String> = LazyLock::new(|| format!("\"{}\"", &hex::encode(Sha256::digest(STYLE))[..20]));
 
-/// The theories as found at build time (the source tree's `theories/`).
+/// `theories/README.md`, `Theorems.txt` and `_CoqProject`, embedded at build time.
+const README: &str = include_str!("../../theories/README.md");
+const THEOREMS: &str = include_str!("../../theories/Theorems.txt");
+const COQ_PROJECT: &str = include_str!("../../theories/_CoqProject");
+
+/// The theories this server was built from.
 pub struct Theories {
-    /// `theories/README.md`, when present.
-    pub readme: Option<String>,
-    /// `(file name, sha256)` of each `.v` file, by name.
+    /// `(module, theorem)` of every exported theorem (`Theorems.txt`).
+    pub theorems: Vec<(String, String)>,
+    /// `(file name, sha256)` of each `.v` file of `_CoqProject`.
     pub files: Vec<(String, String)>,
     /// sha256 over the `sha256sum`-style listing of the files.
     pub total: String,
-    /// Where they were read from, for the page (relative to the source tree).
-    pub found: bool,
+    /// Whether the hashes were computed at build time (else read at start-up from the
+    /// source tree, when it is there).
+    pub at_build: bool,
 }
 
-/// Read `theories/` of the source tree this binary was built from.
+/// The `.v` files of `_CoqProject`, in its order.
+pub fn theory_files() -> Vec<&'static str> {
+    COQ_PROJECT.lines().map(str::trim).filter(|l| l.ends_with(".v") && !l.starts_with('-')).collect()
+}
+
+/// The theorems, the files and their hashes.
 pub fn theories() -> &'static Theories {
     static T: LazyLock<Theories> = LazyLock::new(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("theories");
-        let readme = std::fs::read_to_string(dir.join("README.md")).ok();
-        let mut files = Vec::new();
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            for e in rd.flatten() {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".v") {
-                    if let Ok(b) = std::fs::read(e.path()) {
-                        files.push((name, hex::encode(Sha256::digest(&b))));
-                    }
-                }
+        let theorems = THEOREMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' ').map(|(m, t)| (m.to_string(), t.trim().to_string())))
+            .collect();
+        // a build script may provide `sha256  name` lines; else hash the source tree's files
+        let (files, at_build) = match option_env!("DARCSWEB_THEORIES_SHA256") {
+            Some(listing) => (
+                listing
+                    .lines()
+                    .filter_map(|l| l.split_once("  ").map(|(h, n)| (n.to_string(), h.to_string())))
+                    .collect::<Vec<_>>(),
+                true,
+            ),
+            None => {
+                let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("theories");
+                let files = theory_files()
+                    .into_iter()
+                    .filter_map(|n| std::fs::read(dir.join(n)).ok().map(|b| (n.to_string(), hex::encode(Sha256::digest(&b)))))
+                    .collect();
+                (files, false)
             }
-        }
-        files.sort();
+        };
         let listing: String = files.iter().map(|(n, h)| format!("{h}  {n}\n")).collect();
         let total = hex::encode(Sha256::digest(listing.as_bytes()));
-        Theories { found: !files.is_empty(), readme, files, total }
+        Theories { theorems, files, total, at_build }
     });
     &T
 }
@@ -90,10 +111,12 @@ pub fn theories() -> &'static Theories {
 #[template(path = "proofs.html")]
 struct ProofsPage {
     chrome: Chrome,
-    readme: String,
+    readme: &'static str,
+    theorems: Vec<(String, String)>,
     files: Vec<(String, String)>,
     total: String,
-    found: bool,
+    complete: bool,
+    at_build: bool,
 }
 
 pub async fn proofs(State(state): State<Arc<AppState>>) -> WebResult {
@@ -102,10 +125,36 @@ pub async fn proofs(State(state): State<Arc<AppState>>) -> WebResult {
     chrome.site = state.config.site_title.clone();
     let page = ProofsPage {
         chrome,
-        readme: t.readme.clone().unwrap_or_else(|| "theories/README.md was not found when this server started.".into()),
+        readme: README,
+        theorems: t.theorems.clone(),
         files: t.files.clone(),
         total: t.total.clone(),
-        found: t.found,
+        complete: t.files.len() == theory_files().len(),
+        at_build: t.at_build,
     };
     html(&page, SHORT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theories_are_embedded_and_hashed() {
+        let t = theories();
+        assert!(!t.theorems.is_empty(), "Theorems.txt lists theorems");
+        assert!(theory_files().contains(&"Extract.v"));
+        // in the source tree every listed file is hashed, exactly like sha256sum
+        assert_eq!(t.files.len(), theory_files().len());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("theories");
+        let (name, hash) = &t.files[0];
+        assert_eq!(hash, &hex::encode(Sha256::digest(std::fs::read(dir.join(name)).unwrap())));
+    }
+
+    #[test]
+    fn robots_keeps_crawlers_off_expensive_pages() {
+        for l in ["Disallow: /*/annotate/", "Disallow: /*/snapshot/", "Disallow: /api/", "Allow: /*/tree/head/"] {
+            assert!(ROBOTS.lines().any(|x| x == l), "{l}");
+        }
+    }
 }

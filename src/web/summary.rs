@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::Uri;
+use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect};
 
 use super::flight::blocking;
@@ -43,12 +43,20 @@ pub async fn slash(uri: Uri) -> impl IntoResponse {
     Redirect::permanent(if p.is_empty() { "/" } else { p })
 }
 
-/// The clone command shown to users.
-pub fn clone_command(base: Option<&str>, links: &Links) -> String {
-    format!("darcs clone {}{}", base.unwrap_or("http://HOST"), links.summary())
+/// The clone command shown to users: the configured base URL, else the `Host` the
+/// request was sent to.
+pub fn clone_command(base: Option<&str>, host: Option<&str>, links: &Links) -> String {
+    let base = match (base, host) {
+        (Some(b), _) => b.to_string(),
+        (None, Some(h)) if !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b)) => {
+            format!("http://{h}")
+        }
+        _ => "http://HOST".to_string(),
+    };
+    format!("darcs clone {base}{}", links.summary())
 }
 
-pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let links = Links::new(&repo.name);
     let r = repo.clone();
@@ -81,7 +89,11 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult 
     let page = SummaryPage {
         chrome: Chrome::repo(&state.config.site_title, &repo.name, "summary", "summary"),
         description,
-        clone_cmd: clone_command(state.config.base_url.as_deref(), &links),
+        clone_cmd: clone_command(
+            state.config.base_url.as_deref(),
+            headers.get(header::HOST).and_then(|h| h.to_str().ok()),
+            &links,
+        ),
         patch_count: n,
         recent: PatchRow::list(&links, &index, &recent),
         tags: PatchRow::list(&links, &index, &tags),
@@ -129,4 +141,18 @@ pub async fn tags(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         })
         .collect();
     html(&TagsPage { chrome: Chrome::repo(&state.config.site_title, &repo.name, "tags", "tags"), tags }, SHORT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clone_commands() {
+        let l = Links::new("my repo");
+        assert_eq!(clone_command(Some("https://h/x"), Some("other"), &l), "darcs clone https://h/x/my%20repo");
+        assert_eq!(clone_command(None, Some("127.0.0.1:8080"), &l), "darcs clone http://127.0.0.1:8080/my%20repo");
+        assert_eq!(clone_command(None, Some("evil\"><x"), &l), "darcs clone http://HOST/my%20repo");
+        assert_eq!(clone_command(None, None, &l), "darcs clone http://HOST/my%20repo");
+    }
 }

@@ -269,18 +269,25 @@ struct AnnotatePage {
     patches: Vec<PatchRow>,
 }
 
-/// Age class 0 (newest) … 7 (oldest) of patch `p` among the first `n` patches.
-pub fn age(p: Option<usize>, n: usize) -> usize {
-    match p {
-        Some(p) if n > 0 => ((n.saturating_sub(1).saturating_sub(p)) * 8 / n).min(7),
-        _ => 7,
-    }
+/// Age classes of the patches behind a file's lines: 0 for the newest patch … 7 for
+/// the oldest, spread by rank so every file shows its own gradient (unknown: 7).
+pub fn ages(lines: &[AnnotatedLine]) -> std::collections::HashMap<Option<usize>, usize> {
+    let distinct: std::collections::BTreeSet<usize> = lines.iter().filter_map(|l| l.patch).collect();
+    let k = distinct.len();
+    let mut m: std::collections::HashMap<Option<usize>, usize> = distinct
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(rank, &p)| (Some(p), if k <= 1 { 0 } else { rank * 7 / (k - 1) }))
+        .collect();
+    m.insert(None, 7);
+    m
 }
 
 pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let at = locate(&state, &uri, 0).await?;
     let ann = annotation(&state, &at).await?;
-    let n = at.version.applied;
+    let age = ages(&ann);
     let mut lines = Vec::with_capacity(ann.len());
     let mut prev: Option<Option<usize>> = None;
     let mut seen = std::collections::BTreeSet::new();
@@ -298,7 +305,7 @@ pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
                 .map(|m| format!("{} — {}, {}", m.name, views::author_name(&m.author), views::date(&m.date)))
                 .unwrap_or_else(|| "origin unknown".into()),
             href: meta.map(|m| at.links.patch(&m.hash)).unwrap_or_default(),
-            age: age(l.patch, n),
+            age: age.get(&l.patch).copied().unwrap_or(7),
         });
         prev = Some(l.patch);
     }
@@ -422,11 +429,11 @@ mod tests {
     }
 
     #[test]
-    fn ages() {
-        assert_eq!(age(Some(99), 100), 0);
-        assert_eq!(age(Some(0), 100), 7);
-        assert_eq!(age(None, 100), 7);
-        assert_eq!(age(Some(0), 1), 0);
+    fn ages_spread_by_rank() {
+        let l = |p| AnnotatedLine { line: Vec::new(), patch: p };
+        let a = ages(&[l(Some(3)), l(Some(90)), l(Some(50)), l(None), l(Some(3))]);
+        assert_eq!((a[&Some(90)], a[&Some(50)], a[&Some(3)], a[&None]), (0, 3, 7, 7));
+        assert_eq!(ages(&[l(Some(5))])[&Some(5)], 0);
     }
 
     #[test]

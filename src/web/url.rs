@@ -189,7 +189,7 @@ impl Query {
     pub fn text(&self, key: &str) -> Result<Option<String>, WebError> {
         match self.bytes(key) {
             None => Ok(None),
-            Some(b) if b.is_empty() => Ok(None),
+            Some([]) => Ok(None),
             Some(b) => {
                 if b.len() > 1000 {
                     return Err(WebError::BadRequest(format!("the query parameter {key} is longer than 1000 bytes")));

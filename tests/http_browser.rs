@@ -1,0 +1,91 @@
+//! The pages in a real browser (Debian's headless chromium through chromedriver): what a
+//! person sees on the index, summary, log, patch, tree, file and annotate pages, at
+//! desktop (1280×900) and phone (390×844) width, with screenshots of each written to
+//! `target/screenshots/`. Also: no horizontal overflow on a phone, a visible keyboard
+//! focus, and the pure-CSS side-by-side diff toggle.
+
+mod common;
+mod http_util;
+#[path = "browser/webdriver.rs"]
+mod webdriver;
+
+use webdriver::{screenshot_dir, Driver};
+
+struct Page {
+    name: &'static str,
+    path: String,
+    /// Texts a person must see.
+    see: Vec<String>,
+}
+
+fn pages() -> Vec<Page> {
+    let corpus = common::corpus();
+    let log = http_util::parse_log_xml(&std::fs::read_to_string(corpus.join("expected/prims-d2/log.xml")).unwrap());
+    let edit = log.iter().find(|p| p.name == "edit hunks").unwrap().hash.clone();
+    let g = std::fs::read_to_string(corpus.join("expected/prims-d2/annotate-g.txt")).unwrap();
+    let g_first_hash = g[..8].to_string();
+    let g_first_line = g.lines().next().unwrap().split(" | ").nth(1).unwrap().trim_end().to_string();
+    vec![
+        Page { name: "index", path: "/".into(), see: vec!["Repositories".into(), "prims-d2".into(), "big-d2".into()] },
+        Page {
+            name: "summary",
+            path: "/prims-d2".into(),
+            see: vec!["darcs clone".into(), "Welcome to the prims corpus repository.".into(), "Latest patches".into()],
+        },
+        Page { name: "log", path: "/prims-d2/log".into(), see: vec!["add text files".into(), "edit hunks".into(), "page 1 of 1".into()] },
+        Page {
+            name: "patch",
+            path: format!("/prims-d2/patch/{edit}"),
+            see: vec!["edit hunks".into(), "Dependencies".into(), "Primitive patches".into(), "hunk ./".into()],
+        },
+        Page { name: "tree", path: "/prims-d2/tree/head/".into(), see: vec!["g.txt".into(), "moved-dir/".into(), "history".into()] },
+        Page { name: "file", path: "/prims-d2/tree/head/g.txt".into(), see: vec![g_first_line.clone(), "annotate".into(), "raw".into()] },
+        Page { name: "annotate", path: "/prims-d2/annotate/head/g.txt".into(), see: vec![g_first_hash, g_first_line] },
+        Page { name: "big-log", path: "/big-d2/log?page=2".into(), see: vec!["page 2 of".into(), "older".into(), "newer".into()] },
+    ]
+}
+
+#[test]
+fn pages_in_a_real_browser() {
+    let corpus = common::corpus();
+    let addr = http_util::serve(&[corpus.join("repos")]);
+    let base = format!("http://{addr}");
+    let pages = pages();
+    let driver = Driver::start();
+    let shots = screenshot_dir();
+    for (label, w, h) in [("desktop", 1280u32, 900u32), ("phone", 390, 844)] {
+        let s = driver.session(w, h);
+        for p in &pages {
+            s.open(&format!("{base}{}", p.path));
+            let text = s.text();
+            assert!(!text.contains("Internal Server Error") && !text.contains("Not Found"), "{} ({label}): an error page:\n{text}", p.name);
+            for want in &p.see {
+                assert!(text.contains(want.as_str()), "{} ({label}): {want:?} is not visible; the page shows:\n{text}", p.name);
+            }
+            // the stylesheet applied (CSP allows it): the header bar has its background
+            let bg = s.eval("return getComputedStyle(document.querySelector('header.site')).backgroundColor");
+            assert_ne!(bg.as_str(), Some("rgba(0, 0, 0, 0)"), "{}: stylesheet not applied", p.name);
+            if label == "phone" {
+                let overflow = s.eval("return document.documentElement.scrollWidth - window.innerWidth");
+                assert!(overflow.as_i64().unwrap_or(0) <= 1, "{} on a phone scrolls sideways by {overflow}px", p.name);
+            }
+            let file = shots.join(format!("{}-{label}.png", p.name));
+            let (sw, _) = s.screenshot(&file);
+            assert!(sw >= w.min(390) - 20 && sw <= w + 20, "{}: screenshot width {sw}", p.name);
+            assert!(std::fs::metadata(&file).unwrap().len() > 2000, "{}: empty screenshot", p.name);
+        }
+        // keyboard: the skip link takes focus first and the focus is drawn
+        s.open(&format!("{base}/prims-d2/log"));
+        let outline = s.eval("document.querySelector('a.skip').focus(); return getComputedStyle(document.activeElement).outlineStyle");
+        assert_eq!(outline.as_str(), Some("solid"), "visible focus");
+        // side-by-side diff: a CSS-only toggle
+        s.open(&format!("{base}{}", pages[3].path));
+        let shown = |sel: &str| s.eval(&format!("return getComputedStyle(document.querySelector('{sel}')).display")).as_str().unwrap_or("").to_string();
+        assert_eq!(shown(".diffs .sbs"), "none");
+        assert_ne!(shown(".diffs .uni"), "none");
+        s.eval("document.querySelector('label[for=sbs]').click(); return 0");
+        assert_ne!(shown(".diffs .sbs"), "none", "side by side after the toggle");
+        assert_eq!(shown(".diffs .uni"), "none");
+        s.screenshot(&shots.join(format!("patch-side-by-side-{label}.png")));
+    }
+}
