@@ -32,7 +32,27 @@ pub(crate) struct History {
     trees: Cache<usize, SharedTree>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     details: Cache<usize, Arc<PatchDetail>>,
-    deps: OnceLock<std::result::Result<Arc<(Vec<Vec<usize>>, Vec<Vec<usize>>)>, String>>,
+    deps: Arc<Deps>,
+}
+
+/// Direct dependencies and dependents of every patch.
+type DepGraph = (Vec<Vec<usize>>, Vec<Vec<usize>>);
+
+/// The dependency graph, computed once per history in a background thread (it walks
+/// the whole history through the core), waited for by the requests that need it.
+#[derive(Default)]
+struct Deps {
+    state: std::sync::Mutex<DepsState>,
+    ready: std::sync::Condvar,
+}
+
+#[derive(Default)]
+enum DepsState {
+    #[default]
+    Idle,
+    Running,
+    Done(Arc<DepGraph>),
+    Failed(String),
 }
 
 impl History {
@@ -65,7 +85,7 @@ impl History {
             trees: cache(sizes.trees),
             annotations: cache(sizes.annotations),
             details: cache(256),
-            deps: OnceLock::new(),
+            deps: Arc::new(Deps::default()),
         })
     }
 
@@ -172,31 +192,52 @@ impl History {
         Ok(lines)
     }
 
-    /// The direct dependencies and dependents of every patch, computed once by the core.
-    fn all_deps(&self) -> Result<Arc<(Vec<Vec<usize>>, Vec<Vec<usize>>)>> {
-        self.deps
-            .get_or_init(|| {
-                let effects = self.effects().map_err(|e| e.to_string())?;
-                let deps = core::dependencies(&effects).map_err(|e| e.to_string())?;
-                let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
-                let mut rdeps = vec![Vec::new(); deps.len()];
-                for (i, ds) in deps.iter().enumerate() {
-                    for &d in ds {
-                        if let Some(r) = rdeps.get_mut(d) {
-                            r.push(i);
-                        }
-                    }
+    /// (direct dependencies, direct dependents) of patch `i`, waiting at most `wait` for
+    /// the graph (forever with `None`); `Ok(None)` when it is still being computed.
+    pub fn dependencies_within(&self, i: usize, wait: Option<std::time::Duration>) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+        self.check_index(i)?;
+        let deadline = wait.map(|w| std::time::Instant::now() + w);
+        let mut st = self.deps.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            match &*st {
+                DepsState::Done(g) => {
+                    return Ok(Some((g.0.get(i).cloned().unwrap_or_default(), g.1.get(i).cloned().unwrap_or_default())))
                 }
-                Ok(Arc::new((deps, rdeps)))
-            })
-            .clone()
-            .map_err(RepoError::Corrupt)
+                DepsState::Failed(e) => return Err(RepoError::Corrupt(e.clone())),
+                DepsState::Idle => {
+                    *st = DepsState::Running;
+                    let (deps, loader, files, effects) =
+                        (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
+                    std::thread::spawn(move || {
+                        let result = effects
+                            .get_or_init(|| load_effects(&loader, &files).map(Arc::new).map_err(|e| e.to_string()))
+                            .clone()
+                            .and_then(|e| dep_graph(&e));
+                        let mut st = deps.state.lock().unwrap_or_else(|e| e.into_inner());
+                        *st = match result {
+                            Ok(g) => DepsState::Done(Arc::new(g)),
+                            Err(e) => DepsState::Failed(e),
+                        };
+                        deps.ready.notify_all();
+                    });
+                }
+                DepsState::Running => {}
+            }
+            st = match deadline {
+                None => self.deps.ready.wait(st).unwrap_or_else(|e| e.into_inner()),
+                Some(d) => {
+                    let left = d.saturating_duration_since(std::time::Instant::now());
+                    if left.is_zero() {
+                        return Ok(None);
+                    }
+                    self.deps.ready.wait_timeout(st, left).unwrap_or_else(|e| e.into_inner()).0
+                }
+            };
+        }
     }
 
     pub fn dependencies(&self, i: usize) -> Result<(Vec<usize>, Vec<usize>)> {
-        self.check_index(i)?;
-        let all = self.all_deps()?;
-        Ok((all.0.get(i).cloned().unwrap_or_default(), all.1.get(i).cloned().unwrap_or_default()))
+        Ok(self.dependencies_within(i, None)?.unwrap_or_default())
     }
 
     pub fn detail(&self, i: usize) -> Result<Arc<PatchDetail>> {
@@ -212,10 +253,9 @@ impl History {
             .iter()
             .filter_map(|info| self.index.by_hash(&info.id()))
             .collect();
-        let conflicted = self.loader.conflicted_paths(&named);
         let d = Arc::new(PatchDetail {
             meta: self.index.patches[i].clone(),
-            touched: summarize(&prims, &conflicted),
+            touched: summarize(&named),
             prims,
             explicit_deps,
             raw: Arc::new(raw),
@@ -246,6 +286,21 @@ impl History {
         }
         Ok(out)
     }
+}
+
+/// The core's direct dependencies of every patch, and their inverse (dependents).
+fn dep_graph(effects: &[Named]) -> std::result::Result<DepGraph, String> {
+    let deps = core::dependencies(effects).map_err(|e| e.to_string())?;
+    let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
+    let mut rdeps = vec![Vec::new(); deps.len()];
+    for (i, ds) in deps.iter().enumerate() {
+        for &d in ds {
+            if let Some(r) = rdeps.get_mut(d) {
+                r.push(i);
+            }
+        }
+    }
+    Ok((deps, rdeps))
 }
 
 /// Every patch's effect, in order, with its explicit dependencies as positions.
@@ -363,32 +418,37 @@ pub(crate) fn follow_moves(touched: &[Vec<Touch>], path: &Path, out: &mut HashSe
     }
 }
 
-/// `darcs log --summary` of an effect.
-fn summarize(prims: &[Prim], conflicted: &HashSet<Path>) -> Vec<Touched> {
-    let mut out: Vec<Touched> = Vec::new();
-    for p in prims {
-        let (kind, path, to, add, rem) = match p {
-            Prim::Hunk { path, old, new, .. } => ("modify_file", path, None, new.len(), old.len()),
-            Prim::Replace { path, .. } | Prim::Binary { path, .. } => ("modify_file", path, None, 0, 0),
-            Prim::AddFile(path) => ("add_file", path, None, 0, 0),
-            Prim::RmFile(path) => ("remove_file", path, None, 0, 0),
-            Prim::AddDir(path) => ("add_directory", path, None, 0, 0),
-            Prim::RmDir(path) => ("remove_directory", path, None, 0, 0),
-            Prim::Move { from, to } => ("move", from, Some(display_path(to)), 0, 0),
-            Prim::ChangePref { .. } => continue,
-        };
-        let shown = display_path(path);
-        let conflict = conflicted.contains(path);
-        if kind == "modify_file" {
-            if let Some(t) = out.iter_mut().find(|t| t.kind == "modify_file" && t.path == shown) {
-                t.added_lines += add;
-                t.removed_lines += rem;
-                continue;
+/// `darcs log --summary` of a patch (the parser folds hunks into the add or remove of
+/// their file as darcs does); empty for a patch whose effect is not modelled.
+fn summarize(named: &crate::darcs::patch::NamedPatch) -> Vec<Touched> {
+    use crate::darcs::summary::{ConflictState, FileOp, SummaryItem};
+    let touched = |kind, path: &Path, to: Option<&Path>, add, rem, state: &ConflictState| Touched {
+        kind,
+        path: display_path(path),
+        to: to.map(display_path),
+        added_lines: add,
+        removed_lines: rem,
+        conflict: *state == ConflictState::Conflicted,
+    };
+    named
+        .summary()
+        .unwrap_or_default()
+        .iter()
+        .map(|item| match item {
+            SummaryItem::File { op, path, removed_lines, added_lines, state, .. } => {
+                // like darcs, line counts are given for modified files only
+                match op {
+                    FileOp::Add => touched("add_file", path, None, 0, 0, state),
+                    FileOp::Remove => touched("remove_file", path, None, 0, 0, state),
+                    FileOp::Modify => touched("modify_file", path, None, *added_lines, *removed_lines, state),
+                }
             }
-        }
-        out.push(Touched { kind, path: shown, to, added_lines: add, removed_lines: rem, conflict });
-    }
-    out
+            SummaryItem::AddDir { path, state } => touched("add_directory", path, None, 0, 0, state),
+            SummaryItem::RmDir { path, state } => touched("remove_directory", path, None, 0, 0, state),
+            // darcs' summary never marks a move as conflicted
+            SummaryItem::Move { from, to, .. } => touched("move", from, Some(to), 0, 0, &ConflictState::Okay),
+        })
+        .collect()
 }
 
 /// Render one prim into the per-file diffs (hunks as unified diff with context).
@@ -411,7 +471,11 @@ fn push_diff(out: &mut Vec<FileDiff>, p: &Prim, before: Option<&[u8]>) {
     match p {
         Prim::Hunk { path, line, old, new } => {
             let i = file(out, path, true, true, false);
-            let pieces: Vec<&[u8]> = before.map(|c| c.split(|&b| b == b'\n').collect()).unwrap_or_default();
+            let mut pieces: Vec<&[u8]> = before.map(|c| c.split(|&b| b == b'\n').collect()).unwrap_or_default();
+            // the empty piece after a final newline is not a line a reader would see
+            if pieces.len() > 1 && pieces.last().is_some_and(|l| l.is_empty()) {
+                pieces.pop();
+            }
             let start = (*line as usize).saturating_sub(1);
             let ctx_from = start.saturating_sub(CONTEXT);
             let after_old = start + old.len();

@@ -2,7 +2,6 @@
 //! files and their effects. Inversions inside effects (darcs-2 conflictors) are
 //! computed by the verified core.
 
-use std::collections::HashSet;
 use std::path::Path as FsPath;
 
 use super::Result;
@@ -12,7 +11,7 @@ use crate::darcs::hash::{Kind, Limits, Store};
 use crate::darcs::info::PatchInfo;
 use crate::darcs::inventory::read_inventory;
 use crate::darcs::patch::{EffectPart, NamedPatch};
-use crate::darcs::prim::{Path, Prim};
+use crate::darcs::prim::Prim;
 
 /// Read-only access to one repository's files.
 pub(crate) struct Loader {
@@ -50,36 +49,5 @@ impl Loader {
             }
         }
         Ok(out)
-    }
-
-    /// Paths touched by the conflict representations inside a patch.
-    pub fn conflicted_paths(&self, np: &NamedPatch) -> HashSet<Path> {
-        let mut out = HashSet::new();
-        for rp in np.body.iter().filter(|rp| rp.is_conflicted()) {
-            for part in rp.effect().unwrap_or_default() {
-                let (EffectPart::Prims(ps) | EffectPart::Inverse(ps)) = part;
-                for p in ps {
-                    if let Some(path) = prim_path(&p) {
-                        out.insert(path.clone());
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// The path a prim works on (a move: its source).
-pub(crate) fn prim_path(p: &Prim) -> Option<&Path> {
-    match p {
-        Prim::Hunk { path, .. }
-        | Prim::AddFile(path)
-        | Prim::RmFile(path)
-        | Prim::AddDir(path)
-        | Prim::RmDir(path)
-        | Prim::Replace { path, .. }
-        | Prim::Binary { path, .. } => Some(path),
-        Prim::Move { from, .. } => Some(from),
-        Prim::ChangePref { .. } => None,
     }
 }

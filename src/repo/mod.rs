@@ -250,6 +250,12 @@ impl Repo {
         self.history()?.dependencies(index)
     }
 
+    /// [`Repo::dependencies`], waiting at most `wait` for the graph: `Ok(None)` while the
+    /// core is still computing it (in the background, once per history).
+    pub fn dependencies_within(&self, index: usize, wait: std::time::Duration) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+        self.history()?.dependencies_within(index, Some(wait))
+    }
+
     /// The patch as unified diffs per file, hunks taken from the patch itself.
     pub fn diff(&self, index: usize) -> Result<Vec<FileDiff>> {
         self.history()?.diff(index)

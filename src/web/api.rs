@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::error::{ApiError, WebError};
 use super::flight::blocking;
-use super::layers::{IMMUTABLE, SHORT};
+use super::layers::SHORT;
 use super::patch::{load, patch_index};
 use super::tree::{annotation, entry, is_binary, locate};
 use super::url::{self, Query};
@@ -189,7 +189,14 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
         return Err(WebError::NotFound("the raw form is at /{repo}/patch/{hash}.patch".into()).into());
     }
     let data = load(&state, &repo, &index, i).await?;
-    let (deps, dependents) = data.deps.clone()?;
+    // an API client would rather wait than get a partial answer; the request timeout bounds it
+    let Some((deps, dependents)) = super::patch::deps(&repo, i, std::time::Duration::from_secs(25)).await? else {
+        return Err(WebError::Other(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "the dependency graph is still being computed; retry shortly".into(),
+        )
+        .into());
+    };
     let hashes = |ids: &[usize]| ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| m.hash.clone()).collect();
     let d = &data.detail;
     let body = PatchDetailJson {
@@ -201,7 +208,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
         dependents: hashes(&dependents),
         explicit_dependencies: hashes(&d.explicit_deps),
     };
-    json(&body, IMMUTABLE)
+    json(&body, super::layers::PATCH_PAGE)
 }
 
 #[derive(Serialize)]

@@ -19,6 +19,11 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; bas
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of content that follows the repository's head.
 pub const SHORT: &str = "public, max-age=60";
+/// `Cache-Control` of a patch page: the patch never changes, but its list of dependents
+/// grows as new patches arrive.
+pub const PATCH_PAGE: &str = "public, max-age=300";
+/// `Cache-Control` of a page that is incomplete for now (dependencies still computing).
+pub const NO_STORE: &str = "no-store";
 
 /// Responses larger than this are not buffered to compute an `ETag`.
 const ETAG_MAX: usize = 64 * 1024 * 1024;

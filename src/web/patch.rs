@@ -10,7 +10,7 @@ use axum::http::Uri;
 
 use super::error::WebError;
 use super::flight::blocking;
-use super::layers::IMMUTABLE;
+use super::layers::{IMMUTABLE, NO_STORE, PATCH_PAGE};
 use super::url::{self, VersionRef};
 use super::views::{self, Chrome, Links, PatchRow};
 use super::{bytes_response, html, open_repo, AppState, WebResult};
@@ -248,10 +248,20 @@ pub struct PatchData {
     pub index: usize,
     pub detail: Arc<PatchDetail>,
     pub diff: Result<Vec<FileDiff>, WebError>,
-    pub deps: Result<(Vec<usize>, Vec<usize>), WebError>,
 }
 
-/// Load the patch, its diff and its direct dependencies (never the whole history),
+/// How long a patch page waits for the repository's dependency graph before it is shown
+/// without it (the graph is computed once per history, in the background).
+pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
+/// computed. Not part of [`PatchData`]: dependents grow as patches arrive.
+pub async fn deps(repo: &Arc<crate::repo::Repo>, i: usize, wait: std::time::Duration) -> WebResult<Option<(Vec<usize>, Vec<usize>)>> {
+    let r = repo.clone();
+    blocking(move || r.dependencies_within(i, wait).map_err(WebError::from)).await
+}
+
+/// Load the patch and its diff (never the whole history),
 /// through the single-flight cache (a patch never changes under its hash).
 pub async fn load(state: &Arc<AppState>, repo: &Arc<crate::repo::Repo>, index: &Index, i: usize) -> WebResult<Arc<PatchData>> {
     let key = super::FlightKey {
@@ -266,8 +276,7 @@ pub async fn load(state: &Arc<AppState>, repo: &Arc<crate::repo::Repo>, index: &
         .get(key, move || {
             let detail = r.patch(i)?;
             let diff = r.diff(i).map_err(WebError::from);
-            let deps = r.dependencies(i).map_err(WebError::from);
-            Ok(Arc::new(PatchData { index: i, detail, diff, deps }))
+            Ok(Arc::new(PatchData { index: i, detail, diff }))
         })
         .await
 }
@@ -332,9 +341,15 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         }
         Err(e) => (Vec::new(), Some(e.message()), false),
     };
-    let (deps, dependents, deps_error) = match &data.deps {
-        Ok((d, r)) => (PatchRow::list(&links, &index, d), PatchRow::list(&links, &index, r), None),
-        Err(e) => (Vec::new(), Vec::new(), Some(e.message())),
+    let (deps, dependents, deps_error, cache) = match self::deps(&repo, i, DEPS_WAIT_PAGE).await {
+        Ok(Some((d, r))) => (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE),
+        Ok(None) => (
+            Vec::new(),
+            Vec::new(),
+            Some(format!("the verified core is still computing the dependencies of the {} patches; reload in a moment", index.patches.len())),
+            NO_STORE,
+        ),
+        Err(e) => (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE),
     };
     let touched = data
         .detail
@@ -373,7 +388,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         explicit: PatchRow::list(&links, &index, &data.detail.explicit_deps),
         deps_error,
     };
-    html(&page, IMMUTABLE)
+    html(&page, cache)
 }
 
 #[cfg(test)]
