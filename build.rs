@@ -47,6 +47,8 @@ fn main() {
     println!("cargo:rustc-link-lib=m");
     println!("cargo:rustc-link-lib=dl");
 
+    hash_theories(&root, &out);
+
     let bindings = bindgen::Builder::default()
         .header(root.join(HEADER).to_string_lossy())
         .allowlist_function("dw_core_.*")
@@ -99,6 +101,28 @@ fn compile_ocaml(root: &Path, out: &Path) -> PathBuf {
         ));
     }
     object
+}
+
+/// Write `sha256  name` of every file of `theories/_CoqProject` to OUT_DIR, so `/proofs`
+/// names exactly the sources this binary's core was extracted from.
+fn hash_theories(root: &Path, out: &Path) {
+    use sha2::{Digest, Sha256};
+    let project = root.join("theories/_CoqProject");
+    println!("cargo:rerun-if-changed={}", project.display());
+    let text = std::fs::read_to_string(&project).unwrap_or_default();
+    let mut listing = String::new();
+    for name in text.lines().map(str::trim).filter(|l| l.ends_with(".v") && !l.starts_with('-')) {
+        let file = root.join("theories").join(name);
+        println!("cargo:rerun-if-changed={}", file.display());
+        if let Ok(bytes) = std::fs::read(&file) {
+            listing.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(&bytes))));
+        }
+    }
+    std::fs::write(out.join("theories.sha256"), listing).unwrap_or_else(|e| fail(&format!("cannot write theories.sha256: {e}")));
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The OCaml standard library directory (it holds the `caml/*.h` headers).

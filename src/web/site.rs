@@ -82,24 +82,12 @@ pub fn theories() -> &'static Theories {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once(' ').map(|(m, t)| (m.to_string(), t.trim().to_string())))
             .collect();
-        // a build script may provide `sha256  name` lines; else hash the source tree's files
-        let (files, at_build) = match option_env!("DARCSWEB_THEORIES_SHA256") {
-            Some(listing) => (
-                listing
-                    .lines()
-                    .filter_map(|l| l.split_once("  ").map(|(h, n)| (n.to_string(), h.to_string())))
-                    .collect::<Vec<_>>(),
-                true,
-            ),
-            None => {
-                let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("theories");
-                let files = theory_files()
-                    .into_iter()
-                    .filter_map(|n| std::fs::read(dir.join(n)).ok().map(|b| (n.to_string(), hex::encode(Sha256::digest(&b)))))
-                    .collect();
-                (files, false)
-            }
-        };
+        // build.rs hashed the sources this binary's core was extracted from
+        let files: Vec<(String, String)> = include_str!(concat!(env!("OUT_DIR"), "/theories.sha256"))
+            .lines()
+            .filter_map(|l| l.split_once("  ").map(|(h, n)| (n.to_string(), h.to_string())))
+            .collect();
+        let at_build = true;
         let listing: String = files.iter().map(|(n, h)| format!("{h}  {n}\n")).collect();
         let total = hex::encode(Sha256::digest(listing.as_bytes()));
         Theories { theorems, files, total, at_build }
