@@ -774,4 +774,31 @@ Proof.
     + simpl. rewrite commute_mm, M1, M2, M3, M4, M5, M6, M7. auto.
 Qed.
 
+(** ** The exported laws, for pairs that apply in sequence *)
+
+Lemma sapply2_facts : forall (p q : prim) (s s1 s2 : state),
+  sapply p s = Some s1 -> sapply q s1 = Some s2 -> seq_facts p q.
+Proof.
+  intros p q s s1 s2 H1 H2. destruct (sapply2_sem p q s s1 s2 H1 H2) as (P1 & P2 & _).
+  eapply spre_seq_facts; eauto.
+Qed.
+
+(** Commuting back gives the original pair. *)
+Theorem commute_self_inverse : forall (p q q' p' : prim) (s s1 s2 : state),
+  sapply p s = Some s1 -> sapply q s1 = Some s2 ->
+  commute p q = Some (q', p') -> commute q' p' = Some (p, q).
+Proof.
+  intros. eapply commute_laws; eauto. eapply sapply2_facts; eauto.
+Qed.
+
+(** The commute/invert square: if [p;q] commutes to [q';p'], then
+    [invert q'; p] commutes to [p'; invert q]. *)
+Theorem commute_invert_square : forall (p q q' p' : prim) (s s1 s2 : state),
+  sapply p s = Some s1 -> sapply q s1 = Some s2 ->
+  commute p q = Some (q', p') -> commute (invert q') p = Some (p', invert q).
+Proof.
+  intros. eapply commute_laws; eauto. eapply sapply2_facts; eauto.
+Qed.
+
+
 End Laws.
