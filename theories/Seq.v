@@ -338,4 +338,25 @@ Proof.
   destruct (commute_seq_laws xs ys s t ys' xs' H H0 H1 H2 H3) as (_ & _ & _ & _ & A). exact A.
 Qed.
 
+(** Applying a sequence and then its inverse gives back the state. *)
+Theorem sapply_list_invert : forall (ps : list prim) s t,
+  state_ok s -> sapply_list ps s = Some t -> applies_to (invert_seq ps) t s.
+Proof.
+  induction ps as [|p ps IH]; intros s t Ok H; simpl in H.
+  - injection H as <-. exists s. split; [auto|apply state_eq_refl].
+  - destruct (sapply p s) as [s1|] eqn:H1; [|discriminate].
+    assert (Ok1 : state_ok s1) by (eapply sapply_state_ok; eauto).
+    destruct (IH s1 t Ok1 H) as (s1' & Hs1' & E1).
+    assert (Hinv : invert_seq (p :: ps) = invert_seq ps ++ [invert p])
+      by (rewrite !invert_seq_spec; simpl; auto).
+    rewrite Hinv.
+    pose proof (sapply_invert p s s1 Ok H1) as Inv.
+    pose proof (apply_gen_proper true (invert p) s1' s1 E1) as P.
+    unfold sapply in Inv.
+    destruct (apply_gen true (invert p) s1) as [s0|] eqn:E0; [|contradiction].
+    destruct (apply_gen true (invert p) s1') as [s0'|] eqn:E0'; simpl in P; [|contradiction].
+    exists s0'. rewrite sapply_list_app, Hs1'. simpl. unfold sapply. rewrite E0'.
+    split; [auto|]. eapply state_eq_trans; eauto.
+Qed.
+
 End Seq.
