@@ -353,6 +353,12 @@ impl Index {
     pub fn log(&self, offset: usize, limit: usize, q: Option<&str>, path: Option<&Path>) -> (Vec<usize>, usize) {
         let q = q.map(str::to_lowercase).filter(|q| !q.is_empty());
         let by_path = path.filter(|p| !p.is_empty()).map(|p| self.patches_touching(p));
+        if q.is_none() && by_path.is_none() {
+            // the plain log: a page costs O(page), whatever the history's length
+            let n = self.patches.len();
+            let page = (0..n.saturating_sub(offset)).rev().take(limit).collect();
+            return (page, n);
+        }
         let mut total = 0;
         let mut page = Vec::new();
         for i in (0..self.patches.len()).rev() {
@@ -395,3 +401,53 @@ pub(crate) fn cache<K: std::hash::Hash + Eq, V>(n: usize) -> Cache<K, V> {
 
 /// A tree shared between caches and requests.
 pub(crate) type SharedTree = Arc<Tree>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(i: usize, name: &str) -> PatchMeta {
+        PatchMeta {
+            index: i,
+            hash: format!("{i:040x}"),
+            name: name.into(),
+            author: "A <a@example.org>".into(),
+            date: "20240101000000".into(),
+            comment: None,
+            description: String::new(),
+            inverted: false,
+            tag: None,
+        }
+    }
+
+    #[test]
+    fn log_pages_are_newest_first_with_or_without_a_filter() {
+        let idx = Index::new((0..120).map(|i| meta(i, if i % 2 == 0 { "even" } else { "odd" })).collect());
+        let (page, total) = idx.log(0, 50, None, None);
+        assert_eq!(total, 120);
+        assert_eq!(page, (70..120).rev().collect::<Vec<_>>());
+        let (page, total) = idx.log(100, 50, None, None);
+        assert_eq!((page, total), ((0..20).rev().collect::<Vec<_>>(), 120));
+        assert_eq!(idx.log(500, 50, None, None), (vec![], 120));
+        let (page, total) = idx.log(10, 5, Some("ODD"), None);
+        assert_eq!(total, 60);
+        assert_eq!(page, vec![99, 97, 95, 93, 91]);
+    }
+
+    #[test]
+    fn the_clone_allowlist_is_exactly_what_darcs_fetches() {
+        let h = "0000000248-143ca54e5832081c4ad1e3ab43e132506345ee5ff869fc936815af689fd1f047";
+        for ok in ["format", "hashed_inventory", "prefs/motd", "packs/basic.tar.gz", "packs/pristine"] {
+            assert!(darcs_file_allowed(ok), "{ok}");
+        }
+        for kind in ["patches", "inventories", "pristine.hashed"] {
+            assert!(darcs_file_allowed(&format!("{kind}/{h}")));
+        }
+        for bad in [
+            "patches/pending", "patches/pending.tentative", "index", "prefs/author", "prefs/sources", "rebase",
+            "patches/../format", "patches/", "tentative_pristine", "inventories/x", "../_darcs/format", "lock",
+        ] {
+            assert!(!darcs_file_allowed(bad), "{bad}");
+        }
+    }
+}
