@@ -33,6 +33,7 @@ run: build examples   ## build and serve the example repositories
 test: test-deps proofs extract-check  ## every test: proofs, extraction drift, cargo tests, Docker checks
 	@tests/proofs/check_assumptions.sh
 	$(CARGO) test
+	@CORPUS=target/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
 	$(CARGO) check --benches    # benches compile; run them with cargo bench (see README)
 	@bash tests/docker/run.sh
 

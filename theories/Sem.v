@@ -154,7 +154,7 @@ Proof.
     destruct H as [c' [Hc Hne]];
     destruct (lookup s f) as [[|c]|]; try discriminate; rewrite Hc;
     destruct c' as [|x c']; [congruence|]; eauto.
-  all: try (destruct H as [H1 H]; [idtac]; idtac).
+  all: try (match type of H with _ /\ _ => destruct H as [H1 H] end).
   - destruct H as [H2 H3].
     rewrite (proj2 (nonroot_spec f) H1), (proj2 (fresh_f_spec s f) H2),
       (proj2 (isdir_f_spec s _) H3). simpl; eauto.
