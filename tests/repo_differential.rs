@@ -164,25 +164,6 @@ fn contents_at_every_patch_equal_darcs_show_contents() {
     }
 }
 
-/// Parse `darcs show dependencies` (DOT): node label by 8-hex prefix, and edges.
-fn parse_dot(dot: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for line in dot.lines() {
-        let line = line.trim();
-        if let Some((from, to)) = line.split_once(" -> ") {
-            let from = from.trim_matches('"').to_owned();
-            let set = edges.entry(from).or_default();
-            for t in to.trim_start_matches('{').trim_end_matches('}').split_whitespace() {
-                set.insert(t.trim_matches('"').to_owned());
-            }
-        } else if line.starts_with('"') && line.contains("[label=") {
-            let node = line.split('"').nth(1).unwrap().to_owned();
-            edges.entry(node).or_default();
-        }
-    }
-    edges
-}
-
 /// Dependencies of conflict-free histories. In a conflicted history darcs commutes the
 /// conflictors themselves (RepoPatchV2/V3 rules), which the theory does not model; the
 /// core answers from the patches' effects there (README, "Known differences").
@@ -192,7 +173,7 @@ fn dependencies_equal_darcs_show_dependencies() {
         let (_tmp, dir) = scratch(name);
         let o = common::darcs(&["show", "dependencies"], &dir);
         assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
-        let theirs = parse_dot(&String::from_utf8_lossy(&o.stdout));
+        let theirs = common::parse_dot(&String::from_utf8_lossy(&o.stdout));
         let repo = open(&common::corpus().join("repos").join(name));
         let idx = repo.index().unwrap();
         let mut ours: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

@@ -180,3 +180,21 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Parse `darcs show dependencies` (DOT): short id → set of short ids it depends on.
+pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut m = std::collections::BTreeMap::new();
+    for line in dot.lines() {
+        let l = line.trim();
+        if let Some((from, to)) = l.split_once("->") {
+            let from = from.trim().trim_matches('"').to_string();
+            let deps: std::collections::BTreeSet<String> =
+                to.trim().trim_start_matches('{').trim_end_matches('}').split_whitespace().map(|s| s.trim_matches('"').to_string()).collect();
+            m.entry(from).or_insert_with(std::collections::BTreeSet::new).extend(deps);
+        } else if l.starts_with('"') && l.contains("[label") {
+            let id = l.split('"').nth(1).unwrap().to_string();
+            m.entry(id).or_insert_with(std::collections::BTreeSet::new);
+        }
+    }
+    m
+}

@@ -139,23 +139,8 @@ pub fn parse_log_xml(xml: &str) -> Vec<XmlPatch> {
     out
 }
 
-/// Parse `darcs show dependencies` (DOT): short id → set of short ids it depends on.
-pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
-    let mut m = std::collections::BTreeMap::new();
-    for line in dot.lines() {
-        let l = line.trim();
-        if let Some((from, to)) = l.split_once("->") {
-            let from = from.trim().trim_matches('"').to_string();
-            let deps: std::collections::BTreeSet<String> =
-                to.trim().trim_start_matches('{').trim_end_matches('}').split_whitespace().map(|s| s.trim_matches('"').to_string()).collect();
-            m.entry(from).or_insert_with(std::collections::BTreeSet::new).extend(deps);
-        } else if l.starts_with('"') && l.contains("[label") {
-            let id = l.split('"').nth(1).unwrap().to_string();
-            m.entry(id).or_insert_with(std::collections::BTreeSet::new);
-        }
-    }
-    m
-}
+#[allow(unused_imports)]
+pub use crate::common::{copy_dir, parse_dot};
 
 /// Every href and src attribute value of an HTML page (still HTML-escaped).
 pub fn hrefs(html: &str) -> Vec<String> {
@@ -170,22 +155,6 @@ pub fn hrefs(html: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// Copy a directory tree (files and directories only).
-pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let t = e.file_type()?;
-        let dst = to.join(e.file_name());
-        if t.is_dir() {
-            copy_dir(&e.path(), &dst)?;
-        } else if t.is_file() {
-            std::fs::copy(e.path(), dst)?;
-        }
-    }
-    Ok(())
 }
 
 /// Run `darcs` with byte-string arguments (file names need not be UTF-8) and the
