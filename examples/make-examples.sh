@@ -4,7 +4,7 @@
 # line to every patch, so patch hashes differ between runs, nothing else does).
 #   make-examples.sh OUTDIR
 set -euo pipefail
-out=${1:?usage: make-examples.sh OUTDIR}
+out=$(realpath -m "${1:?usage: make-examples.sh OUTDIR}")
 command -v darcs >/dev/null || { echo "make-examples: darcs is not installed (apt-get install darcs)" >&2; exit 1; }
 if [ -f "$out/.complete" ]; then exit 0; fi
 rm -rf "$out.tmp"
