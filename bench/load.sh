@@ -100,6 +100,11 @@ for i in "${!URLS[@]}"; do
   [ "${t%% *}" = 200 ] || { echo "   ${URLS[$i]} answered ${t%% *}" >&2; exit 1; }
 done
 
+echo "== dependency graph (computed once per history, in the helper process)"
+start=$(date +%s.%N)
+until curl -sf -o /dev/null "$BASE/api/$REPO/patch/$HASH"; do sleep 1; done   # waits up to 25 s a request
+echo "   ready after $(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')") s more"
+
 echo "== wrk: ${SECS}s per family, $CONNS connections, 4 threads"
 printf '%-16s %12s %12s %12s\n' family 'req/s' 'p50' 'p99'
 for i in "${!URLS[@]}"; do

@@ -42,6 +42,9 @@ enum Cmd {
         /// The repository (the directory holding `_darcs`).
         repo: PathBuf,
     },
+    /// Internal: the helper process that runs long core computations (see src/core/worker.rs).
+    #[command(hide = true)]
+    CoreWorker,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Check { repo } => repo::check::main(&repo),
+        Cmd::CoreWorker => darcsweb::core::worker::serve_stdio(),
     }
 }
 

@@ -140,8 +140,13 @@ fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
 /// Run a request and decode an ok payload with `f`; maps statuses 1 and 2 to errors.
 fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
     let resp = call(req.buf)?;
+    decode_response(&resp, f)
+}
+
+/// Decode a response (status byte, then its payload).
+fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
     let bad = |m: Malformed| CoreError::Internal(format!("malformed core response: {}", m.0));
-    let mut d = Dec::new(&resp);
+    let mut d = Dec::new(resp);
     match d.u8().map_err(bad)? {
         0 => {
             let v = f(&mut d).map_err(bad)?;
@@ -156,6 +161,17 @@ fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<
         }
         _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
     }
+}
+
+/// One raw request through the in-process core: the response bytes, or a status-2
+/// response describing the failure (what the helper process answers).
+pub fn call_raw(req: Vec<u8>) -> Vec<u8> {
+    call(req).unwrap_or_else(|e| {
+        let mut out = Enc::default();
+        out.u8(2);
+        out.bytes(e.to_string().as_bytes());
+        out.buf
+    })
 }
 
 fn enc_tree(e: &mut Enc, t: &Tree) {
@@ -323,4 +339,21 @@ pub fn validate_path(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
             _ => Err(String::from_utf8_lossy(&d.bytes()?).into_owned()),
         })
     })
+}
+
+pub mod worker;
+
+/// [`dependencies`], computed in the helper process when it can be started (see
+/// [`worker`]), so that the in-process core stays free for short calls meanwhile.
+pub fn dependencies_offloaded(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
+    let mut e = Enc::new(OP_DEPENDENCIES);
+    enc_named(&mut e, patches);
+    let decode = |d: &mut Dec| {
+        let n = d.u32()?;
+        (0..n).map(|_| d.u32s()).collect()
+    };
+    match worker::call(&e.buf) {
+        Some(resp) => decode_response(&resp, decode),
+        None => run(e, decode),
+    }
 }

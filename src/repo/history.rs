@@ -290,7 +290,7 @@ impl History {
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
 fn dep_graph(effects: &[Named]) -> std::result::Result<DepGraph, String> {
-    let deps = core::dependencies(effects).map_err(|e| e.to_string())?;
+    let deps = core::dependencies_offloaded(effects).map_err(|e| e.to_string())?;
     let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
     let mut rdeps = vec![Vec::new(); deps.len()];
     for (i, ds) in deps.iter().enumerate() {

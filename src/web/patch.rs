@@ -252,7 +252,7 @@ pub struct PatchData {
 
 /// How long a patch page waits for the repository's dependency graph before it is shown
 /// without it (the graph is computed once per history, in the background).
-pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_secs(2);
+pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
 /// computed. Not part of [`PatchData`]: dependents grow as patches arrive.
