@@ -97,7 +97,7 @@ fn mailbox() -> &'static mpsc::Sender<Job> {
 fn owner(rx: mpsc::Receiver<Job>) {
     // SAFETY: called once, on this thread, before any other call into OCaml.
     let init = unsafe { ffi::dw_core_init() };
-    for job in rx {
+    while let Some(job) = spin_then_wait(|| rx.try_recv().ok(), || rx.recv().ok()) {
         let result = if init != 0 {
             Err(CoreError::Internal(format!("the OCaml runtime did not start (code {init})")))
         } else {
@@ -134,7 +134,24 @@ fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
     mailbox()
         .send(Job { req, reply: tx })
         .map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?;
-    rx.recv().map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?
+    spin_then_wait(|| rx.try_recv().ok(), || rx.recv().ok())
+        .ok_or_else(|| CoreError::Internal("the verified core's thread is gone".into()))?
+}
+
+/// How long a thread polls before it sleeps on a channel. Waking a sleeping thread
+/// costs tens of microseconds on a virtual machine, longer than most core calls.
+const SPIN: std::time::Duration = std::time::Duration::from_micros(50);
+
+/// Poll `try` for up to [`SPIN`], then block on `wait`.
+fn spin_then_wait<T>(mut try_now: impl FnMut() -> Option<T>, wait: impl FnOnce() -> Option<T>) -> Option<T> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < SPIN {
+        if let Some(v) = try_now() {
+            return Some(v);
+        }
+        std::hint::spin_loop();
+    }
+    wait()
 }
 
 /// Run a request and decode an ok payload with `f`; maps statuses 1 and 2 to errors.
