@@ -97,7 +97,7 @@ fn mailbox() -> &'static mpsc::Sender<Job> {
 fn owner(rx: mpsc::Receiver<Job>) {
     // SAFETY: called once, on this thread, before any other call into OCaml.
     let init = unsafe { ffi::dw_core_init() };
-    while let Some(job) = spin_then_wait(|| rx.try_recv().ok(), || rx.recv().ok()) {
+    while let Some(job) = spin_then_wait(OWNER_SPIN, || rx.try_recv().ok(), || rx.recv().ok()) {
         let result = if init != 0 {
             Err(CoreError::Internal(format!("the OCaml runtime did not start (code {init})")))
         } else {
@@ -134,18 +134,24 @@ fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
     mailbox()
         .send(Job { req, reply: tx })
         .map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?;
-    spin_then_wait(|| rx.try_recv().ok(), || rx.recv().ok())
+    spin_then_wait(CALLER_SPIN, || rx.try_recv().ok(), || rx.recv().ok())
         .ok_or_else(|| CoreError::Internal("the verified core's thread is gone".into()))?
 }
 
-/// How long a thread polls before it sleeps on a channel. Waking a sleeping thread
-/// costs tens of microseconds on a virtual machine, longer than most core calls.
-const SPIN: std::time::Duration = std::time::Duration::from_micros(50);
+/// How long the owner thread polls for the next call, and a caller for its answer,
+/// before sleeping. Waking a sleeping thread costs tens of microseconds on a virtual
+/// machine, longer than most core calls; callers poll less, as many may wait at once.
+const OWNER_SPIN: std::time::Duration = std::time::Duration::from_micros(50);
+const CALLER_SPIN: std::time::Duration = std::time::Duration::from_micros(20);
 
-/// Poll `try` for up to [`SPIN`], then block on `wait`.
-fn spin_then_wait<T>(mut try_now: impl FnMut() -> Option<T>, wait: impl FnOnce() -> Option<T>) -> Option<T> {
+/// Poll `try_now` for up to `spin`, then block on `wait`.
+fn spin_then_wait<T>(
+    spin: std::time::Duration,
+    mut try_now: impl FnMut() -> Option<T>,
+    wait: impl FnOnce() -> Option<T>,
+) -> Option<T> {
     let start = std::time::Instant::now();
-    while start.elapsed() < SPIN {
+    while start.elapsed() < spin {
         if let Some(v) = try_now() {
             return Some(v);
         }
