@@ -681,3 +681,24 @@ async fn api_patch_summary_equals_darcs_log_summary() {
         assert!(diffs.is_empty(), "summaries differ from darcs log --summary:\n{}", diffs.join("\n"));
     }
 }
+
+/// darcs-1 nested mergers: the patch page still shows the patch (metadata, raw text)
+/// and says why its effect is missing; versions after it answer 501, not 500.
+#[tokio::test]
+async fn darcs1_nested_mergers_are_shown_not_crashed() {
+    let ids = patch_ids("conflicts-d1");
+    let mut unsupported = 0;
+    for h in &ids {
+        let r = get(app(), &format!("/conflicts-d1/patch/{h}")).await;
+        assert_eq!(r.status, 200, "patch {h}");
+        if r.text().contains("The effect of this patch is not shown") {
+            unsupported += 1;
+            assert!(r.text().contains("merger"), "patch {h} says why");
+            let later = get(app(), &format!("/conflicts-d1/tree/{h}/")).await;
+            assert_eq!(later.status, 501, "tree after {h}");
+        }
+    }
+    assert!(unsupported > 0, "conflicts-d1 has nested mergers");
+    // the head tree comes from the pristine and works
+    assert_eq!(get(app(), "/conflicts-d1/tree/head/").await.status, 200);
+}

@@ -64,6 +64,9 @@ pub struct PatchDetail {
     pub explicit_deps: Vec<usize>,
     /// The patch file decompressed: darcs' own text form.
     pub raw: std::sync::Arc<Vec<u8>>,
+    /// Why the effect is not shown, when the patch uses something the core does not
+    /// model (a darcs-1 merger of mergers); `prims` and `touched` are then empty.
+    pub unsupported: Option<String>,
 }
 
 /// One annotated line of a file.

@@ -28,7 +28,7 @@ pub(crate) struct History {
     /// Root hash of the recorded tree: head pages read it directly (`check` proves it
     /// equal to the replay).
     pristine: String,
-    effects: Arc<OnceLock<std::result::Result<Arc<Vec<Named>>, String>>>,
+    effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>>,
     trees: Cache<usize, SharedTree>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     details: Cache<usize, Arc<PatchDetail>>,
@@ -52,7 +52,7 @@ enum DepsState {
     Idle,
     Running,
     Done(Arc<DepGraph>),
-    Failed(String),
+    Failed(RepoError),
 }
 
 impl History {
@@ -66,13 +66,13 @@ impl History {
             metas.push(meta(i, &info));
             files.push(file);
         }
-        let effects: Arc<OnceLock<std::result::Result<Arc<Vec<Named>>, String>>> = Arc::new(OnceLock::new());
+        let effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>> = Arc::new(OnceLock::new());
         let mut index = Index::new(metas);
         // The file → patches map needs every patch's effect: built on the first query by path.
         {
             let (loader, effects, files) = (loader.clone(), effects.clone(), files.clone());
             index.touched_source = Some(Arc::new(move || {
-                let e = effects.get_or_init(|| load_effects(&loader, &files).map(Arc::new).map_err(|e| e.to_string()));
+                let e = effects.get_or_init(|| load_effects(&loader, &files).map(Arc::new));
                 e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
             }));
         }
@@ -108,9 +108,8 @@ impl History {
     /// The effects of every patch, parsed once.
     pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
         self.effects
-            .get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new).map_err(|e| e.to_string()))
+            .get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new))
             .clone()
-            .map_err(RepoError::Corrupt)
     }
 
     /// The tree after the first `v.applied` patches, replayed by the core from the nearest
@@ -203,14 +202,14 @@ impl History {
                 DepsState::Done(g) => {
                     return Ok(Some((g.0.get(i).cloned().unwrap_or_default(), g.1.get(i).cloned().unwrap_or_default())))
                 }
-                DepsState::Failed(e) => return Err(RepoError::Corrupt(e.clone())),
+                DepsState::Failed(e) => return Err(e.clone()),
                 DepsState::Idle => {
                     *st = DepsState::Running;
                     let (deps, loader, files, effects) =
                         (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
                     std::thread::spawn(move || {
                         let result = effects
-                            .get_or_init(|| load_effects(&loader, &files).map(Arc::new).map_err(|e| e.to_string()))
+                            .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
                             .clone()
                             .and_then(|e| dep_graph(&e));
                         let mut st = deps.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -247,7 +246,11 @@ impl History {
         }
         let file = &self.files[i];
         let (raw, named) = self.loader.named(file)?;
-        let prims = self.loader.effect(&named)?;
+        let (prims, unsupported) = match self.loader.effect(&named) {
+            Ok(p) => (p, None),
+            Err(RepoError::Unsupported(why)) => (Vec::new(), Some(why)),
+            Err(e) => return Err(e),
+        };
         let explicit_deps = named
             .explicit_deps
             .iter()
@@ -255,10 +258,11 @@ impl History {
             .collect();
         let d = Arc::new(PatchDetail {
             meta: self.index.patches[i].clone(),
-            touched: summarize(&named),
+            touched: if unsupported.is_some() { Vec::new() } else { summarize(&named) },
             prims,
             explicit_deps,
             raw: Arc::new(raw),
+            unsupported,
         });
         self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, d.clone());
         Ok(d)
@@ -289,8 +293,8 @@ impl History {
 }
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
-fn dep_graph(effects: &[Named]) -> std::result::Result<DepGraph, String> {
-    let deps = core::dependencies_offloaded(effects).map_err(|e| e.to_string())?;
+fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
+    let deps = core::dependencies_offloaded(effects)?;
     let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
     let mut rdeps = vec![Vec::new(); deps.len()];
     for (i, ds) in deps.iter().enumerate() {

@@ -23,7 +23,7 @@ use crate::darcs::prim::Path;
 use history::History;
 
 /// What went wrong answering a question about a repository.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum RepoError {
     /// No such patch, version, path or file.
     #[error("not found: {0}")]

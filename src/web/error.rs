@@ -57,7 +57,8 @@ impl From<RepoError> for WebError {
             RepoError::NotFound(m) => WebError::NotFound(m),
             RepoError::BadRequest(m) => WebError::BadRequest(m),
             RepoError::TooLarge(m) => WebError::TooLarge(m),
-            RepoError::Corrupt(m) | RepoError::Unsupported(m) => WebError::Corrupt(m),
+            RepoError::Corrupt(m) => WebError::Corrupt(m),
+            RepoError::Unsupported(m) => WebError::Other(StatusCode::NOT_IMPLEMENTED, m),
             RepoError::Core(c) => WebError::Internal(c.to_string()),
         }
     }
