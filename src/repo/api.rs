@@ -80,7 +80,11 @@ pub struct AnnotatedLine {
 /// A unified-diff hunk for display: old and new line ranges with their lines.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct FileDiff {
+    /// The path for display (lossy for non-UTF-8 names).
     pub path: String,
+    /// The path itself, for links.
+    #[serde(skip)]
+    pub raw_path: Path,
     /// `None` when the file did not exist before (or after).
     pub old_path: Option<String>,
     pub new_path: Option<String>,
@@ -96,9 +100,4 @@ pub struct DiffLine {
     pub old_no: Option<u32>,
     pub new_no: Option<u32>,
     pub text: String,
-}
-
-/// Split a URL-validated path string into components (already checked elsewhere).
-pub fn path_from_str(s: &str) -> Path {
-    s.split('/').filter(|c| !c.is_empty()).map(|c| c.as_bytes().to_vec()).collect()
 }

@@ -459,11 +459,12 @@ fn summarize(named: &crate::darcs::patch::NamedPatch) -> Vec<Touched> {
 fn push_diff(out: &mut Vec<FileDiff>, p: &Prim, before: Option<&[u8]>) {
     let file = |out: &mut Vec<FileDiff>, path: &Path, old: bool, new: bool, binary: bool| -> usize {
         let shown = display_path(path);
-        if let Some(i) = out.iter().position(|d| d.path == shown && d.binary == binary) {
+        if let Some(i) = out.iter().position(|d| d.raw_path == *path && d.binary == binary) {
             return i;
         }
         out.push(FileDiff {
             path: shown.clone(),
+            raw_path: path.clone(),
             old_path: old.then(|| shown.clone()),
             new_path: new.then_some(shown),
             binary,

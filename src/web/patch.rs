@@ -208,7 +208,7 @@ pub fn file_view(d: &FileDiff, k: usize, budget: &mut usize, links: &Links, v: &
             })
             .collect(),
         sbs: side_by_side(lines),
-        href: d.new_path.as_ref().map(|p| links.tree(v, &crate::repo::path_from_str(p))),
+        href: d.new_path.as_ref().map(|_| links.tree(v, &d.raw_path)),
     }
 }
 
