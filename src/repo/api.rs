@@ -69,6 +69,26 @@ pub struct PatchDetail {
     pub unsupported: Option<String>,
 }
 
+impl PatchDetail {
+    /// Whether `path` (or a directory above it) is still there after the patch, as far
+    /// as the patch itself says: it was not removed or moved away by it, or was put back.
+    pub fn exists_after(&self, path: &Path) -> bool {
+        let mut gone: Vec<&Path> = Vec::new();
+        for p in &self.prims {
+            match p {
+                Prim::RmFile(q) | Prim::RmDir(q) => gone.push(q),
+                Prim::AddFile(q) | Prim::AddDir(q) => gone.retain(|g| *g != q),
+                Prim::Move { from, to } => {
+                    gone.push(from);
+                    gone.retain(|g| *g != to);
+                }
+                _ => {}
+            }
+        }
+        !gone.iter().any(|g| path.starts_with(g))
+    }
+}
+
 /// One annotated line of a file.
 #[derive(Debug, Clone)]
 pub struct AnnotatedLine {

@@ -413,7 +413,7 @@ pub(crate) fn follow_moves(touched: &[Vec<Touch>], path: &Path, out: &mut HashSe
                     }
                 }
                 None => {
-                    if p.starts_with(&name) || name.starts_with(p) && p.len() == name.len() {
+                    if p.starts_with(&name) {
                         out.insert(i);
                     }
                 }

@@ -435,6 +435,30 @@ mod tests {
     }
 
     #[test]
+    fn exists_after_follows_removals_moves_and_re_adds() {
+        use crate::darcs::prim::Prim;
+        let p = |s: &str| -> Path { s.split('/').map(|c| c.as_bytes().to_vec()).collect() };
+        let detail = PatchDetail {
+            meta: meta(0, "x"),
+            prims: vec![
+                Prim::RmFile(p("a")),
+                Prim::Move { from: p("d"), to: p("e") },
+                Prim::RmDir(p("old")),
+                Prim::AddDir(p("old")),
+            ],
+            touched: vec![],
+            explicit_deps: vec![],
+            raw: Arc::new(Vec::new()),
+            unsupported: None,
+        };
+        assert!(!detail.exists_after(&p("a")));
+        assert!(!detail.exists_after(&p("d/x")));
+        assert!(detail.exists_after(&p("e/x")));
+        assert!(detail.exists_after(&p("old")));
+        assert!(detail.exists_after(&p("b")));
+    }
+
+    #[test]
     fn the_clone_allowlist_is_exactly_what_darcs_fetches() {
         let h = "0000000248-143ca54e5832081c4ad1e3ab43e132506345ee5ff869fc936815af689fd1f047";
         for ok in ["format", "hashed_inventory", "prefs/motd", "packs/basic.tar.gz", "packs/pristine"] {

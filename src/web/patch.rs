@@ -315,29 +315,12 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let m = &data.detail.meta;
     let v = VersionRef::Hash(m.hash.clone());
     let mut budget = state.config.limits.max_patch_lines;
-    // paths that no longer exist after the patch get no link to the tree at its version
-    let mut gone: std::collections::HashSet<&Path> = std::collections::HashSet::new();
-    for p in &data.detail.prims {
-        match p {
-            Prim::RmFile(q) | Prim::RmDir(q) => {
-                gone.insert(q);
-            }
-            Prim::AddFile(q) | Prim::AddDir(q) => {
-                gone.remove(q);
-            }
-            Prim::Move { from, to } => {
-                gone.insert(from);
-                gone.remove(to);
-            }
-            _ => {}
-        }
-    }
-    let exists_after = |q: &Path| !(1..=q.len()).any(|k| gone.contains(&q[..k].to_vec()));
     let mut prims = Vec::new();
     let mut prims_cut = false;
     for p in &data.detail.prims {
         let (header, mut lines, path) = show_prim(p);
-        let path = path.filter(|q| exists_after(q));
+        // paths the patch removes get no link to the tree at its version
+        let path = path.filter(|q| data.detail.exists_after(q));
         if lines.len() > budget {
             lines.truncate(budget);
             prims_cut = true;
