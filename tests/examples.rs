@@ -2,6 +2,7 @@
 //! the router, with every patch of `darcs log` (name, author, date) on the log pages.
 
 mod common;
+mod http_util;
 
 use std::sync::Arc;
 
@@ -12,20 +13,6 @@ use tower::ServiceExt;
 
 use darcsweb::repo::Registry;
 use darcsweb::web::{config::Config, router, AppState};
-
-/// Undo HTML/XML character escapes (askama writes `&#60;`, darcs' XML `&lt;`).
-fn unescape(s: &str) -> String {
-    s.replace("&#60;", "<")
-        .replace("&#62;", ">")
-        .replace("&#34;", "\"")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#38;", "&")
-        .replace("&amp;", "&")
-}
 
 async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
     let resp = app.clone().oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
@@ -38,18 +25,7 @@ async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
 fn darcs_log(dir: &std::path::Path) -> Vec<(String, String, String)> {
     let o = common::darcs(&["log", "--xml-output"], dir);
     assert!(o.status.success());
-    let xml = String::from_utf8(o.stdout).unwrap();
-    let attr = |s: &str, name: &str| -> String {
-        let start = s.find(&format!("{name}='")).unwrap() + name.len() + 2;
-        s[start..start + s[start..].find('\'').unwrap()].to_owned()
-    };
-    xml.split("<patch ")
-        .skip(1)
-        .map(|p| {
-            let name = p.split("<name>").nth(1).unwrap().split("</name>").next().unwrap().to_owned();
-            (name, attr(p, "author"), attr(p, "date"))
-        })
-        .collect()
+    http_util::parse_log_xml(&String::from_utf8(o.stdout).unwrap()).into_iter().map(|p| (p.name, p.author, p.date)).collect()
 }
 
 #[tokio::test]
@@ -73,11 +49,10 @@ async fn examples_are_served_with_the_patches_darcs_lists() {
     for n in &names {
         let (status, log) = get(&app, &format!("/{n}/log")).await;
         assert_eq!(status, StatusCode::OK, "/{n}/log");
-        let log = unescape(&log);
+        let log = http_util::unescape(&log);
         let expected = darcs_log(&dir.join(n));
         assert!(expected.len() >= 3);
         for (name, author, date) in expected {
-            let (name, author) = (unescape(&name), unescape(&author));
             assert!(log.contains(&name.replace("TAG ", "")), "/{n}/log shows {name:?}");
             assert!(log.contains(&author), "/{n}/log shows author {author:?}");
             let shown = format!("{}-{}-{} {}:{}", &date[0..4], &date[4..6], &date[6..8], &date[8..10], &date[10..12]);

@@ -53,9 +53,16 @@ fn darcs_home() -> PathBuf {
 /// Run `darcs ARGS` in `cwd` with canonical-output settings (`TZ=UTC`, no colour, no
 /// escaping, `LANG=C.UTF-8`, a private HOME); returns the output whatever the exit status.
 pub fn darcs(args: &[&str], cwd: &Path) -> Output {
+    let args: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
+    darcs_os(&args, cwd)
+}
+
+/// [`darcs`] with byte-string arguments (file names need not be UTF-8).
+pub fn darcs_os(args: &[&[u8]], cwd: &Path) -> Output {
+    use std::os::unix::ffi::OsStrExt;
     let home = darcs_home();
     Command::new("darcs")
-        .args(args)
+        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
         .current_dir(cwd)
         .env("TZ", "UTC")
         .env("DARCS_DONT_COLOR", "1")

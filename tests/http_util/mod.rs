@@ -92,12 +92,17 @@ pub struct XmlPatch {
     pub inverted: bool,
 }
 
-fn unescape(s: &str) -> String {
+/// Undo XML/HTML character escapes: darcs' XML writes `&lt;`, askama `&#60;`.
+pub fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
+        .replace("&#60;", "<")
         .replace("&gt;", ">")
+        .replace("&#62;", ">")
         .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&apos;", "'")
         .replace("&#39;", "'")
+        .replace("&#38;", "&")
         .replace("&amp;", "&")
 }
 
@@ -140,7 +145,7 @@ pub fn parse_log_xml(xml: &str) -> Vec<XmlPatch> {
 }
 
 #[allow(unused_imports)]
-pub use crate::common::{copy_dir, parse_dot};
+pub use crate::common::{copy_dir, darcs_os, parse_dot};
 
 /// Every href and src attribute value of an HTML page (still HTML-escaped).
 pub fn hrefs(html: &str) -> Vec<String> {
@@ -157,23 +162,3 @@ pub fn hrefs(html: &str) -> Vec<String> {
     out
 }
 
-/// Run `darcs` with byte-string arguments (file names need not be UTF-8) and the
-/// canonical-output environment; returns the output whatever the exit status.
-pub fn darcs_os(args: &[&[u8]], cwd: &Path) -> std::process::Output {
-    use std::os::unix::ffi::OsStrExt;
-    let home = std::env::temp_dir().join(format!("darcsweb-http-home-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(home.join(".darcs"));
-    std::process::Command::new("darcs")
-        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
-        .current_dir(cwd)
-        .env("TZ", "UTC")
-        .env("DARCS_DONT_COLOR", "1")
-        .env("DARCS_DONT_ESCAPE_ANYTHING", "1")
-        .env("LANG", "C.UTF-8")
-        .env("LC_ALL", "C.UTF-8")
-        .env("HOME", &home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("DARCS_EMAIL", "Test User <test@example.com>")
-        .output()
-        .expect("cannot run darcs")
-}
