@@ -334,10 +334,12 @@ pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError>
 pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
     enc_named(&mut e, patches);
-    run(e, |d| {
-        let n = d.u32()?;
-        (0..n).map(|_| d.u32s()).collect()
-    })
+    run(e, dec_deps)
+}
+
+fn dec_deps(d: &mut Dec) -> Result<Vec<Vec<u32>>, Malformed> {
+    let n = d.u32()?;
+    (0..n).map(|_| d.u32s()).collect()
 }
 
 /// Run a blocking core call from async code without stalling the tokio workers.
@@ -371,12 +373,8 @@ pub mod worker;
 pub fn dependencies_offloaded(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
     enc_named(&mut e, patches);
-    let decode = |d: &mut Dec| {
-        let n = d.u32()?;
-        (0..n).map(|_| d.u32s()).collect()
-    };
     match worker::call(&e.buf) {
-        Some(resp) => decode_response(&resp, decode),
-        None => run(e, decode),
+        Some(resp) => decode_response(&resp, dec_deps),
+        None => run(e, dec_deps),
     }
 }
