@@ -8,7 +8,7 @@
 //! `/proc/self/clear_refs` when the kernel allows it) and `/usr/bin/time -f %M` for darcs.
 //! The table is printed and written to `target/bench-reader.txt`.
 
-use darcsweb::repo::{path_from_str, Entry, Registry, Version};
+use darcsweb::repo::{Entry, Registry, Version};
 use std::path::{Path as FsPath, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -156,7 +156,7 @@ fn main() {
     };
 
     // setup (untimed): the first and the most edited file's first patch
-    let hot = path_from_str("hot.txt");
+    let hot = vec![b"hot.txt".to_vec()];
     let repo0 = open().expect("open");
     let idx0 = repo0.index().expect("index");
     let n = idx0.patches.len();
