@@ -41,6 +41,11 @@ let rec add = (+)
 
 let rec sub = fun n m -> Stdlib.max 0 (n-m)
 
+(** val eqb : bool -> bool -> bool **)
+
+let eqb b1 b2 =
+  if b1 then b2 else if b2 then false else true
+
 module Nat =
  struct
  end
@@ -1426,6 +1431,671 @@ let rec deps_from eqN lO i ps hist acc =
 let dependencies eqN lO ps =
   deps_from eqN lO 0 ps [] []
 
+type pid = (bool * int) * int
+
+(** val pid_eqb : pid -> pid -> bool **)
+
+let pid_eqb a b =
+  let (p, k) = a in
+  let (s, n) = p in
+  let (p0, k') = b in
+  let (s', n') = p0 in (&&) ((&&) (eqb s s') ((=) n n')) ((=) k k')
+
+(** val pid_inv : pid -> pid **)
+
+let pid_inv = function
+| (p, k) -> let (s, n) = p in (((negb s), n), k)
+
+(** val prim_eq_dec : 'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) prim eqDec **)
+
+let prim_eq_dec eqL eqN x y =
+  let eP = list_eq_dec (eq_dec eqN) in
+  let eL = list_eq_dec (eq_dec eqL) in
+  let eB = list_eq_dec (=) in
+  (match x with
+   | Hunk (f, line, old, new0) ->
+     (match y with
+      | Hunk (f0, line0, old0, new1) ->
+        if eP f f0
+        then if (=) line line0
+             then if eL old old0 then eL new0 new1 else false
+             else false
+        else false
+      | _ -> false)
+   | AddFile f -> (match y with
+                   | AddFile f0 -> eP f f0
+                   | _ -> false)
+   | RmFile f -> (match y with
+                  | RmFile f0 -> eP f f0
+                  | _ -> false)
+   | AddDir d -> (match y with
+                  | AddDir d0 -> eP d d0
+                  | _ -> false)
+   | RmDir d -> (match y with
+                 | RmDir d0 -> eP d d0
+                 | _ -> false)
+   | Move (src, dst) ->
+     (match y with
+      | Move (src0, dst0) -> if eP src src0 then eP dst dst0 else false
+      | _ -> false)
+   | Replace (f, toks, old, new0) ->
+     (match y with
+      | Replace (f0, toks0, old0, new1) ->
+        if eP f f0
+        then if eB toks toks0
+             then if eB old old0 then eB new0 new1 else false
+             else false
+        else false
+      | _ -> false)
+   | Binary (f, old, new0) ->
+     (match y with
+      | Binary (f0, old0, new1) ->
+        if eP f f0 then if eL old old0 then eL new0 new1 else false else false
+      | _ -> false)
+   | ChangePref (name, old, new0) ->
+     (match y with
+      | ChangePref (name0, old0, new1) ->
+        if eB name name0
+        then if eB old old0 then eB new0 new1 else false
+        else false
+      | _ -> false))
+
+type ('l, 'n) nprim = pid * ('l, 'n) prim
+
+(** val ninv : ('a1, 'a2) nprim -> ('a1, 'a2) nprim **)
+
+let ninv p =
+  ((pid_inv (fst p)), (invert (snd p)))
+
+(** val nprim_eqb :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim -> bool **)
+
+let nprim_eqb eqL eqN p q =
+  (&&) (pid_eqb (fst p) (fst q))
+    (if prim_eq_dec eqL eqN (snd p) (snd q) then true else false)
+
+(** val ncommute :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim ->
+    (('a1, 'a2) nprim * ('a1, 'a2) nprim) option **)
+
+let ncommute eqN lO p q =
+  match commute eqN lO (snd p) (snd q) with
+  | Some p0 -> let (q', p') = p0 in Some (((fst q), q'), ((fst p), p'))
+  | None -> None
+
+(** val nc_fl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+    (('a1, 'a2) nprim list * ('a1, 'a2) nprim) option **)
+
+let rec nc_fl eqN lO x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match ncommute eqN lO x y with
+   | Some p ->
+     let (y', x') = p in
+     (match nc_fl eqN lO x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+(** val nc_rl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim ->
+    (('a1, 'a2) nprim * ('a1, 'a2) nprim list) option **)
+
+let rec nc_rl eqN lO xs y =
+  match xs with
+  | [] -> Some (y, [])
+  | x :: xs' ->
+    (match nc_rl eqN lO xs' y with
+     | Some p ->
+       let (y1, xs'') = p in
+       (match ncommute eqN lO x y1 with
+        | Some p0 -> let (y2, x') = p0 in Some (y2, (x' :: xs''))
+        | None -> None)
+     | None -> None)
+
+(** val nc_rlfl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim
+    list -> (('a1, 'a2) nprim list * ('a1, 'a2) nprim list) option **)
+
+let rec nc_rlfl eqN lO xs = function
+| [] -> Some ([], xs)
+| y :: ys' ->
+  (match nc_rl eqN lO xs y with
+   | Some p ->
+     let (y', xs1) = p in
+     (match nc_rlfl eqN lO xs1 ys' with
+      | Some p0 -> let (ys'', xs2) = p0 in Some ((y' :: ys''), xs2)
+      | None -> None)
+   | None -> None)
+
+(** val ninv_seq : ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list **)
+
+let ninv_seq ps =
+  rev (map ninv ps)
+
+(** val mem_pid : pid -> pid list -> bool **)
+
+let mem_pid a l =
+  existsb (pid_eqb a) l
+
+(** val fast_remove_acc :
+    'a2 eqDec -> 'a1 lineOps -> pid -> ('a1, 'a2) nprim list -> ('a1, 'a2)
+    nprim list -> ('a1, 'a2) nprim list option **)
+
+let rec fast_remove_acc eqN lO a pre = function
+| [] -> None
+| b :: bs' ->
+  if pid_eqb (fst b) a
+  then (match nc_rl eqN lO (rev pre) b with
+        | Some p -> let (_, pre') = p in Some (app pre' bs')
+        | None -> None)
+  else fast_remove_acc eqN lO a (b :: pre) bs'
+
+(** val fast_remove :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+    ('a1, 'a2) nprim list option **)
+
+let fast_remove eqN lO a bs =
+  fast_remove_acc eqN lO (fst a) [] bs
+
+(** val commute_to_prefix :
+    'a2 eqDec -> 'a1 lineOps -> pid list -> ('a1, 'a2) nprim list -> (('a1,
+    'a2) nprim list * ('a1, 'a2) nprim list) option **)
+
+let rec commute_to_prefix eqN lO ids = function
+| [] -> Some ([], [])
+| p :: ps' ->
+  (match commute_to_prefix eqN lO ids ps' with
+   | Some p0 ->
+     let (qs, rs) = p0 in
+     if mem_pid (fst p) ids
+     then Some ((p :: qs), rs)
+     else (match nc_fl eqN lO p qs with
+           | Some p1 -> let (qs', p') = p1 in Some (qs', (p' :: rs))
+           | None -> None)
+   | None -> None)
+
+type ('l, 'n) ctxd = ('l, 'n) nprim list * ('l, 'n) nprim
+
+(** val cid : ('a1, 'a2) ctxd -> pid **)
+
+let cid c =
+  fst (snd c)
+
+(** val commute_past0 :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) ctxd -> ('a1,
+    'a2) ctxd option **)
+
+let commute_past0 eqN lO q c =
+  match nc_fl eqN lO q (fst c) with
+  | Some p ->
+    let (ps', q') = p in
+    (match ncommute eqN lO q' (snd c) with
+     | Some p0 -> let (p', _) = p0 in Some (ps', p')
+     | None -> None)
+  | None -> None
+
+(** val commute_past_seq :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+    ('a1, 'a2) ctxd option **)
+
+let rec commute_past_seq eqN lO qs c =
+  match qs with
+  | [] -> Some c
+  | q :: qs' ->
+    (match commute_past_seq eqN lO qs' c with
+     | Some c' -> commute_past0 eqN lO q c'
+     | None -> None)
+
+(** val ctx_add :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) ctxd -> ('a1,
+    'a2) ctxd **)
+
+let ctx_add eqN lO p c =
+  match fast_remove eqN lO (ninv p) (fst c) with
+  | Some ps' -> (ps', (snd c))
+  | None ->
+    (match commute_past0 eqN lO p c with
+     | Some c' -> c'
+     | None -> ((p :: (fst c)), (snd c)))
+
+(** val ctx_add_seq :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+    ('a1, 'a2) ctxd **)
+
+let rec ctx_add_seq eqN lO ps c =
+  match ps with
+  | [] -> c
+  | p :: ps' -> ctx_add eqN lO p (ctx_add_seq eqN lO ps' c)
+
+(** val ctx_add_inv :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+    ('a1, 'a2) ctxd **)
+
+let ctx_add_inv eqN lO ps c =
+  ctx_add_seq eqN lO (ninv_seq ps) c
+
+(** val clean_merges :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim
+    list -> bool **)
+
+let clean_merges eqN lO ps qs =
+  match nc_rlfl eqN lO (ninv_seq ps) qs with
+  | Some _ -> true
+  | None -> false
+
+(** val find_common :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim
+    list -> (('a1, 'a2) nprim list * ('a1, 'a2) nprim list) option **)
+
+let find_common eqN lO ps qs =
+  let common = filter (fun i -> mem_pid i (map fst qs)) (map fst ps) in
+  (match commute_to_prefix eqN lO common ps with
+   | Some p ->
+     let (_, ps') = p in
+     (match commute_to_prefix eqN lO common qs with
+      | Some p0 -> let (_, qs') = p0 in Some (ps', qs')
+      | None -> None)
+   | None -> None)
+
+(** val no_conflict :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd -> bool **)
+
+let no_conflict eqN lO cp cq =
+  if pid_eqb (cid cp) (cid cq)
+  then true
+  else if (||) (mem_pid (cid cp) (map fst (fst cq)))
+            (mem_pid (cid cq) (map fst (fst cp)))
+       then false
+       else (match find_common eqN lO (fst cp) (fst cq) with
+             | Some p ->
+               let (ps', qs') = p in
+               clean_merges eqN lO (app ps' ((snd cp) :: []))
+                 (app qs' ((snd cq) :: []))
+             | None -> false)
+
+(** val cmem : ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> bool **)
+
+let cmem c xs =
+  mem_pid (cid c) (map cid xs)
+
+(** val cdel :
+    ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list **)
+
+let cdel c xs =
+  filter (fun x -> negb (pid_eqb (cid x) (cid c))) xs
+
+(** val cins :
+    ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list **)
+
+let cins c xs =
+  c :: (cdel c xs)
+
+(** val cnub : ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list **)
+
+let rec cnub = function
+| [] -> []
+| x :: xs' -> x :: (cdel x (cnub xs'))
+
+(** val cmap :
+    (('a1, 'a2) ctxd -> ('a1, 'a2) ctxd) -> ('a1, 'a2) ctxd list -> ('a1,
+    'a2) ctxd list **)
+
+let cmap f xs =
+  cnub (map f xs)
+
+(** val cdiff :
+    ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list **)
+
+let cdiff xs ys =
+  filter (fun x -> negb (cmem x ys)) xs
+
+(** val cset_eqb : ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list -> bool **)
+
+let cset_eqb xs ys =
+  (&&) (forallb (fun x -> cmem x ys) xs) (forallb (fun y -> cmem y xs) ys)
+
+(** val map_opt :
+    (('a1, 'a2) ctxd -> ('a1, 'a2) ctxd option) -> ('a1, 'a2) ctxd list ->
+    ('a1, 'a2) ctxd list option **)
+
+let rec map_opt f = function
+| [] -> Some []
+| x :: xs' ->
+  (match f x with
+   | Some y ->
+     (match map_opt f xs' with
+      | Some ys -> Some (y :: ys)
+      | None -> None)
+   | None -> None)
+
+type ('l, 'n) rp3 =
+| RPrim of ('l, 'n) nprim
+| RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+(** val guardb : bool -> 'a1 option -> 'a1 option **)
+
+let guardb b k =
+  if b then k else None
+
+(** val commute_nc :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3 -> (('a1,
+    'a2) rp3 * ('a1, 'a2) rp3) option **)
+
+let commute_nc eqN lO p q =
+  match p with
+  | RPrim p0 ->
+    (match q with
+     | RPrim q0 ->
+       (match ncommute eqN lO p0 q0 with
+        | Some p1 -> let (q', p') = p1 in Some ((RPrim q'), (RPrim p'))
+        | None -> None)
+     | RConf (s, y, cq) ->
+       (match nc_fl eqN lO p0 s with
+        | Some p1 ->
+          let (s', p') = p1 in
+          (match commute_past0 eqN lO p' cq with
+           | Some cq' ->
+             (match map_opt (commute_past0 eqN lO p') y with
+              | Some y' -> Some ((RConf (s', (cnub y'), cq')), (RPrim p'))
+              | None -> None)
+           | None -> None)
+        | None -> None))
+  | RConf (com_r, x, cp) ->
+    (match q with
+     | RPrim q0 ->
+       (match nc_rl eqN lO com_r q0 with
+        | Some p0 ->
+          let (q', r') = p0 in
+          let iq = ninv q0 in
+          (match commute_past0 eqN lO iq cp with
+           | Some cp' ->
+             (match map_opt (commute_past0 eqN lO iq) x with
+              | Some x' -> Some ((RPrim q'), (RConf (r', (cnub x'), cp')))
+              | None -> None)
+           | None -> None)
+        | None -> None)
+     | RConf (s, y, cq) ->
+       (match commute_to_prefix eqN lO (map (fun c -> pid_inv (cid c)) y)
+                com_r with
+        | Some p0 ->
+          let (com, rr) = p0 in
+          (match nc_rlfl eqN lO rr s with
+           | Some p1 ->
+             let (s', rr') = p1 in
+             (match commute_past_seq eqN lO (ninv_seq s) cp with
+              | Some cp' ->
+                (match commute_past_seq eqN lO rr' cq with
+                 | Some cq' ->
+                   let sq = ctx_add_seq eqN lO s cq in
+                   let sy = cmap (ctx_add_seq eqN lO s) y in
+                   guardb
+                     ((&&)
+                       ((&&) (no_conflict eqN lO sq cp)
+                         (forallb (no_conflict eqN lO sq) (cdiff x sy)))
+                       (forallb (no_conflict eqN lO cp) (cdiff sy x))) (Some
+                     ((RConf ((app com s'),
+                     (cmap (ctx_add_seq eqN lO rr') y), cq')), (RConf (rr',
+                     (cmap (ctx_add_inv eqN lO s) x), cp'))))
+                 | None -> None)
+              | None -> None)
+           | None -> None)
+        | None -> None))
+
+(** val cc_prim_only :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+    ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
+    rp3) perhaps **)
+
+let cc_prim_only eqL eqN p s y cq =
+  match s with
+  | [] -> Unknown
+  | ip :: l ->
+    (match l with
+     | [] ->
+       (match y with
+        | [] -> Unknown
+        | c :: l0 ->
+          let (l1, p') = c in
+          (match l1 with
+           | [] ->
+             (match l0 with
+              | [] ->
+                let (l2, q0) = cq in
+                (match l2 with
+                 | [] ->
+                   if (&&) (nprim_eqb eqL eqN (ninv p) ip)
+                        (nprim_eqb eqL eqN p p')
+                   then Succeeded ((RPrim q0), (RConf (((ninv q0) :: []),
+                          (cq :: []), ([], p))))
+                   else Unknown
+                 | _ :: _ -> Unknown)
+              | _ :: _ -> Unknown)
+           | _ :: _ -> Unknown))
+     | _ :: _ -> Unknown)
+
+(** val cc_prim :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+    ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
+    rp3) perhaps **)
+
+let cc_prim eqN lO p s y cq =
+  if mem_pid (fst p) (map cid y)
+  then (match fast_remove eqN lO (ninv p) s with
+        | Some r0 ->
+          let cp = ctx_add_inv eqN lO r0 ([], p) in
+          Succeeded ((RConf (r0, (cdel cp y), cq)), (RConf ([], (cq :: []),
+          cp)))
+        | None -> Failed)
+  else Unknown
+
+(** val cc_conf_only :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list
+    -> ('a1, 'a2) ctxd -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list ->
+    ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps **)
+
+let cc_conf_only eqN lO r x cp s y cq =
+  match s with
+  | [] ->
+    if cset_eqb y (cp :: [])
+    then let (l, cq') = ctx_add_seq eqN lO r cq in
+         (match l with
+          | [] ->
+            Succeeded ((RPrim cq'), (RConf (((ninv cq') :: r), (cins cq x),
+              cp)))
+          | _ :: _ -> Failed)
+    else Unknown
+  | _ :: _ -> Unknown
+
+(** val cc_conf :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list
+    -> ('a1, 'a2) ctxd -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list ->
+    ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps **)
+
+let cc_conf eqN lO r x cp s y cq =
+  let is_cp = ctx_add_inv eqN lO s cp in
+  if cmem is_cp y
+  then let y' = cdel is_cp y in
+       (match commute_to_prefix eqN lO (map (fun c -> pid_inv (cid c)) y') r with
+        | Some p ->
+          let (com, rr) = p in
+          (match nc_rlfl eqN lO rr s with
+           | Some p0 ->
+             let (s', rr') = p0 in
+             Succeeded ((RConf ((app com s'),
+             (cmap (ctx_add_seq eqN lO rr') y'),
+             (ctx_add_seq eqN lO rr' cq))), (RConf (rr',
+             (cins cq (cmap (ctx_add_inv eqN lO s) x)), is_cp)))
+           | None -> Failed)
+        | None -> Failed)
+  else Unknown
+
+(** val or_else : 'a1 perhaps -> (unit -> 'a1 perhaps) -> 'a1 perhaps **)
+
+let or_else a b =
+  match a with
+  | Unknown -> b ()
+  | _ -> a
+
+(** val commute_conflicting :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+    -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps **)
+
+let commute_conflicting eqL eqN lO p q =
+  match p with
+  | RPrim p0 ->
+    (match q with
+     | RPrim _ -> Unknown
+     | RConf (s, y, cq) ->
+       or_else (cc_prim_only eqL eqN p0 s y cq) (fun _ ->
+         cc_prim eqN lO p0 s y cq))
+  | RConf (r, x, cp) ->
+    (match q with
+     | RPrim _ -> Unknown
+     | RConf (s, y, cq) ->
+       or_else (cc_conf_only eqN lO r x cp s y cq) (fun _ ->
+         cc_conf eqN lO r x cp s y cq))
+
+(** val commute3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+    -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) option **)
+
+let commute3 eqL eqN lO p q =
+  match commute_conflicting eqL eqN lO p q with
+  | Unknown -> commute_nc eqN lO p q
+  | Failed -> None
+  | Succeeded r -> Some r
+
+(** val commute3_past :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+    list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3) option **)
+
+let rec commute3_past eqL eqN lO x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match commute3 eqL eqN lO x y with
+   | Some p ->
+     let (y', x') = p in
+     (match commute3_past eqL eqN lO x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+(** val commute3_rl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 list -> ('a1,
+    'a2) rp3 list -> ('a1, 'a2) rp3 list -> (('a1, 'a2) rp3 list * ('a1, 'a2)
+    rp3 list) option **)
+
+let rec commute3_rl eqL eqN lO rxs ys acc =
+  match rxs with
+  | [] -> Some (ys, acc)
+  | x :: rxs' ->
+    (match commute3_past eqL eqN lO x ys with
+     | Some p ->
+       let (ys', x') = p in commute3_rl eqL eqN lO rxs' ys' (x' :: acc)
+     | None -> None)
+
+(** val commute3_seq :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 list -> ('a1,
+    'a2) rp3 list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3 list) option **)
+
+let commute3_seq eqL eqN lO xs ys =
+  commute3_rl eqL eqN lO (rev xs) ys []
+
+type ('l, 'n) named3 = ('l, 'n) rp3 list * int list
+
+type ('l, 'n) inamed3 = int * ('l, 'n) named3
+
+(** val commute_inamed3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
+    inamed3 -> (('a1, 'a2) inamed3 * ('a1, 'a2) inamed3) option **)
+
+let commute_inamed3 eqL eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then None
+  else (match commute3_seq eqL eqN lO pe qe with
+        | Some p0 ->
+          let (qe', pe') = p0 in Some ((j, (qe', qd)), (i, (pe', pd)))
+        | None -> None)
+
+(** val commute3_fl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
+    inamed3 list -> (('a1, 'a2) inamed3 list * ('a1, 'a2) inamed3) option **)
+
+let rec commute3_fl eqL eqN lO x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match commute_inamed3 eqL eqN lO x y with
+   | Some p ->
+     let (y', x') = p in
+     (match commute3_fl eqL eqN lO x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+type ('l, 'n) dstate3 = { d3_pd : ('l, 'n) inamed3 list;
+                          d3_nd : ('l, 'n) inamed3 list;
+                          d3_direct : int list; d3_all : int list;
+                          d3_cursor : int list }
+
+(** val deps3_walk :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named3) * int
+    list) list -> ('a1, 'a2) dstate3 -> ('a1, 'a2) dstate3 **)
+
+let rec deps3_walk eqL eqN lO hist st =
+  match hist with
+  | [] -> st
+  | p :: hist' ->
+    let (p0, allj) = p in
+    let (j, q) = p0 in
+    let cur = drop_above j st.d3_cursor in
+    let known = match cur with
+                | [] -> false
+                | k :: _ -> (=) k j in
+    if known
+    then deps3_walk eqL eqN lO hist' { d3_pd = ((j, q) :: st.d3_pd); d3_nd =
+           st.d3_nd; d3_direct = st.d3_direct; d3_all = st.d3_all;
+           d3_cursor = cur }
+    else (match commute3_fl eqL eqN lO (j, q) st.d3_pd with
+          | Some p1 ->
+            let (pd', q') = p1 in
+            deps3_walk eqL eqN lO hist' { d3_pd = pd'; d3_nd =
+              (q' :: st.d3_nd); d3_direct = st.d3_direct; d3_all = st.d3_all;
+              d3_cursor = cur }
+          | None ->
+            let all' = merge_desc st.d3_all (j :: allj) in
+            deps3_walk eqL eqN lO hist' { d3_pd = ((j, q) :: st.d3_pd);
+              d3_nd = st.d3_nd; d3_direct = (j :: st.d3_direct); d3_all =
+              all'; d3_cursor = (drop_above j all') })
+
+(** val deps3_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named3 list ->
+    ((int * ('a1, 'a2) named3) * int list) list -> int list list -> int list
+    list **)
+
+let rec deps3_from eqL eqN lO i ps hist acc =
+  match ps with
+  | [] -> rev acc
+  | p :: ps' ->
+    let st =
+      deps3_walk eqL eqN lO hist { d3_pd = ((i, p) :: []); d3_nd = [];
+        d3_direct = []; d3_all = []; d3_cursor = [] }
+    in
+    deps3_from eqL eqN lO (Stdlib.Int.succ i) ps' (((i, p),
+      st.d3_all) :: hist) (st.d3_direct :: acc)
+
+(** val dependencies3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int
+    list list **)
+
+let dependencies3 eqL eqN lO ps =
+  deps3_from eqL eqN lO 0 ps [] []
+
 (** val max_len : int **)
 
 let max_len =
@@ -2620,3 +3290,10 @@ let api_annotate eqL eqN lo _ ps p =
 
 let api_dependencies _ eqN lo _ ps =
   dependencies eqN lo ps
+
+(** val api_dependencies3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named3 list -> int list list **)
+
+let api_dependencies3 eqL eqN lo _ ps =
+  dependencies3 eqL eqN lo ps

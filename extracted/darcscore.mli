@@ -15,6 +15,8 @@ val add : int -> int -> int
 
 val sub : int -> int -> int
 
+val eqb : bool -> bool -> bool
+
 module Nat :
  sig
  end
@@ -365,6 +367,192 @@ val deps_from :
 val dependencies :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> int list list
 
+type pid = (bool * int) * int
+
+val pid_eqb : pid -> pid -> bool
+
+val pid_inv : pid -> pid
+
+val prim_eq_dec : 'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) prim eqDec
+
+type ('l, 'n) nprim = pid * ('l, 'n) prim
+
+val ninv : ('a1, 'a2) nprim -> ('a1, 'a2) nprim
+
+val nprim_eqb :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim -> bool
+
+val ncommute :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim -> (('a1,
+  'a2) nprim * ('a1, 'a2) nprim) option
+
+val nc_fl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+  (('a1, 'a2) nprim list * ('a1, 'a2) nprim) option
+
+val nc_rl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim ->
+  (('a1, 'a2) nprim * ('a1, 'a2) nprim list) option
+
+val nc_rlfl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list
+  -> (('a1, 'a2) nprim list * ('a1, 'a2) nprim list) option
+
+val ninv_seq : ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list
+
+val mem_pid : pid -> pid list -> bool
+
+val fast_remove_acc :
+  'a2 eqDec -> 'a1 lineOps -> pid -> ('a1, 'a2) nprim list -> ('a1, 'a2)
+  nprim list -> ('a1, 'a2) nprim list option
+
+val fast_remove :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+  ('a1, 'a2) nprim list option
+
+val commute_to_prefix :
+  'a2 eqDec -> 'a1 lineOps -> pid list -> ('a1, 'a2) nprim list -> (('a1,
+  'a2) nprim list * ('a1, 'a2) nprim list) option
+
+type ('l, 'n) ctxd = ('l, 'n) nprim list * ('l, 'n) nprim
+
+val cid : ('a1, 'a2) ctxd -> pid
+
+val commute_past0 :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) ctxd -> ('a1,
+  'a2) ctxd option
+
+val commute_past_seq :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+  ('a1, 'a2) ctxd option
+
+val ctx_add :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) ctxd -> ('a1,
+  'a2) ctxd
+
+val ctx_add_seq :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+  ('a1, 'a2) ctxd
+
+val ctx_add_inv :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd ->
+  ('a1, 'a2) ctxd
+
+val clean_merges :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list
+  -> bool
+
+val find_common :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list
+  -> (('a1, 'a2) nprim list * ('a1, 'a2) nprim list) option
+
+val no_conflict :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd -> bool
+
+val cmem : ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> bool
+
+val cdel : ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list
+
+val cins : ('a1, 'a2) ctxd -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list
+
+val cnub : ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list
+
+val cmap :
+  (('a1, 'a2) ctxd -> ('a1, 'a2) ctxd) -> ('a1, 'a2) ctxd list -> ('a1, 'a2)
+  ctxd list
+
+val cdiff :
+  ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list
+
+val cset_eqb : ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd list -> bool
+
+val map_opt :
+  (('a1, 'a2) ctxd -> ('a1, 'a2) ctxd option) -> ('a1, 'a2) ctxd list ->
+  ('a1, 'a2) ctxd list option
+
+type ('l, 'n) rp3 =
+| RPrim of ('l, 'n) nprim
+| RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+val guardb : bool -> 'a1 option -> 'a1 option
+
+val commute_nc :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3 -> (('a1, 'a2)
+  rp3 * ('a1, 'a2) rp3) option
+
+val cc_prim_only :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+  ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
+  rp3) perhaps
+
+val cc_prim :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
+  ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
+  rp3) perhaps
+
+val cc_conf_only :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list
+  -> ('a1, 'a2) ctxd -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list ->
+  ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps
+
+val cc_conf :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list
+  -> ('a1, 'a2) ctxd -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list ->
+  ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps
+
+val or_else : 'a1 perhaps -> (unit -> 'a1 perhaps) -> 'a1 perhaps
+
+val commute_conflicting :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+  -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) perhaps
+
+val commute3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+  -> (('a1, 'a2) rp3 * ('a1, 'a2) rp3) option
+
+val commute3_past :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
+  list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3) option
+
+val commute3_rl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 list -> ('a1, 'a2)
+  rp3 list -> ('a1, 'a2) rp3 list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3
+  list) option
+
+val commute3_seq :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 list -> ('a1, 'a2)
+  rp3 list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3 list) option
+
+type ('l, 'n) named3 = ('l, 'n) rp3 list * int list
+
+type ('l, 'n) inamed3 = int * ('l, 'n) named3
+
+val commute_inamed3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
+  inamed3 -> (('a1, 'a2) inamed3 * ('a1, 'a2) inamed3) option
+
+val commute3_fl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
+  inamed3 list -> (('a1, 'a2) inamed3 list * ('a1, 'a2) inamed3) option
+
+type ('l, 'n) dstate3 = { d3_pd : ('l, 'n) inamed3 list;
+                          d3_nd : ('l, 'n) inamed3 list;
+                          d3_direct : int list; d3_all : int list;
+                          d3_cursor : int list }
+
+val deps3_walk :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named3) * int
+  list) list -> ('a1, 'a2) dstate3 -> ('a1, 'a2) dstate3
+
+val deps3_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named3 list ->
+  ((int * ('a1, 'a2) named3) * int list) list -> int list list -> int list
+  list
+
+val dependencies3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int list
+  list
+
 val max_len : int
 
 type refusal =
@@ -432,3 +620,7 @@ val api_annotate :
 val api_dependencies :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named list -> int list list
+
+val api_dependencies3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named3 list -> int list list

@@ -56,6 +56,40 @@ pub struct Named {
     pub deps: Vec<u32>,
 }
 
+/// A darcs-3 prim with its identity, as the core sees it: `inverse` for a negative
+/// `hash -N ID`, `position` = N, `patch` = a number the caller gives each patch id
+/// (equal ids, equal numbers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NPrim {
+    pub inverse: bool,
+    pub position: u32,
+    pub patch: u32,
+    pub prim: Prim,
+}
+
+/// A darcs-3 contexted prim: the prims it depends on, then the prim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contexted3 {
+    pub context: Vec<NPrim>,
+    pub patch: NPrim,
+}
+
+/// A darcs-3 repository patch: a prim, or a conflictor (effect, the set it conflicts
+/// with, its own identity).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rp3 {
+    Prim(NPrim),
+    Conflictor { effect: Vec<NPrim>, conflicts: Vec<Contexted3>, identity: Contexted3 },
+}
+
+/// A darcs-3 named patch with its repository patches (conflictors kept) and explicit
+/// dependencies (indices of earlier patches of the same sequence).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Named3 {
+    pub patches: Vec<Rp3>,
+    pub deps: Vec<u32>,
+}
+
 /// Line origins of a file: for each line, the index of the named patch that
 /// introduced it (`None`: unknown), and the lines themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -340,6 +374,72 @@ pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
 fn dec_deps(d: &mut Dec) -> Result<Vec<Vec<u32>>, Malformed> {
     let n = d.u32()?;
     (0..n).map(|_| d.u32s()).collect()
+}
+
+const OP_DEPENDENCIES3: u32 = 10;
+
+fn enc_nprim(e: &mut Enc, p: &NPrim) {
+    e.u8(if p.inverse { 0 } else { 1 });
+    e.u32(p.position);
+    e.u32(p.patch);
+    e.prim(&p.prim);
+}
+
+fn enc_contexted3(e: &mut Enc, c: &Contexted3) {
+    e.len(c.context.len());
+    for p in &c.context {
+        enc_nprim(e, p);
+    }
+    enc_nprim(e, &c.patch);
+}
+
+fn enc_named3(e: &mut Enc, ps: &[Named3]) {
+    e.len(ps.len());
+    for n in ps {
+        e.len(n.patches.len());
+        for p in &n.patches {
+            match p {
+                Rp3::Prim(p) => {
+                    e.u8(0);
+                    enc_nprim(e, p);
+                }
+                Rp3::Conflictor { effect, conflicts, identity } => {
+                    e.u8(1);
+                    e.len(effect.len());
+                    for p in effect {
+                        enc_nprim(e, p);
+                    }
+                    e.len(conflicts.len());
+                    for c in conflicts {
+                        enc_contexted3(e, c);
+                    }
+                    enc_contexted3(e, identity);
+                }
+            }
+        }
+        e.len(n.deps.len());
+        for d in &n.deps {
+            e.u32(*d);
+        }
+    }
+}
+
+/// [`dependencies`] of a darcs-3 history, commuting its conflictors by darcs-3's rules
+/// (what `darcs show dependencies` does), in the helper process when it can be started.
+pub fn dependencies3_offloaded(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
+    let mut e = Enc::new(OP_DEPENDENCIES3);
+    enc_named3(&mut e, patches);
+    match worker::call(&e.buf) {
+        Some(resp) => decode_response(&resp, dec_deps),
+        None => run(e, dec_deps),
+    }
+}
+
+/// [`dependencies3_offloaded`], always in this process.
+pub fn dependencies3(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
+    let mut e = Enc::new(OP_DEPENDENCIES3);
+    enc_named3(&mut e, patches);
+    run(e, dec_deps)
 }
 
 /// Run a blocking core call from async code without stalling the tokio workers.

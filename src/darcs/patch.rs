@@ -140,6 +140,21 @@ fn push_part(eff: &mut Effect, part: EffectPart) {
 }
 
 impl RepoPatch {
+    /// What kind of repository patch this is, in darcs' words (for messages).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            RepoPatch::Prim(_) => "primitive",
+            RepoPatch::Named(_) => "darcs-3 primitive",
+            RepoPatch::Merger { .. } => "merger",
+            RepoPatch::Regrem { .. } => "regrem",
+            RepoPatch::Conflictor { .. } => "darcs-2 conflictor",
+            RepoPatch::InvConflictor { .. } => "rotcilfnoc",
+            RepoPatch::Duplicate(_) => "duplicate",
+            RepoPatch::Etacilpud(_) => "etacilpud",
+            RepoPatch::Conflictor3 { .. } => "darcs-3 conflictor",
+        }
+    }
+
     /// The effect of this patch; a darcs-1 merger with merger arguments is `Unsupported`.
     pub fn effect(&self) -> Result<Effect> {
         let mut eff = Vec::new();

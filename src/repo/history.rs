@@ -208,10 +208,14 @@ impl History {
                     let (deps, loader, files, effects) =
                         (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
                     std::thread::spawn(move || {
-                        let result = effects
-                            .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
-                            .clone()
-                            .and_then(|e| dep_graph(&e));
+                        let result = match load_conflicted_v3(&loader, &files) {
+                            Ok(Some(v3)) => core::dependencies3_offloaded(&v3).map_err(RepoError::from).map(reverse_deps),
+                            Ok(None) => effects
+                                .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
+                                .clone()
+                                .and_then(|e| dep_graph(&e)),
+                            Err(e) => Err(e),
+                        };
                         let mut st = deps.state.lock().unwrap_or_else(|e| e.into_inner());
                         *st = match result {
                             Ok(g) => DepsState::Done(Arc::new(g)),
@@ -294,7 +298,11 @@ impl History {
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
 fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
-    let deps = core::dependencies_offloaded(effects)?;
+    Ok(reverse_deps(core::dependencies_offloaded(effects)?))
+}
+
+/// Direct dependencies as positions, with the dependents of every patch.
+fn reverse_deps(deps: Vec<Vec<u32>>) -> DepGraph {
     let deps: Vec<Vec<usize>> = deps.into_iter().map(|d| d.into_iter().map(|x| x as usize).collect()).collect();
     let mut rdeps = vec![Vec::new(); deps.len()];
     for (i, ds) in deps.iter().enumerate() {
@@ -304,7 +312,67 @@ fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
             }
         }
     }
-    Ok((deps, rdeps))
+    (deps, rdeps)
+}
+
+/// A darcs-3 history with at least one conflictor, as darcs-3 repository patches (the
+/// conflictors kept: darcs commutes them, not their effects, to find dependencies);
+/// `None` for any other history, whose dependencies come from the effects.
+fn load_conflicted_v3(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named3>>> {
+    use crate::darcs::format::RepoFormat;
+    use crate::darcs::patch::{Contexted, NamedPrim, RepoPatch};
+    if loader.format.format != RepoFormat::Darcs3 {
+        return Ok(None);
+    }
+    /// Gives every patch id of a prim identity a number (equal ids, equal numbers).
+    #[derive(Default)]
+    struct Ids(HashMap<String, u32>);
+    impl Ids {
+        fn nprim(&mut self, p: &NamedPrim) -> core::NPrim {
+            let n = self.0.len() as u32;
+            core::NPrim {
+                inverse: p.id.index < 0,
+                position: p.id.index.unsigned_abs().min(u64::from(u32::MAX)) as u32,
+                patch: *self.0.entry(p.id.patch_id.clone()).or_insert(n),
+                prim: p.prim.clone(),
+            }
+        }
+        fn contexted(&mut self, c: &Contexted) -> core::Contexted3 {
+            core::Contexted3 { context: c.context.iter().map(|p| self.nprim(p)).collect(), patch: self.nprim(&c.patch) }
+        }
+    }
+    let mut ids = Ids::default();
+    let mut positions: HashMap<String, u32> = HashMap::with_capacity(files.len());
+    let mut out = Vec::with_capacity(files.len());
+    let mut conflicted = false;
+    for (i, f) in files.iter().enumerate() {
+        let (_, named) = loader.named(f)?;
+        let mut patches = Vec::with_capacity(named.body.len());
+        for rp in &named.body {
+            patches.push(match rp {
+                RepoPatch::Named(p) => core::Rp3::Prim(ids.nprim(p)),
+                RepoPatch::Conflictor3 { effect, conflicts, identity } => {
+                    conflicted = true;
+                    core::Rp3::Conflictor {
+                        effect: effect.iter().map(|p| ids.nprim(p)).collect(),
+                        conflicts: conflicts.iter().map(|c| ids.contexted(c)).collect(),
+                        identity: ids.contexted(identity),
+                    }
+                }
+                other => {
+                    return Err(RepoError::Unsupported(format!(
+                        "patch {} of a darcs-3 repository holds a {} patch",
+                        named.info.id(),
+                        other.kind_name()
+                    )))
+                }
+            });
+        }
+        let deps = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
+        positions.insert(named.info.id(), i as u32);
+        out.push(core::Named3 { patches, deps });
+    }
+    Ok(conflicted.then_some(out))
 }
 
 /// Every patch's effect, in order, with its explicit dependencies as positions.

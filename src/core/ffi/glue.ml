@@ -139,6 +139,35 @@ let get_named d : (string, string) named =
 
 let get_nameds d = get_list d get_named
 
+(* darcs-3 (op 10): a prim id is a sign byte (1 = the prim, 0 = its inverse), its
+   1-based position and the number the reader gave its named patch. *)
+let get_nprim d : (string, string) nprim =
+  let sign = get_u8 d in
+  let pos = get_u32 d in
+  let patch = get_u32 d in
+  let p = get_prim d in
+  (((sign = 1, pos), patch), p)
+
+let get_ctxd d : (string, string) ctxd =
+  let c = get_list d get_nprim in
+  let p = get_nprim d in
+  (c, p)
+
+let get_rp3 d : (string, string) rp3 =
+  match get_u8 d with
+  | 0 -> RPrim (get_nprim d)
+  | 1 ->
+      let r = get_list d get_nprim in
+      let x = get_list d get_ctxd in
+      let cp = get_ctxd d in
+      RConf (r, x, cp)
+  | t -> raise (Malformed (Printf.sprintf "unknown darcs-3 patch tag %d" t))
+
+let get_named3 d : (string, string) named3 =
+  let ps = get_list d get_rp3 in
+  let deps = get_list d get_u32 in
+  (ps, deps)
+
 (* ------------------------------------------------------------------ *)
 (* Encoding                                                             *)
 
@@ -296,6 +325,11 @@ let dispatch (req : string) : string =
         (match validate (explode s) with
          | Accept cs -> ok (fun b -> put_u8 b 1; put_list b put_str (List.map implode cs))
          | Refuse r -> ok (fun b -> put_u8 b 0; put_str b (refusal_text r)))
+    | 10 ->
+        let ps = get_list d get_named3 in
+        finish d;
+        let r = api_dependencies3 eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
