@@ -1431,6 +1431,74 @@ let rec deps_from eqN lO i ps hist acc =
 let dependencies eqN lO ps =
   deps_from eqN lO 0 ps [] []
 
+type 'a res =
+| Yes of 'a
+| No
+| Unsup
+
+(** val of_opt : 'a1 option -> 'a1 res **)
+
+let of_opt = function
+| Some a -> Yes a
+| None -> No
+
+type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
+                   w_direct : int list; w_all : int list; w_cursor : 
+                   int list }
+
+(** val walk :
+    ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+    -> ((int * 'a1) * int list) list -> 'a1 wstate -> 'a1 wstate res **)
+
+let rec walk cfl hist st =
+  match hist with
+  | [] -> Yes st
+  | p :: hist' ->
+    let (p0, allj) = p in
+    let (j, q) = p0 in
+    let cur = drop_above j st.w_cursor in
+    let known = match cur with
+                | [] -> false
+                | k :: _ -> (=) k j in
+    if known
+    then walk cfl hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
+           w_direct = st.w_direct; w_all = st.w_all; w_cursor = cur }
+    else (match cfl (j, q) st.w_pd with
+          | Yes a ->
+            let (pd', q') = a in
+            walk cfl hist' { w_pd = pd'; w_nd = (q' :: st.w_nd); w_direct =
+              st.w_direct; w_all = st.w_all; w_cursor = cur }
+          | No ->
+            let all' = merge_desc st.w_all (j :: allj) in
+            walk cfl hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
+              w_direct = (j :: st.w_direct); w_all = all'; w_cursor =
+              (drop_above j all') }
+          | Unsup -> Unsup)
+
+(** val walk_from :
+    ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+    -> int -> 'a1 list -> ((int * 'a1) * int list) list -> int list list ->
+    int list list res **)
+
+let rec walk_from cfl i ps hist acc =
+  match ps with
+  | [] -> Yes (rev acc)
+  | p :: ps' ->
+    (match walk cfl hist { w_pd = ((i, p) :: []); w_nd = []; w_direct = [];
+             w_all = []; w_cursor = [] } with
+     | Yes st ->
+       walk_from cfl (Stdlib.Int.succ i) ps' (((i, p), st.w_all) :: hist)
+         (st.w_direct :: acc)
+     | No -> No
+     | Unsup -> Unsup)
+
+(** val walk_dependencies :
+    ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+    -> 'a1 list -> int list list res **)
+
+let walk_dependencies cfl ps =
+  walk_from cfl 0 ps [] []
+
 type pid = (bool * int) * int
 
 (** val pid_eqb : pid -> pid -> bool **)
@@ -2038,63 +2106,12 @@ let rec commute3_fl eqL eqN lO x = function
       | None -> None)
    | None -> None)
 
-type ('l, 'n) dstate3 = { d3_pd : ('l, 'n) inamed3 list;
-                          d3_nd : ('l, 'n) inamed3 list;
-                          d3_direct : int list; d3_all : int list;
-                          d3_cursor : int list }
-
-(** val deps3_walk :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named3) * int
-    list) list -> ('a1, 'a2) dstate3 -> ('a1, 'a2) dstate3 **)
-
-let rec deps3_walk eqL eqN lO hist st =
-  match hist with
-  | [] -> st
-  | p :: hist' ->
-    let (p0, allj) = p in
-    let (j, q) = p0 in
-    let cur = drop_above j st.d3_cursor in
-    let known = match cur with
-                | [] -> false
-                | k :: _ -> (=) k j in
-    if known
-    then deps3_walk eqL eqN lO hist' { d3_pd = ((j, q) :: st.d3_pd); d3_nd =
-           st.d3_nd; d3_direct = st.d3_direct; d3_all = st.d3_all;
-           d3_cursor = cur }
-    else (match commute3_fl eqL eqN lO (j, q) st.d3_pd with
-          | Some p1 ->
-            let (pd', q') = p1 in
-            deps3_walk eqL eqN lO hist' { d3_pd = pd'; d3_nd =
-              (q' :: st.d3_nd); d3_direct = st.d3_direct; d3_all = st.d3_all;
-              d3_cursor = cur }
-          | None ->
-            let all' = merge_desc st.d3_all (j :: allj) in
-            deps3_walk eqL eqN lO hist' { d3_pd = ((j, q) :: st.d3_pd);
-              d3_nd = st.d3_nd; d3_direct = (j :: st.d3_direct); d3_all =
-              all'; d3_cursor = (drop_above j all') })
-
-(** val deps3_from :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named3 list ->
-    ((int * ('a1, 'a2) named3) * int list) list -> int list list -> int list
-    list **)
-
-let rec deps3_from eqL eqN lO i ps hist acc =
-  match ps with
-  | [] -> rev acc
-  | p :: ps' ->
-    let st =
-      deps3_walk eqL eqN lO hist { d3_pd = ((i, p) :: []); d3_nd = [];
-        d3_direct = []; d3_all = []; d3_cursor = [] }
-    in
-    deps3_from eqL eqN lO (Stdlib.Int.succ i) ps' (((i, p),
-      st.d3_all) :: hist) (st.d3_direct :: acc)
-
 (** val dependencies3 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int
-    list list **)
+    list list res **)
 
 let dependencies3 eqL eqN lO ps =
-  deps3_from eqL eqN lO 0 ps [] []
+  walk_dependencies (fun x ys -> of_opt (commute3_fl eqL eqN lO x ys)) ps
 
 (** val max_len : int **)
 
@@ -3293,7 +3310,7 @@ let api_dependencies _ eqN lo _ ps =
 
 (** val api_dependencies3 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
-    'a2) named3 list -> int list list **)
+    'a2) named3 list -> int list list res **)
 
 let api_dependencies3 eqL eqN lo _ ps =
   dependencies3 eqL eqN lo ps

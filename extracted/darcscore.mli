@@ -367,6 +367,30 @@ val deps_from :
 val dependencies :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> int list list
 
+type 'a res =
+| Yes of 'a
+| No
+| Unsup
+
+val of_opt : 'a1 option -> 'a1 res
+
+type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
+                   w_direct : int list; w_all : int list; w_cursor : 
+                   int list }
+
+val walk :
+  ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+  -> ((int * 'a1) * int list) list -> 'a1 wstate -> 'a1 wstate res
+
+val walk_from :
+  ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+  -> int -> 'a1 list -> ((int * 'a1) * int list) list -> int list list -> int
+  list list res
+
+val walk_dependencies :
+  ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
+  -> 'a1 list -> int list list res
+
 type pid = (bool * int) * int
 
 val pid_eqb : pid -> pid -> bool
@@ -535,23 +559,9 @@ val commute3_fl :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
   inamed3 list -> (('a1, 'a2) inamed3 list * ('a1, 'a2) inamed3) option
 
-type ('l, 'n) dstate3 = { d3_pd : ('l, 'n) inamed3 list;
-                          d3_nd : ('l, 'n) inamed3 list;
-                          d3_direct : int list; d3_all : int list;
-                          d3_cursor : int list }
-
-val deps3_walk :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ((int * ('a1, 'a2) named3) * int
-  list) list -> ('a1, 'a2) dstate3 -> ('a1, 'a2) dstate3
-
-val deps3_from :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named3 list ->
-  ((int * ('a1, 'a2) named3) * int list) list -> int list list -> int list
-  list
-
 val dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int list
-  list
+  list res
 
 val max_len : int
 
@@ -623,4 +633,4 @@ val api_dependencies :
 
 val api_dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
-  named3 list -> int list list
+  named3 list -> int list list res

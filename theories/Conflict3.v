@@ -444,57 +444,11 @@ Arguments rp3 : clear implicits.
 Arguments named3 : clear implicits.
 Arguments inamed3 : clear implicits.
 
-(** ** Dependencies over darcs-3 patches
+(** ** Dependencies over darcs-3 patches: darcs' walk ([Walk.v]) with
+    the commutation of darcs-3 named patches. *)
 
-    The same walk as [Depend.deps_walk] (darcs' [depsGraph]), with the
-    commutation of darcs-3 named patches. *)
+From DarcsWeb Require Import Walk.
 
-From DarcsWeb Require Import Depend.
-
-Section Depend3.
-
-Context {L N : Type} {EqL : EqDec L} {EqN : EqDec N} {LO : LineOps L}.
-
-Notation inamed3 := (inamed3 L N).
-Notation named3 := (named3 L N).
-
-Record dstate3 := DS3 {
-  d3_pd : list inamed3;
-  d3_nd : list inamed3;
-  d3_direct : list nat;
-  d3_all : list nat;
-  d3_cursor : list nat
-}.
-
-Fixpoint deps3_walk (hist : list (nat * named3 * list nat)) (st : dstate3) : dstate3 :=
-  match hist with
-  | [] => st
-  | (j, q, allj) :: hist' =>
-      let cur := drop_above j (d3_cursor st) in
-      let known := match cur with k :: _ => k =? j | [] => false end in
-      if known then
-        deps3_walk hist' (DS3 ((j, q) :: d3_pd st) (d3_nd st) (d3_direct st) (d3_all st) cur)
-      else
-        match commute3_fl (j, q) (d3_pd st) with
-        | Some (pd', q') =>
-            deps3_walk hist' (DS3 pd' (q' :: d3_nd st) (d3_direct st) (d3_all st) cur)
-        | None =>
-            let all' := merge_desc (d3_all st) (j :: allj) in
-            deps3_walk hist' (DS3 ((j, q) :: d3_pd st) (d3_nd st) (j :: d3_direct st)
-                                  all' (drop_above j all'))
-        end
-  end.
-
-Fixpoint deps3_from (i : nat) (ps : list named3) (hist : list (nat * named3 * list nat))
-  (acc : list (list nat)) : list (list nat) :=
-  match ps with
-  | [] => rev acc
-  | p :: ps' =>
-      let st := deps3_walk hist (DS3 [(i, p)] [] [] [] []) in
-      deps3_from (S i) ps' ((i, p, d3_all st) :: hist) (d3_direct st :: acc)
-  end.
-
-(** For each named darcs-3 patch, its direct dependencies, ascending. *)
-Definition dependencies3 (ps : list named3) : list (list nat) := deps3_from 0 ps [] [].
-
-End Depend3.
+Definition dependencies3 {L N : Type} {EqL : EqDec L} {EqN : EqDec N} {LO : LineOps L}
+  (ps : list (named3 L N)) : res (list (list nat)) :=
+  walk_dependencies (fun x ys => of_opt (commute3_fl x ys)) ps.

@@ -4,7 +4,7 @@
 From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Conflict3 UrlPath.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 UrlPath.
 Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
@@ -83,7 +83,7 @@ Definition api_dependencies (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
 (** Dependencies of a darcs-3 repository with conflicts, over its
     repository patches (conflictors included). *)
 Definition api_dependencies3 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
-  (nleb : N -> N -> bool) (ps : list (named3 L N)) : list (list nat) :=
+  (nleb : N -> N -> bool) (ps : list (named3 L N)) : res (list (list nat)) :=
   dependencies3 ps.
 
 End Api.

@@ -28,6 +28,9 @@ pub enum CoreError {
     /// The core rejected the request or an exception escaped (a bug, reported not hidden).
     #[error("verified core failure: {0}")]
     Internal(String),
+    /// The history holds a case the model in `theories/` does not cover (status 3).
+    #[error("not covered by the verified core: {0}")]
+    Unsupported(String),
 }
 
 /// A state of the repository tree: every path with what is there.
@@ -216,6 +219,7 @@ fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malform
             let message = String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned();
             Err(CoreError::DoesNotApply { patch, prim, message })
         }
+        3 => Err(CoreError::Unsupported(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
         _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
     }
 }

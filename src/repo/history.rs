@@ -209,7 +209,7 @@ impl History {
                         (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
                     std::thread::spawn(move || {
                         let result = match load_conflicted_v3(&loader, &files) {
-                            Ok(Some(v3)) => core::dependencies3_offloaded(&v3).map_err(RepoError::from).map(reverse_deps),
+                            Ok(Some(v3)) => core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps),
                             Ok(None) => effects
                                 .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
                                 .clone()
@@ -299,6 +299,14 @@ impl History {
 /// The core's direct dependencies of every patch, and their inverse (dependents).
 fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
     Ok(reverse_deps(core::dependencies_offloaded(effects)?))
+}
+
+/// A core error, with "not covered by the model" as [`RepoError::Unsupported`].
+fn core_unsupported(e: core::CoreError) -> RepoError {
+    match e {
+        core::CoreError::Unsupported(why) => RepoError::Unsupported(why),
+        e => RepoError::Core(e),
+    }
 }
 
 /// Direct dependencies as positions, with the dependents of every patch.

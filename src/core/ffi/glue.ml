@@ -234,6 +234,13 @@ let not_apply i j msg =
   put_str b msg;
   Buffer.contents b
 
+(* status 3: the history holds a case the model does not cover (see WIRE.md) *)
+let unsupported msg =
+  let b = Buffer.create 64 in
+  put_u8 b 3;
+  put_str b msg;
+  Buffer.contents b
+
 let internal msg =
   let b = Buffer.create 64 in
   put_u8 b 2;
@@ -328,8 +335,10 @@ let dispatch (req : string) : string =
     | 10 ->
         let ps = get_list d get_named3 in
         finish d;
-        let r = api_dependencies3 eqL eqN line_ops name_leb ps in
-        ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
+        (match api_dependencies3 eqL eqN line_ops name_leb ps with
+         | Yes r -> ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
+         | No -> internal "dependencies3: no answer"
+         | Unsup -> unsupported "a darcs-3 conflictor case darcs reports as an internal error")
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
