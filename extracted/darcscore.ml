@@ -95,6 +95,12 @@ let rec map f = function
 | [] -> []
 | a :: t -> (f a) :: (map f t)
 
+(** val flat_map : ('a1 -> 'a2 list) -> 'a1 list -> 'a2 list **)
+
+let rec flat_map f = function
+| [] -> []
+| x :: t -> app (f x) (flat_map f t)
+
 (** val fold_left : ('a1 -> 'a2 -> 'a1) -> 'a2 list -> 'a1 -> 'a1 **)
 
 let rec fold_left f l a0 =
@@ -119,6 +125,32 @@ let rec forallb f = function
 let rec filter f = function
 | [] -> []
 | x :: l0 -> if f x then x :: (filter f l0) else filter f l0
+
+(** val find : ('a1 -> bool) -> 'a1 list -> 'a1 option **)
+
+let rec find f = function
+| [] -> None
+| x :: tl -> if f x then Some x else find f tl
+
+(** val firstn : int -> 'a1 list -> 'a1 list **)
+
+let rec firstn n l =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> [])
+    (fun n0 -> match l with
+               | [] -> []
+               | a :: l0 -> a :: (firstn n0 l0))
+    n
+
+(** val skipn : int -> 'a1 list -> 'a1 list **)
+
+let rec skipn n l =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> l)
+    (fun n0 -> match l with
+               | [] -> []
+               | _ :: l0 -> skipn n0 l0)
+    n
 
 type 'a eqDec = 'a -> 'a -> bool
 
@@ -1436,6 +1468,14 @@ type 'a res =
 | No
 | Unsup
 
+(** val rbind : 'a1 res -> ('a1 -> 'a2 res) -> 'a2 res **)
+
+let rbind m k =
+  match m with
+  | Yes a -> k a
+  | No -> No
+  | Unsup -> Unsup
+
 (** val of_opt : 'a1 option -> 'a1 res **)
 
 let of_opt = function
@@ -1450,7 +1490,7 @@ type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
     ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
     -> ((int * 'a1) * int list) list -> 'a1 wstate -> 'a1 wstate res **)
 
-let rec walk cfl hist st =
+let rec walk cfl0 hist st =
   match hist with
   | [] -> Yes st
   | p :: hist' ->
@@ -1461,16 +1501,16 @@ let rec walk cfl hist st =
                 | [] -> false
                 | k :: _ -> (=) k j in
     if known
-    then walk cfl hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
+    then walk cfl0 hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
            w_direct = st.w_direct; w_all = st.w_all; w_cursor = cur }
-    else (match cfl (j, q) st.w_pd with
+    else (match cfl0 (j, q) st.w_pd with
           | Yes a ->
             let (pd', q') = a in
-            walk cfl hist' { w_pd = pd'; w_nd = (q' :: st.w_nd); w_direct =
+            walk cfl0 hist' { w_pd = pd'; w_nd = (q' :: st.w_nd); w_direct =
               st.w_direct; w_all = st.w_all; w_cursor = cur }
           | No ->
             let all' = merge_desc st.w_all (j :: allj) in
-            walk cfl hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
+            walk cfl0 hist' { w_pd = ((j, q) :: st.w_pd); w_nd = st.w_nd;
               w_direct = (j :: st.w_direct); w_all = all'; w_cursor =
               (drop_above j all') }
           | Unsup -> Unsup)
@@ -1480,14 +1520,14 @@ let rec walk cfl hist st =
     -> int -> 'a1 list -> ((int * 'a1) * int list) list -> int list list ->
     int list list res **)
 
-let rec walk_from cfl i ps hist acc =
+let rec walk_from cfl0 i ps hist acc =
   match ps with
   | [] -> Yes (rev acc)
   | p :: ps' ->
-    (match walk cfl hist { w_pd = ((i, p) :: []); w_nd = []; w_direct = [];
+    (match walk cfl0 hist { w_pd = ((i, p) :: []); w_nd = []; w_direct = [];
              w_all = []; w_cursor = [] } with
      | Yes st ->
-       walk_from cfl (Stdlib.Int.succ i) ps' (((i, p), st.w_all) :: hist)
+       walk_from cfl0 (Stdlib.Int.succ i) ps' (((i, p), st.w_all) :: hist)
          (st.w_direct :: acc)
      | No -> No
      | Unsup -> Unsup)
@@ -1496,8 +1536,8 @@ let rec walk_from cfl i ps hist acc =
     ((int * 'a1) -> (int * 'a1) list -> ((int * 'a1) list * (int * 'a1)) res)
     -> 'a1 list -> int list list res **)
 
-let walk_dependencies cfl ps =
-  walk_from cfl 0 ps [] []
+let walk_dependencies cfl0 ps =
+  walk_from cfl0 0 ps [] []
 
 type pid = (bool * int) * int
 
@@ -2112,6 +2152,1137 @@ let rec commute3_fl eqL eqN lO x = function
 
 let dependencies3 eqL eqN lO ps =
   walk_dependencies (fun x ys -> of_opt (commute3_fl eqL eqN lO x ys)) ps
+
+type ('l, 'n) rp2 =
+| Normal of ('l, 'n) prim
+| Dup of ('l, 'n) non
+| Etac of ('l, 'n) non
+| Conf of ('l, 'n) non list * ('l, 'n) prim list * ('l, 'n) non
+| InvConf of ('l, 'n) non list * ('l, 'n) prim list * ('l, 'n) non
+and ('l, 'n) non =
+| Non of ('l, 'n) rp2 list * ('l, 'n) prim
+
+(** val invert2 : ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 **)
+
+let invert2 = function
+| Normal q -> Normal (invert q)
+| Dup n -> Etac n
+| Etac n -> Dup n
+| Conf (ix, xx, x) -> InvConf (ix, xx, x)
+| InvConf (ix, xx, x) -> Conf (ix, xx, x)
+
+(** val effect2 : ('a1, 'a2) rp2 -> ('a1, 'a2) prim list **)
+
+let effect2 = function
+| Normal q -> q :: []
+| Conf (_, xx, _) -> invert_seq xx
+| InvConf (_, xx, _) -> xx
+| _ -> []
+
+(** val effects2 : ('a1, 'a2) rp2 list -> ('a1, 'a2) prim list **)
+
+let effects2 ps =
+  concat (map effect2 ps)
+
+(** val prim_eqb :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) prim -> ('a1, 'a2) prim -> bool **)
+
+let prim_eqb eqL eqN p q =
+  if prim_eq_dec eqL eqN p q then true else false
+
+(** val p_cfl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim list ->
+    (('a1, 'a2) prim list * ('a1, 'a2) prim) option **)
+
+let rec p_cfl eqN lO x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match commute eqN lO x y with
+   | Some p ->
+     let (y', x') = p in
+     (match p_cfl eqN lO x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+(** val p_crl :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim ->
+    (('a1, 'a2) prim * ('a1, 'a2) prim list) option **)
+
+let rec p_crl eqN lO xs y =
+  match xs with
+  | [] -> Some (y, [])
+  | x :: xs' ->
+    (match p_crl eqN lO xs' y with
+     | Some p ->
+       let (y1, xs'') = p in
+       (match commute eqN lO x y1 with
+        | Some p0 -> let (y2, x') = p0 in Some (y2, (x' :: xs''))
+        | None -> None)
+     | None -> None)
+
+(** val p_heads :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> (('a1, 'a2)
+    prim * ('a1, 'a2) prim list) list **)
+
+let rec p_heads eqN lO = function
+| [] -> []
+| p :: ps' ->
+  (p,
+    ps') :: (flat_map (fun zzs ->
+              let (z, zs) = zzs in
+              (match commute eqN lO p z with
+               | Some p0 -> let (z', p') = p0 in (z', (p' :: zs)) :: []
+               | None -> [])) (p_heads eqN lO ps'))
+
+(** val p_remove_fl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    prim list -> ('a1, 'a2) prim list option **)
+
+let p_remove_fl eqL eqN lO x xs =
+  match find (fun zzs -> prim_eqb eqL eqN x (fst zzs)) (p_heads eqN lO xs) with
+  | Some p -> let (_, zs) = p in Some zs
+  | None -> None
+
+(** val p_tails :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> (('a1, 'a2) prim
+    list * ('a1, 'a2) prim) list **)
+
+let rec p_tails eqN lO = function
+| [] -> []
+| p :: rps' ->
+  (rps',
+    p) :: (flat_map (fun zsz ->
+            let (zs, z) = zsz in
+            (match commute eqN lO z p with
+             | Some p0 -> let (p', z') = p0 in ((p' :: zs), z') :: []
+             | None -> [])) (p_tails eqN lO rps'))
+
+(** val p_remove_rl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    prim list -> ('a1, 'a2) prim list option **)
+
+let p_remove_rl eqL eqN lO x xs =
+  match find (fun zsz -> prim_eqb eqL eqN x (snd zsz))
+          (p_tails eqN lO (rev xs)) with
+  | Some p -> let (rzs, _) = p in Some (rev rzs)
+  | None -> None
+
+(** val p_eq_fl_same :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) prim list -> bool **)
+
+let rec p_eq_fl_same eqL eqN lO xs ys =
+  match xs with
+  | [] -> (match ys with
+           | [] -> true
+           | _ :: _ -> false)
+  | x :: xs' ->
+    (match p_remove_fl eqL eqN lO x ys with
+     | Some ys' -> p_eq_fl_same eqL eqN lO xs' ys'
+     | None -> false)
+
+(** val p_eq_fl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) prim list -> bool **)
+
+let p_eq_fl eqL eqN lO xs ys =
+  (&&) ((=) (length xs) (length ys)) (p_eq_fl_same eqL eqN lO xs ys)
+
+(** val p_eq_rl_same :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) prim list -> bool **)
+
+let rec p_eq_rl_same eqL eqN lO rxs ys =
+  match rxs with
+  | [] -> (match ys with
+           | [] -> true
+           | _ :: _ -> false)
+  | x :: rxs' ->
+    (match p_remove_rl eqL eqN lO x ys with
+     | Some ys' -> p_eq_rl_same eqL eqN lO rxs' ys'
+     | None -> false)
+
+(** val p_eq_rl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) prim list -> bool **)
+
+let p_eq_rl eqL eqN lO xs ys =
+  (&&) ((=) (length xs) (length ys)) (p_eq_rl_same eqL eqN lO (rev xs) ys)
+
+(** val join_inverses :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) prim list **)
+
+let rec join_inverses eqL eqN lO = function
+| [] -> []
+| p :: ps' ->
+  let r = join_inverses eqL eqN lO ps' in
+  (match p_remove_fl eqL eqN lO (invert p) r with
+   | Some r' -> r'
+   | None -> p :: r)
+
+(** val p_cwwc :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) prim
+    list -> ((('a1, 'a2) prim list * ('a1, 'a2) prim) * ('a1, 'a2) prim list)
+    option **)
+
+let rec p_cwwc eqN lO g p xs =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> None)
+    (fun g' ->
+    match xs with
+    | [] -> Some (([], p), [])
+    | x :: xs' ->
+      (match commute eqN lO p x with
+       | Some p0 ->
+         let (x', p') = p0 in
+         (match p_cwwc eqN lO g' p' xs' with
+          | Some p1 ->
+            let (p2, c) = p1 in
+            let (a, p'') = p2 in Some (((x' :: a), p''), c)
+          | None -> None)
+       | None ->
+         (match p_cwwc eqN lO g' x xs' with
+          | Some p0 ->
+            let (p1, xs2) = p0 in
+            let (xs1, x') = p1 in
+            (match p_cwwc eqN lO g' p xs1 with
+             | Some p2 ->
+               let (p3, xs2') = p2 in Some (p3, (app xs2' (x' :: xs2)))
+             | None -> None)
+          | None -> None)))
+    g
+
+type ('l, 'n) ops = { o_cm : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                             rp2 * ('l, 'n) rp2) res);
+                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res) }
+
+(** val mapr : ('a1 -> 'a2 res) -> 'a1 list -> 'a2 list res **)
+
+let rec mapr f = function
+| [] -> Yes []
+| x :: xs' ->
+  rbind (f x) (fun y -> rbind (mapr f xs') (fun ys -> Yes (y :: ys)))
+
+(** val anyr : ('a1 -> bool res) -> 'a1 list -> bool res **)
+
+let rec anyr f = function
+| [] -> Yes false
+| x :: xs' -> rbind (f x) (fun b -> if b then Yes true else anyr f xs')
+
+(** val cfl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
+    rp2 list * ('a1, 'a2) rp2) res **)
+
+let rec cfl o x = function
+| [] -> Yes ([], x)
+| y :: ys' ->
+  rbind (o.o_cm x y) (fun pat ->
+    let (y', x') = pat in
+    rbind (cfl o x' ys') (fun pat0 ->
+      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+
+(** val heads :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2
+    list) list res **)
+
+let rec heads o = function
+| [] -> Yes []
+| p :: ps' ->
+  rbind (heads o ps') (fun hs ->
+    rbind
+      (mapr (fun zzs ->
+        let (z, zs) = zzs in
+        (match o.o_cm p z with
+         | Yes a -> let (z', p') = a in Yes ((z', (p' :: zs)) :: [])
+         | No -> Yes []
+         | Unsup -> Unsup)) hs) (fun more -> Yes ((p, ps') :: (concat more))))
+
+(** val first_eq :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2
+    list) list -> ('a1, 'a2) rp2 list res **)
+
+let rec first_eq o x = function
+| [] -> No
+| p :: cs' ->
+  let (z, zs) = p in
+  rbind (o.o_eq x z) (fun b -> if b then Yes zs else first_eq o x cs')
+
+(** val remove_fl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2
+    list res **)
+
+let remove_fl o x xs =
+  rbind (heads o xs) (fun hs -> first_eq o x hs)
+
+(** val tails :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1,
+    'a2) rp2) list res **)
+
+let rec tails o = function
+| [] -> Yes []
+| p :: rps' ->
+  rbind (tails o rps') (fun ts ->
+    rbind
+      (mapr (fun zsz ->
+        let (zs, z) = zsz in
+        (match o.o_cm z p with
+         | Yes a -> let (p', z') = a in Yes (((p' :: zs), z') :: [])
+         | No -> Yes []
+         | Unsup -> Unsup)) ts) (fun more -> Yes ((rps', p) :: (concat more))))
+
+(** val last_eq :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 list * ('a1, 'a2)
+    rp2) list -> ('a1, 'a2) rp2 list res **)
+
+let rec last_eq o x = function
+| [] -> No
+| p :: cs' ->
+  let (zs, z) = p in
+  rbind (o.o_eq x z) (fun b -> if b then Yes (rev zs) else last_eq o x cs')
+
+(** val remove_rl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2
+    list res **)
+
+let remove_rl o x xs =
+  rbind (tails o (rev xs)) (fun ts -> last_eq o x ts)
+
+(** val remove_subseq_same :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) rp2 list res **)
+
+let rec remove_subseq_same o a b =
+  match a with
+  | [] -> Yes b
+  | x :: a' -> rbind (remove_fl o x b) (fun b' -> remove_subseq_same o a' b')
+
+(** val remove_subseq :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) rp2 list res **)
+
+let remove_subseq o a b =
+  if (<) (length b) (length a) then No else remove_subseq_same o a b
+
+(** val eq_fl_same :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> bool res **)
+
+let rec eq_fl_same o xs ys =
+  match xs with
+  | [] -> (match ys with
+           | [] -> Yes true
+           | _ :: _ -> Yes false)
+  | x :: xs' ->
+    (match remove_fl o x ys with
+     | Yes ys' -> eq_fl_same o xs' ys'
+     | No -> Yes false
+     | Unsup -> Unsup)
+
+(** val eq_fl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> bool res **)
+
+let eq_fl o xs ys =
+  if (=) (length xs) (length ys) then eq_fl_same o xs ys else Yes false
+
+(** val eq_non :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+    non -> bool res **)
+
+let eq_non eqL eqN o a b =
+  let Non (cx, x) = a in
+  let Non (cy, y) = b in
+  rbind (eq_fl o cx cy) (fun e -> Yes ((&&) e (prim_eqb eqL eqN x y)))
+
+(** val remove1 :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+    non list -> ('a1, 'a2) non list res **)
+
+let rec remove1 eqL eqN o x = function
+| [] -> No
+| y :: ys' ->
+  rbind (eq_non eqL eqN o x y) (fun e ->
+    if e
+    then Yes ys'
+    else rbind (remove1 eqL eqN o x ys') (fun r -> Yes (y :: r)))
+
+(** val eq_set :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+    'a2) non list -> bool res **)
+
+let rec eq_set eqL eqN o xs ys =
+  match xs with
+  | [] -> (match ys with
+           | [] -> Yes true
+           | _ :: _ -> Yes false)
+  | x :: xs' ->
+    (match remove1 eqL eqN o x ys with
+     | Yes ys' -> eq_set eqL eqN o xs' ys'
+     | No -> Yes false
+     | Unsup -> Unsup)
+
+(** val minus :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+    'a2) non list -> ('a1, 'a2) non list res **)
+
+let rec minus eqL eqN o xs = function
+| [] -> Yes xs
+| y :: ys' ->
+  rbind (remove1 eqL eqN o y xs) (fun xs' -> minus eqL eqN o xs' ys')
+
+(** val delete :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+    non list -> ('a1, 'a2) non list res **)
+
+let delete eqL eqN o x ys =
+  match remove1 eqL eqN o x ys with
+  | No -> Yes ys
+  | x0 -> x0
+
+(** val elem :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+    non list -> bool res **)
+
+let elem eqL eqN o x ys =
+  anyr (eq_non eqL eqN o x) ys
+
+(** val star_l :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res **)
+
+let star_l o y = function
+| Non (c, x) ->
+  rbind (cfl o y c) (fun pat ->
+    let (c', y') = pat in
+    rbind (o.o_cm y' (Normal x)) (fun pat0 ->
+      let (px', _) = pat0 in
+      (match px' with
+       | Normal x' -> Yes (Non (c', x'))
+       | _ -> No)))
+
+(** val star_r :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) rp2 -> ('a1, 'a2) non res **)
+
+let star_r o n p =
+  star_l o (invert2 p) n
+
+(** val coa :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res **)
+
+let coa o p n =
+  match star_l o p n with
+  | No -> let Non (c, x) = n in Yes (Non ((p :: c), x))
+  | x -> x
+
+(** val coa_rl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non -> ('a1, 'a2) non
+    res **)
+
+let rec coa_rl o ps n =
+  match ps with
+  | [] -> Yes n
+  | p :: ps' -> rbind (coa_rl o ps' n) (fun m -> coa o p m)
+
+(** val cpoa :
+    ('a1, 'a2) ops -> ('a1, 'a2) prim list -> ('a1, 'a2) non -> ('a1, 'a2)
+    non res **)
+
+let cpoa o qs n =
+  coa_rl o (map (fun x -> Normal x) qs) n
+
+(** val cor :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res **)
+
+let cor o p n =
+  match star_r o n p with
+  | No ->
+    let Non (pc, x) = n in
+    rbind (remove_fl o p pc) (fun c -> Yes (Non (c, x)))
+  | x -> x
+
+(** val cor_fl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non -> ('a1, 'a2) non
+    res **)
+
+let rec cor_fl o ps n =
+  match ps with
+  | [] -> Yes n
+  | p :: ps' -> rbind (cor o p n) (fun n' -> cor_fl o ps' n')
+
+(** val star_ll :
+    ('a1, 'a2) ops -> ('a1, 'a2) prim list -> ('a1, 'a2) non -> ('a1, 'a2)
+    non res **)
+
+let rec star_ll o ps n =
+  match ps with
+  | [] -> Yes n
+  | p :: ps' -> rbind (star_ll o ps' n) (fun n' -> star_l o (Normal p) n')
+
+(** val star_rr :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) prim list -> ('a1, 'a2)
+    non res **)
+
+let star_rr o n ps =
+  star_ll o (invert_seq ps) n
+
+(** val invert_non :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non res **)
+
+let invert_non o = function
+| Non (c, x) ->
+  (match remove_rl o (Normal (invert x)) c with
+   | Yes c' -> Yes (Non (c', (invert x)))
+   | No -> coa_rl o (app c ((Normal x) :: [])) (Non ([], (invert x)))
+   | Unsup -> Unsup)
+
+(** val non_of : ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non res **)
+
+let non_of o = function
+| Normal q -> Yes (Non ([], q))
+| Dup d -> Yes d
+| Etac d -> invert_non o d
+| Conf (_, xx, x) -> cpoa o (invert_seq xx) x
+| InvConf (_, _, n) -> invert_non o n
+
+(** val depends_upon :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non -> bool res **)
+
+let depends_upon o a b =
+  let Non (xs, _) = a in
+  let Non (ys, y) = b in
+  (match remove_subseq o (app ys ((Normal y) :: [])) xs with
+   | Yes _ -> Yes true
+   | No -> Yes false
+   | Unsup -> Unsup)
+
+(** val conflicts_with :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non -> bool res **)
+
+let conflicts_with o a b =
+  rbind (depends_upon o a b) (fun d1 ->
+    rbind (depends_upon o b a) (fun d2 ->
+      if (||) d1 d2
+      then Yes false
+      else let Non (cy, y) = b in
+           (match cor_fl o cy a with
+            | Yes a0 ->
+              let Non (cx', x') = a0 in
+              (match cfl o (Normal (invert y)) (app cx' ((Normal x') :: [])) with
+               | Yes _ -> Yes false
+               | No -> Yes true
+               | Unsup -> Unsup)
+            | No -> Yes true
+            | Unsup -> Unsup)))
+
+(** val partition_r :
+    (('a1, 'a2) non -> bool res) -> ('a1, 'a2) non list -> (('a1, 'a2) non
+    list * ('a1, 'a2) non list) res **)
+
+let rec partition_r f = function
+| [] -> Yes ([], [])
+| x :: xs' ->
+  rbind (f x) (fun b ->
+    rbind (partition_r f xs') (fun pat ->
+      let (ts, fs) = pat in
+      if b then Yes ((x :: ts), fs) else Yes (ts, (x :: fs))))
+
+(** val all_conflicts_with :
+    ('a1, 'a2) ops -> int -> ('a1, 'a2) non -> ('a1, 'a2) non list -> (('a1,
+    'a2) non list * ('a1, 'a2) non list) res **)
+
+let rec all_conflicts_with o g x ys =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    rbind (partition_r (conflicts_with o x) ys) (fun pat ->
+      let (cs, nc) = pat in
+      let rec acw cs0 nc0 =
+        match cs0 with
+        | [] -> Yes ([], nc0)
+        | c :: cs' ->
+          rbind (all_conflicts_with o g' c nc0) (fun pat0 ->
+            let (c1, nc1) = pat0 in
+            rbind (acw cs' nc1) (fun pat1 ->
+              let (xs', nc') = pat1 in Yes ((c :: (app c1 xs')), nc')))
+      in acw cs nc))
+    g
+
+(** val geteff :
+    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> (('a1,
+    'a2) non list * ('a1, 'a2) rp2 list) res **)
+
+let rec geteff o ix = function
+| [] -> Yes ([], [])
+| x :: xs ->
+  (match mapr (cor o (Normal x)) ix with
+   | Yes ix' ->
+     rbind (geteff o ix' xs) (fun pat ->
+       let (ns, xs') = pat in
+       rbind (mapr (coa o (Normal x)) ns) (fun ns' -> Yes (((Non ([],
+         x)) :: ns'), ((Normal x) :: xs'))))
+   | _ -> Unsup)
+
+(** val xx2nons :
+    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1,
+    'a2) non list res **)
+
+let xx2nons o ix xx =
+  rbind (geteff o ix xx) (fun pat -> let (ns, _) = pat in Yes ns)
+
+(** val xx2patches :
+    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1,
+    'a2) rp2 list res **)
+
+let xx2patches o ix xx =
+  rbind (geteff o ix xx) (fun pat -> let (_, ps) = pat in Yes ps)
+
+(** val cwwc :
+    ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ((('a1,
+    'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res **)
+
+let rec cwwc o g p xs =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match xs with
+    | [] -> Yes (([], p), [])
+    | x :: xs' ->
+      (match o.o_cm p x with
+       | Yes a ->
+         let (x', p') = a in
+         rbind (cwwc o g' p' xs') (fun pat ->
+           let (ap, c) = pat in
+           let (a0, p'') = ap in Yes (((x' :: a0), p''), c))
+       | No ->
+         rbind (cwwc o g' x xs') (fun pat ->
+           let (xs1x, xs2) = pat in
+           let (xs1, x') = xs1x in
+           rbind (cwwc o g' p xs1) (fun pat0 ->
+             let (xs1p, xs2') = pat0 in
+             let (xs1', p') = xs1p in Yes ((xs1', p'), (app xs2' (x' :: xs2)))))
+       | Unsup -> Unsup))
+    g
+
+(** val rem_helper :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
+    'a2) non list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) prim list * ('a1,
+    'a2) rp2 list) res **)
+
+let rec rem_helper eqL eqN lO o g ns cs =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match ns with
+    | [] -> Yes ([], cs)
+    | _ :: _ ->
+      (match cs with
+       | [] -> Yes ([], [])
+       | c :: cs' ->
+         rbind (non_of o c) (fun nc ->
+           rbind (elem eqL eqN o nc ns) (fun isin ->
+             if isin
+             then rbind (delete eqL eqN o nc ns) (fun ns1 ->
+                    rbind (mapr (coa o (invert2 c)) ns1) (fun ns2 ->
+                      rbind (rem_helper eqL eqN lO o g' ns2 cs') (fun pat ->
+                        let (a, z) = pat in
+                        Yes ((join_inverses eqL eqN lO (app (effect2 c) a)),
+                        z))))
+             else rbind (cwwc o (Stdlib.Int.succ (length cs)) c cs')
+                    (fun pat ->
+                    let (bc, d) = pat in
+                    let (b, c') = bc in
+                    rbind (rem_helper eqL eqN lO o g' ns b) (fun pat0 ->
+                      let (a, b') = pat0 in Yes (a, (app b' (c' :: d)))))))))
+    g
+
+(** val rem_nons :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+    list -> ('a1, 'a2) non -> ('a1, 'a2) non res **)
+
+let rem_nons eqL eqN lO o ns n = match n with
+| Non (c, x) ->
+  rbind (rem_helper eqL eqN lO o (Stdlib.Int.succ (length c)) ns c)
+    (fun pat ->
+    let (a, c') = pat in
+    (match a with
+     | [] -> Yes (Non (c', x))
+     | _ :: _ -> Yes n))
+
+(** val filter_conflicts :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1, 'a2) non ->
+    ('a1, 'a2) prim list -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) res **)
+
+let rec filter_conflicts eqN lO o g n ps =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match ps with
+    | [] -> Yes ([], [])
+    | p :: ps' ->
+      (match cor o (Normal p) n with
+       | Yes n' ->
+         rbind (filter_conflicts eqN lO o g' n' ps') (fun pat ->
+           let (p1, p2) = pat in Yes ((p :: p1), p2))
+       | No ->
+         (match p_cwwc eqN lO (Stdlib.Int.succ (length ps)) p ps' with
+          | Some p0 ->
+            let (p3, p2) = p0 in
+            let (p1, p') = p3 in
+            rbind (filter_conflicts eqN lO o g' n p1) (fun pat ->
+              let (p1a, p1b) = pat in Yes (p1a, (app p1b (p' :: p2))))
+          | None -> Unsup)
+       | Unsup -> Unsup))
+    g
+
+(** val eq_body :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> bool res **)
+
+let eq_body eqL eqN lO o a b =
+  match a with
+  | Normal x ->
+    (match b with
+     | Normal y -> Yes (prim_eqb eqL eqN x y)
+     | _ -> Yes false)
+  | Dup x -> (match b with
+              | Dup y -> eq_non eqL eqN o x y
+              | _ -> Yes false)
+  | Etac x -> (match b with
+               | Etac y -> eq_non eqL eqN o x y
+               | _ -> Yes false)
+  | Conf (cx, xx, x) ->
+    (match b with
+     | Conf (cy, yy, y) ->
+       rbind (mapr (cpoa o (invert_seq xx)) cx) (fun mx ->
+         rbind (mapr (cpoa o (invert_seq yy)) cy) (fun my ->
+           rbind (eq_set eqL eqN o mx my) (fun e1 ->
+             if negb e1
+             then Yes false
+             else rbind (cpoa o (invert_seq xx) x) (fun nx ->
+                    rbind (cpoa o (invert_seq yy) y) (fun ny ->
+                      rbind (eq_non eqL eqN o nx ny) (fun e2 ->
+                        if negb e2
+                        then Yes false
+                        else Yes (p_eq_rl eqL eqN lO xx yy)))))))
+     | _ -> Yes false)
+  | InvConf (cx, xx, x) ->
+    (match b with
+     | InvConf (cy, yy, y) ->
+       rbind (eq_set eqL eqN o cx cy) (fun e1 ->
+         if negb e1
+         then Yes false
+         else rbind (eq_non eqL eqN o x y) (fun e2 ->
+                if negb e2 then Yes false else Yes (p_eq_fl eqL eqN lO xx yy)))
+     | _ -> Yes false)
+
+(** val invert_commuter :
+    (('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2)
+    res) -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2)
+    rp2) res **)
+
+let invert_commuter f p q =
+  rbind (f (invert2 q) (invert2 p)) (fun pat ->
+    let (iq', ip') = pat in Yes ((invert2 ip'), (invert2 iq')))
+
+(** val no_conflicts_any :
+    ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non list -> bool res **)
+
+let no_conflicts_any o y xs =
+  rbind (anyr (conflicts_with o y) xs) (fun b -> Yes (negb b))
+
+(** val cnc_core :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let cnc_core eqL eqN lO o p q =
+  match p with
+  | Normal x ->
+    (match q with
+     | Normal y ->
+       rbind (of_opt (commute eqN lO x y)) (fun pat ->
+         let (y', x') = pat in Yes ((Normal y'), (Normal x')))
+     | Dup d ->
+       rbind (non_of o p) (fun nx ->
+         rbind (coa o (invert2 p) nx) (fun cx ->
+           rbind (eq_non eqL eqN o d cx) (fun same ->
+             if same
+             then Yes (p, q)
+             else rbind (cor o (invert2 p) d) (fun d' -> Yes ((Dup d'), p)))))
+     | Conf (iy, yy, y) ->
+       rbind (of_opt (p_cfl eqN lO x (invert_seq yy))) (fun pat ->
+         let (iyy', x') = pat in
+         rbind (mapr (star_l o (Normal x')) (y :: iy)) (fun ys' ->
+           match ys' with
+           | [] -> Unsup
+           | y' :: iy' ->
+             Yes ((Conf (iy', (invert_seq iyy'), y')), (Normal x'))))
+     | _ -> No)
+  | Dup d ->
+    (match q with
+     | Dup _ -> Yes (q, p)
+     | Etac _ -> Yes (q, p)
+     | _ -> rbind (coa o (invert2 q) d) (fun d' -> Yes (q, (Dup d'))))
+  | Etac _ ->
+    (match q with
+     | Dup _ -> Yes (q, p)
+     | Etac _ -> Yes (q, p)
+     | _ -> No)
+  | Conf (iy', yy', y') ->
+    (match q with
+     | Normal x ->
+       rbind (mapr (fun n -> star_r o n (Normal x)) (y' :: iy')) (fun ys' ->
+         rbind (of_opt (p_crl eqN lO (invert_seq yy') x)) (fun pat ->
+           let (x', iyy') = pat in
+           (match ys' with
+            | [] -> Unsup
+            | y'0 :: iy'0 ->
+              Yes ((Normal x'), (Conf (iy'0, (invert_seq iyy'), y'0))))))
+     | Dup d ->
+       rbind (non_of o p) (fun nx ->
+         rbind (coa o (invert2 p) nx) (fun cx ->
+           rbind (eq_non eqL eqN o d cx) (fun same ->
+             if same
+             then Yes (p, q)
+             else rbind (cor o (invert2 p) d) (fun d' -> Yes ((Dup d'), p)))))
+     | Etac _ -> No
+     | Conf (iy, yy, y) ->
+       rbind (of_opt (commute_seq eqN lO yy yy')) (fun pat ->
+         let (xx', yy'0) = pat in
+         rbind (mapr (star_ll o yy) (y' :: iy')) (fun xs' ->
+           rbind (mapr (fun n -> star_rr o n xx') (y :: iy)) (fun ys' ->
+             match xs' with
+             | [] -> Unsup
+             | x' :: ix' ->
+               (match ys' with
+                | [] -> Unsup
+                | y'0 :: iy'0 ->
+                  rbind (no_conflicts_any o y (x' :: ix')) (fun ok1 ->
+                    rbind (no_conflicts_any o x' iy) (fun ok2 ->
+                      if (&&) ok1 ok2
+                      then Yes ((Conf (iy'0, yy'0, y'0)), (Conf (ix', xx',
+                             x')))
+                      else No))))))
+     | InvConf (ix', xx', x') ->
+       rbind (of_opt (commute_seq eqN lO (invert_seq yy') xx')) (fun pat ->
+         let (xx, iyy) = pat in
+         rbind (mapr (fun n -> star_rr o n xx') (y' :: iy')) (fun ys ->
+           rbind (mapr (fun n -> star_rr o n yy') (x' :: ix')) (fun xs ->
+             match xs with
+             | [] -> Unsup
+             | x :: ix ->
+               (match ys with
+                | [] -> Unsup
+                | y :: iy ->
+                  rbind (no_conflicts_any o y' (x' :: ix')) (fun ok1 ->
+                    rbind (no_conflicts_any o x' iy') (fun ok2 ->
+                      if (&&) ok1 ok2
+                      then Yes ((InvConf (ix, xx, x)), (Conf (iy,
+                             (invert_seq iyy), y)))
+                      else No)))))))
+  | InvConf (ix, xx, x) ->
+    (match q with
+     | Dup d ->
+       rbind (non_of o p) (fun nx ->
+         rbind (coa o (invert2 p) nx) (fun cx ->
+           rbind (eq_non eqL eqN o d cx) (fun same ->
+             if same
+             then Yes (p, q)
+             else rbind (cor o (invert2 p) d) (fun d' -> Yes ((Dup d'), p)))))
+     | Conf (iy, yy, y) ->
+       rbind (of_opt (commute_seq eqN lO xx (invert_seq yy))) (fun pat ->
+         let (iyy', xx') = pat in
+         rbind (mapr (star_ll o xx') (y :: iy)) (fun ys' ->
+           rbind (mapr (star_ll o (invert_seq iyy')) (x :: ix)) (fun xs' ->
+             match xs' with
+             | [] -> Unsup
+             | x' :: ix' ->
+               (match ys' with
+                | [] -> Unsup
+                | y' :: iy' ->
+                  rbind (no_conflicts_any o y' (x' :: ix')) (fun ok1 ->
+                    rbind (no_conflicts_any o x' iy') (fun ok2 ->
+                      if (&&) ok1 ok2
+                      then Yes ((Conf (iy', (invert_seq iyy'), y')), (InvConf
+                             (ix', xx', x')))
+                      else No))))))
+     | _ -> No)
+
+(** val cnc :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let cnc eqL eqN lO o p q =
+  match p with
+  | Normal _ ->
+    (match q with
+     | Etac _ -> invert_commuter (cnc_core eqL eqN lO o) p q
+     | InvConf (_, _, _) -> invert_commuter (cnc_core eqL eqN lO o) p q
+     | _ -> cnc_core eqL eqN lO o p q)
+  | Dup _ -> cnc_core eqL eqN lO o p q
+  | Etac _ ->
+    (match q with
+     | Dup _ -> cnc_core eqL eqN lO o p q
+     | Etac _ -> cnc_core eqL eqN lO o p q
+     | _ -> invert_commuter (cnc_core eqL eqN lO o) p q)
+  | Conf (_, _, _) ->
+    (match q with
+     | Etac _ -> invert_commuter (cnc_core eqL eqN lO o) p q
+     | _ -> cnc_core eqL eqN lO o p q)
+  | InvConf (_, _, _) ->
+    (match q with
+     | Dup _ -> cnc_core eqL eqN lO o p q
+     | Conf (_, _, _) -> cnc_core eqL eqN lO o p q
+     | _ -> invert_commuter (cnc_core eqL eqN lO o) p q)
+
+(** val ccf_core :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let ccf_core eqL eqN lO o p q =
+  match p with
+  | Normal x ->
+    (match q with
+     | Conf (a1'nop2, n1'x, p1') ->
+       (match p_remove_rl eqL eqN lO x n1'x with
+        | Some rn1' ->
+          rbind (xx2nons o a1'nop2 (app rn1' (x :: []))) (fun nons ->
+            match rev nons with
+            | [] -> Unsup
+            | p2 :: n1nons ->
+              let a2 = p1' :: (app a1'nop2 n1nons) in
+              let general = Yes ((Conf (a1'nop2, rn1', p1')), (Conf (a2, [],
+                p2)))
+              in
+              (match a1'nop2 with
+               | [] ->
+                 (match rn1' with
+                  | [] ->
+                    let Non (c, y) = p1' in
+                    (match join_inverses eqL eqN lO (effects2 c) with
+                     | [] -> Yes ((Normal y), (Conf (a1'nop2, (y :: []), p2)))
+                     | _ :: _ -> general)
+                  | _ :: _ -> general)
+               | _ :: _ -> general))
+        | None -> No)
+     | _ -> No)
+  | Conf (a1, n1, p1) ->
+    (match q with
+     | Conf (a2, n2, p2) ->
+       rbind (xx2patches o a2 n2) (fun rpn2 ->
+         rbind (coa_rl o rpn2 p1) (fun p1' ->
+           match remove1 eqL eqN o p1' a2 with
+           | Yes a2_minus_p1 ->
+             rbind (depends_upon o p2 p1') (fun dep ->
+               if dep
+               then No
+               else rbind (xx2nons o a1 n1) (fun n1nons0 ->
+                      rbind (mapr (cpoa o n2) n1nons0) (fun n1nons ->
+                        rbind (xx2nons o a2 n2) (fun n2nons ->
+                          let unsup_no = fun m ->
+                            match m with
+                            | No -> Unsup
+                            | _ -> m
+                          in
+                          rbind
+                            (unsup_no (minus eqL eqN o a2_minus_p1 n1nons))
+                            (fun a2_minus_p1n1 ->
+                            rbind (mapr (cpoa o n2) a1) (fun a1' ->
+                              rbind (rem_nons eqL eqN lO o a1' p2)
+                                (fun p2ooo ->
+                                rbind
+                                  (filter_conflicts eqN lO o (Stdlib.Int.succ
+                                    (length (app n2 n1))) p2ooo (app n2 n1))
+                                  (fun pat ->
+                                  let (n1', n2') = pat in
+                                  rbind
+                                    (xx2nons o a2_minus_p1n1 (app n1' n2'))
+                                    (fun n1'n2'nons ->
+                                    let n1'nons =
+                                      firstn (length n1') n1'n2'nons
+                                    in
+                                    let n2'nons =
+                                      skipn (length n1') n1'n2'nons
+                                    in
+                                    rbind
+                                      (unsup_no
+                                        (minus eqL eqN o (app a2 n2nons)
+                                          (p1' :: n1'nons))) (fun a1'nop2 ->
+                                      rbind
+                                        (all_conflicts_with o
+                                          (Stdlib.Int.succ
+                                          (length (app a2_minus_p1 n2nons)))
+                                          p2 (app a2_minus_p1 n2nons))
+                                        (fun acw ->
+                                        rbind
+                                          (unsup_no
+                                            (minus eqL eqN o (fst acw)
+                                              n2'nons)) (fun a2'o ->
+                                          rbind (xx2patches o a1'nop2 n1')
+                                            (fun xp ->
+                                            rbind
+                                              (unsup_no
+                                                (mapr (cor_fl o xp) a2'o))
+                                              (fun a2' ->
+                                              rbind
+                                                (unsup_no (cor_fl o xp p2))
+                                                (fun p2' ->
+                                                match a2' with
+                                                | [] ->
+                                                  (match n2' with
+                                                   | [] ->
+                                                     let Non (c, x) = p2' in
+                                                     (match join_inverses eqL
+                                                              eqN lO
+                                                              (effects2 c) with
+                                                      | [] ->
+                                                        Yes ((Normal x),
+                                                          (Conf (a1'nop2,
+                                                          (app n1' (x :: [])),
+                                                          p1')))
+                                                      | _ :: _ -> Unsup)
+                                                   | _ :: _ ->
+                                                     Yes ((Conf (a2', n2',
+                                                       p2')), (Conf
+                                                       ((p2 :: a1'nop2), n1',
+                                                       p1'))))
+                                                | _ :: _ ->
+                                                  Yes ((Conf (a2', n2',
+                                                    p2')), (Conf
+                                                    ((p2 :: a1'nop2), n1',
+                                                    p1'))))))))))))))))))
+           | No -> No
+           | Unsup -> Unsup))
+     | _ -> No)
+  | _ -> No
+
+(** val ccf :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let ccf eqL eqN lO o p q =
+  match p with
+  | InvConf (_, _, _) ->
+    (match q with
+     | Normal _ -> invert_commuter (ccf_core eqL eqN lO o) p q
+     | InvConf (_, _, _) -> invert_commuter (ccf_core eqL eqN lO o) p q
+     | _ -> ccf_core eqL eqN lO o p q)
+  | _ -> ccf_core eqL eqN lO o p q
+
+(** val commute_body :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let commute_body eqL eqN lO o p q =
+  match cnc eqL eqN lO o p q with
+  | No -> ccf eqL eqN lO o p q
+  | x -> x
+
+(** val level :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) ops **)
+
+let rec level eqL eqN lO g =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> { o_cm = (fun _ _ -> Unsup); o_eq = (fun _ _ ->
+    Unsup) })
+    (fun g' ->
+    let o = level eqL eqN lO g' in
+    { o_cm = (commute_body eqL eqN lO o); o_eq = (eq_body eqL eqN lO o) })
+    g
+
+(** val depth : int **)
+
+let depth =
+  Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ (Stdlib.Int.succ
+    0)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+
+(** val commute2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
+    -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let commute2 eqL eqN lO p q =
+  (level eqL eqN lO depth).o_cm p q
+
+(** val commute2_past :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
+    list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2) res **)
+
+let rec commute2_past eqL eqN lO x = function
+| [] -> Yes ([], x)
+| y :: ys' ->
+  rbind (commute2 eqL eqN lO x y) (fun pat ->
+    let (y', x') = pat in
+    rbind (commute2_past eqL eqN lO x' ys') (fun pat0 ->
+      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+
+(** val commute2_rl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2)
+    rp2 list) res **)
+
+let rec commute2_rl eqL eqN lO rxs ys acc =
+  match rxs with
+  | [] -> Yes (ys, acc)
+  | x :: rxs' ->
+    rbind (commute2_past eqL eqN lO x ys) (fun pat ->
+      let (ys', x') = pat in commute2_rl eqL eqN lO rxs' ys' (x' :: acc))
+
+(** val commute2_seq :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
+
+let commute2_seq eqL eqN lO xs ys =
+  commute2_rl eqL eqN lO (rev xs) ys []
+
+type ('l, 'n) named2 = ('l, 'n) rp2 list * int list
+
+(** val commute_inamed2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
+    (int * ('a1, 'a2) named2) -> ((int * ('a1, 'a2) named2) * (int * ('a1,
+    'a2) named2)) res **)
+
+let commute_inamed2 eqL eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then No
+  else rbind (commute2_seq eqL eqN lO pe qe) (fun pat ->
+         let (qe', pe') = pat in Yes ((j, (qe', qd)), (i, (pe', pd))))
+
+(** val commute2_fl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
+    (int * ('a1, 'a2) named2) list -> ((int * ('a1, 'a2) named2)
+    list * (int * ('a1, 'a2) named2)) res **)
+
+let rec commute2_fl eqL eqN lO x = function
+| [] -> Yes ([], x)
+| y :: ys' ->
+  rbind (commute_inamed2 eqL eqN lO x y) (fun pat ->
+    let (y', x') = pat in
+    rbind (commute2_fl eqL eqN lO x' ys') (fun pat0 ->
+      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+
+(** val dependencies2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named2 list -> int
+    list list res **)
+
+let dependencies2 eqL eqN lO ps =
+  walk_dependencies (commute2_fl eqL eqN lO) ps
 
 (** val max_len : int **)
 
@@ -3314,3 +4485,10 @@ let api_dependencies _ eqN lo _ ps =
 
 let api_dependencies3 eqL eqN lo _ ps =
   dependencies3 eqL eqN lo ps
+
+(** val api_dependencies2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named2 list -> int list list res **)
+
+let api_dependencies2 eqL eqN lo _ ps =
+  dependencies2 eqL eqN lo ps

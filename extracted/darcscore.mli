@@ -33,6 +33,8 @@ val list_eq_dec : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list -> bool
 
 val map : ('a1 -> 'a2) -> 'a1 list -> 'a2 list
 
+val flat_map : ('a1 -> 'a2 list) -> 'a1 list -> 'a2 list
+
 val fold_left : ('a1 -> 'a2 -> 'a1) -> 'a2 list -> 'a1 -> 'a1
 
 val existsb : ('a1 -> bool) -> 'a1 list -> bool
@@ -40,6 +42,12 @@ val existsb : ('a1 -> bool) -> 'a1 list -> bool
 val forallb : ('a1 -> bool) -> 'a1 list -> bool
 
 val filter : ('a1 -> bool) -> 'a1 list -> 'a1 list
+
+val find : ('a1 -> bool) -> 'a1 list -> 'a1 option
+
+val firstn : int -> 'a1 list -> 'a1 list
+
+val skipn : int -> 'a1 list -> 'a1 list
 
 type 'a eqDec = 'a -> 'a -> bool
 
@@ -372,6 +380,8 @@ type 'a res =
 | No
 | Unsup
 
+val rbind : 'a1 res -> ('a1 -> 'a2 res) -> 'a2 res
+
 val of_opt : 'a1 option -> 'a1 res
 
 type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
@@ -563,6 +573,293 @@ val dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int list
   list res
 
+type ('l, 'n) rp2 =
+| Normal of ('l, 'n) prim
+| Dup of ('l, 'n) non
+| Etac of ('l, 'n) non
+| Conf of ('l, 'n) non list * ('l, 'n) prim list * ('l, 'n) non
+| InvConf of ('l, 'n) non list * ('l, 'n) prim list * ('l, 'n) non
+and ('l, 'n) non =
+| Non of ('l, 'n) rp2 list * ('l, 'n) prim
+
+val invert2 : ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
+
+val effect2 : ('a1, 'a2) rp2 -> ('a1, 'a2) prim list
+
+val effects2 : ('a1, 'a2) rp2 list -> ('a1, 'a2) prim list
+
+val prim_eqb :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) prim -> ('a1, 'a2) prim -> bool
+
+val p_cfl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim list ->
+  (('a1, 'a2) prim list * ('a1, 'a2) prim) option
+
+val p_crl :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim ->
+  (('a1, 'a2) prim * ('a1, 'a2) prim list) option
+
+val p_heads :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> (('a1, 'a2)
+  prim * ('a1, 'a2) prim list) list
+
+val p_remove_fl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim
+  list -> ('a1, 'a2) prim list option
+
+val p_tails :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> (('a1, 'a2) prim
+  list * ('a1, 'a2) prim) list
+
+val p_remove_rl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim
+  list -> ('a1, 'a2) prim list option
+
+val p_eq_fl_same :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  prim list -> bool
+
+val p_eq_fl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  prim list -> bool
+
+val p_eq_rl_same :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  prim list -> bool
+
+val p_eq_rl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  prim list -> bool
+
+val join_inverses :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  prim list
+
+val p_cwwc :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) prim list
+  -> ((('a1, 'a2) prim list * ('a1, 'a2) prim) * ('a1, 'a2) prim list) option
+
+type ('l, 'n) ops = { o_cm : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                             rp2 * ('l, 'n) rp2) res);
+                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res) }
+
+val mapr : ('a1 -> 'a2 res) -> 'a1 list -> 'a2 list res
+
+val anyr : ('a1 -> bool res) -> 'a1 list -> bool res
+
+val cfl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2
+  list * ('a1, 'a2) rp2) res
+
+val heads :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2
+  list) list res
+
+val first_eq :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2 list)
+  list -> ('a1, 'a2) rp2 list res
+
+val remove_fl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2
+  list res
+
+val tails :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2)
+  rp2) list res
+
+val last_eq :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2)
+  list -> ('a1, 'a2) rp2 list res
+
+val remove_rl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2
+  list res
+
+val remove_subseq_same :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  rp2 list res
+
+val remove_subseq :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  rp2 list res
+
+val eq_fl_same :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> bool res
+
+val eq_fl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> bool res
+
+val eq_non :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+  non -> bool res
+
+val remove1 :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+  non list -> ('a1, 'a2) non list res
+
+val eq_set :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+  'a2) non list -> bool res
+
+val minus :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+  'a2) non list -> ('a1, 'a2) non list res
+
+val delete :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+  non list -> ('a1, 'a2) non list res
+
+val elem :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2)
+  non list -> bool res
+
+val star_l :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res
+
+val star_r :
+  ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) rp2 -> ('a1, 'a2) non res
+
+val coa :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res
+
+val coa_rl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non -> ('a1, 'a2) non
+  res
+
+val cpoa :
+  ('a1, 'a2) ops -> ('a1, 'a2) prim list -> ('a1, 'a2) non -> ('a1, 'a2) non
+  res
+
+val cor :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non -> ('a1, 'a2) non res
+
+val cor_fl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non -> ('a1, 'a2) non
+  res
+
+val star_ll :
+  ('a1, 'a2) ops -> ('a1, 'a2) prim list -> ('a1, 'a2) non -> ('a1, 'a2) non
+  res
+
+val star_rr :
+  ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) prim list -> ('a1, 'a2) non
+  res
+
+val invert_non : ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non res
+
+val non_of : ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) non res
+
+val depends_upon :
+  ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non -> bool res
+
+val conflicts_with :
+  ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non -> bool res
+
+val partition_r :
+  (('a1, 'a2) non -> bool res) -> ('a1, 'a2) non list -> (('a1, 'a2) non
+  list * ('a1, 'a2) non list) res
+
+val all_conflicts_with :
+  ('a1, 'a2) ops -> int -> ('a1, 'a2) non -> ('a1, 'a2) non list -> (('a1,
+  'a2) non list * ('a1, 'a2) non list) res
+
+val geteff :
+  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> (('a1,
+  'a2) non list * ('a1, 'a2) rp2 list) res
+
+val xx2nons :
+  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  non list res
+
+val xx2patches :
+  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  rp2 list res
+
+val cwwc :
+  ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ((('a1,
+  'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res
+
+val rem_helper :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
+  'a2) non list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) prim list * ('a1, 'a2)
+  rp2 list) res
+
+val rem_nons :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+  list -> ('a1, 'a2) non -> ('a1, 'a2) non res
+
+val filter_conflicts :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1, 'a2) non ->
+  ('a1, 'a2) prim list -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) res
+
+val eq_body :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> bool res
+
+val invert_commuter :
+  (('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res)
+  -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val no_conflicts_any :
+  ('a1, 'a2) ops -> ('a1, 'a2) non -> ('a1, 'a2) non list -> bool res
+
+val cnc_core :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val cnc :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val ccf_core :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val ccf :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val commute_body :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val level : 'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) ops
+
+val depth : int
+
+val commute2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
+  -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val commute2_past :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
+  list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2) res
+
+val commute2_rl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2
+  list) res
+
+val commute2_seq :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res
+
+type ('l, 'n) named2 = ('l, 'n) rp2 list * int list
+
+val commute_inamed2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
+  (int * ('a1, 'a2) named2) -> ((int * ('a1, 'a2) named2) * (int * ('a1, 'a2)
+  named2)) res
+
+val commute2_fl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
+  (int * ('a1, 'a2) named2) list -> ((int * ('a1, 'a2) named2)
+  list * (int * ('a1, 'a2) named2)) res
+
+val dependencies2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named2 list -> int list
+  list res
+
 val max_len : int
 
 type refusal =
@@ -634,3 +931,7 @@ val api_dependencies :
 val api_dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named3 list -> int list list res
+
+val api_dependencies2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named2 list -> int list list res

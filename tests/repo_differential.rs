@@ -169,7 +169,7 @@ fn contents_at_every_patch_equal_darcs_show_contents() {
 /// core answers from the patches' effects there (README, "Known differences").
 #[test]
 fn dependencies_equal_darcs_show_dependencies() {
-    for name in ["prims-d1", "prims-d2", "prims-d3", "conflicts-d3", "conflicts-unresolved-d3", "rebase-d3"] {
+    for name in ["prims-d1", "prims-d2", "prims-d3", "conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2", "conflicts-unresolved-d3", "rebase-d2", "rebase-d3"] {
         let (_tmp, dir) = scratch(name);
         let o = common::darcs(&["show", "dependencies"], &dir);
         assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));

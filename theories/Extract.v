@@ -4,7 +4,7 @@
 From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 UrlPath.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 Conflict2 UrlPath.
 Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
@@ -86,8 +86,14 @@ Definition api_dependencies3 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (named3 L N)) : res (list (list nat)) :=
   dependencies3 ps.
 
+(** Dependencies of a darcs-2 repository with conflicts, over its
+    repository patches (conflictors and duplicates included). *)
+Definition api_dependencies2 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named2 L N)) : res (list (list nat)) :=
+  dependencies2 ps.
+
 End Api.
 
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
-  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 validate.
+  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate.

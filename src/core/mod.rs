@@ -93,6 +93,14 @@ pub struct Named3 {
     pub deps: Vec<u32>,
 }
 
+/// A darcs-2 named patch with its repository patches as parsed (conflictors and
+/// duplicates kept) and explicit dependencies (indices of earlier patches).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Named2 {
+    pub patches: Vec<crate::darcs::patch::RepoPatch>,
+    pub deps: Vec<u32>,
+}
+
 /// Line origins of a file: for each line, the index of the named patch that
 /// introduced it (`None`: unknown), and the lines themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -425,6 +433,70 @@ fn enc_named3(e: &mut Enc, ps: &[Named3]) {
         for d in &n.deps {
             e.u32(*d);
         }
+    }
+}
+
+const OP_DEPENDENCIES2: u32 = 11;
+
+fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreError> {
+    use crate::darcs::patch::RepoPatch as R;
+    match p {
+        R::Prim(p) => {
+            e.u8(0);
+            e.prim(p);
+        }
+        R::Duplicate(n) => {
+            e.u8(1);
+            enc_non(e, n)?;
+        }
+        R::Etacilpud(n) => {
+            e.u8(2);
+            enc_non(e, n)?;
+        }
+        R::Conflictor { ix, xx, x } | R::InvConflictor { ix, xx, x } => {
+            e.u8(if matches!(p, R::Conflictor { .. }) { 3 } else { 4 });
+            e.len(ix.len());
+            for n in ix {
+                enc_non(e, n)?;
+            }
+            e.prims(xx);
+            enc_non(e, x)?;
+        }
+        other => {
+            return Err(CoreError::Unsupported(format!("a {} patch in a darcs-2 history", other.kind_name())))
+        }
+    }
+    Ok(())
+}
+
+fn enc_non(e: &mut Enc, n: &crate::darcs::patch::Non) -> Result<(), CoreError> {
+    e.len(n.context.len());
+    for p in &n.context {
+        enc_rp2(e, p)?;
+    }
+    e.prim(&n.prim);
+    Ok(())
+}
+
+/// [`dependencies`] of a darcs-2 history, commuting its conflictors and duplicates by
+/// darcs-2's rules (what `darcs show dependencies` does), in the helper process when it
+/// can be started.
+pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, CoreError> {
+    let mut e = Enc::new(OP_DEPENDENCIES2);
+    e.len(patches.len());
+    for n in patches {
+        e.len(n.patches.len());
+        for p in &n.patches {
+            enc_rp2(&mut e, p)?;
+        }
+        e.len(n.deps.len());
+        for d in &n.deps {
+            e.u32(*d);
+        }
+    }
+    match worker::call(&e.buf) {
+        Some(resp) => decode_response(&resp, dec_deps),
+        None => run(e, dec_deps),
     }
 }
 

@@ -208,8 +208,13 @@ impl History {
                     let (deps, loader, files, effects) =
                         (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
                     std::thread::spawn(move || {
-                        let result = match load_conflicted_v3(&loader, &files) {
-                            Ok(Some(v3)) => core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps),
+                        let result = match load_conflicted(&loader, &files) {
+                            Ok(Some(Conflicted::V2(v2))) => {
+                                core::dependencies2_offloaded(&v2).map_err(core_unsupported).map(reverse_deps)
+                            }
+                            Ok(Some(Conflicted::V3(v3))) => {
+                                core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps)
+                            }
                             Ok(None) => effects
                                 .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
                                 .clone()
@@ -323,15 +328,41 @@ fn reverse_deps(deps: Vec<Vec<u32>>) -> DepGraph {
     (deps, rdeps)
 }
 
-/// A darcs-3 history with at least one conflictor, as darcs-3 repository patches (the
-/// conflictors kept: darcs commutes them, not their effects, to find dependencies);
-/// `None` for any other history, whose dependencies come from the effects.
-fn load_conflicted_v3(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named3>>> {
+/// A history with conflicts, as the repository patches darcs commutes to find
+/// dependencies (conflictors and duplicates kept, not just their effects).
+enum Conflicted {
+    V2(Vec<core::Named2>),
+    V3(Vec<core::Named3>),
+}
+
+/// A darcs-2 or darcs-3 history with at least one conflictor or duplicate; `None` for
+/// any other history, whose dependencies come from the effects alone.
+fn load_conflicted(loader: &Loader, files: &[String]) -> Result<Option<Conflicted>> {
     use crate::darcs::format::RepoFormat;
-    use crate::darcs::patch::{Contexted, NamedPrim, RepoPatch};
-    if loader.format.format != RepoFormat::Darcs3 {
-        return Ok(None);
+    match loader.format.format {
+        RepoFormat::Darcs1 => Ok(None),
+        RepoFormat::Darcs2 => load_conflicted_v2(loader, files).map(|v| v.map(Conflicted::V2)),
+        RepoFormat::Darcs3 => load_conflicted_v3(loader, files).map(|v| v.map(Conflicted::V3)),
     }
+}
+
+fn load_conflicted_v2(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named2>>> {
+    use crate::darcs::patch::RepoPatch;
+    let mut positions: HashMap<String, u32> = HashMap::with_capacity(files.len());
+    let mut out = Vec::with_capacity(files.len());
+    let mut conflicted = false;
+    for (i, f) in files.iter().enumerate() {
+        let (_, named) = loader.named(f)?;
+        conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_)));
+        let deps = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
+        positions.insert(named.info.id(), i as u32);
+        out.push(core::Named2 { patches: named.body, deps });
+    }
+    Ok(conflicted.then_some(out))
+}
+
+fn load_conflicted_v3(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named3>>> {
+    use crate::darcs::patch::{Contexted, NamedPrim, RepoPatch};
     /// Gives every patch id of a prim identity a number (equal ids, equal numbers).
     #[derive(Default)]
     struct Ids(HashMap<String, u32>);

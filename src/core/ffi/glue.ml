@@ -163,6 +163,34 @@ let get_rp3 d : (string, string) rp3 =
       RConf (r, x, cp)
   | t -> raise (Malformed (Printf.sprintf "unknown darcs-3 patch tag %d" t))
 
+(* darcs-2 (op 11): repository patches nest through the contexts of their NONs. *)
+let rec get_rp2 d : (string, string) rp2 =
+  match get_u8 d with
+  | 0 -> Normal (get_prim d)
+  | 1 -> Dup (get_non d)
+  | 2 -> Etac (get_non d)
+  | 3 ->
+      let ix = get_list d get_non in
+      let xx = get_prims d in
+      let x = get_non d in
+      Conf (ix, xx, x)
+  | 4 ->
+      let ix = get_list d get_non in
+      let xx = get_prims d in
+      let x = get_non d in
+      InvConf (ix, xx, x)
+  | t -> raise (Malformed (Printf.sprintf "unknown darcs-2 patch tag %d" t))
+
+and get_non d : (string, string) non =
+  let c = get_list d get_rp2 in
+  let x = get_prim d in
+  Non (c, x)
+
+let get_named2 d : (string, string) named2 =
+  let ps = get_list d get_rp2 in
+  let deps = get_list d get_u32 in
+  (ps, deps)
+
 let get_named3 d : (string, string) named3 =
   let ps = get_list d get_rp3 in
   let deps = get_list d get_u32 in
@@ -339,6 +367,15 @@ let dispatch (req : string) : string =
          | Yes r -> ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
          | No -> internal "dependencies3: no answer"
          | Unsup -> unsupported "a darcs-3 conflictor case darcs reports as an internal error")
+    | 11 ->
+        let ps = get_list d get_named2 in
+        finish d;
+        (match api_dependencies2 eqL eqN line_ops name_leb ps with
+         | Yes r -> ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
+         | No -> internal "dependencies2: no answer"
+         | Unsup ->
+             unsupported
+               "a darcs-2 conflictor case darcs reports as an internal error, or that needs darcs-2 merging")
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
