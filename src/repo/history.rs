@@ -440,8 +440,9 @@ pub(crate) fn replay(base: &Tree, patches: &[Named], first: usize) -> Result<Tre
         }
     }
     core::apply(base, &flat).map_err(|e| match e {
-        core::CoreError::DoesNotApply { prim, message, .. } => {
-            let (patch, prim) = owner.get(prim as usize).copied().unwrap_or((first, prim as usize));
+        // op 1 reports the failing prim's position in `flat` as `patch`
+        core::CoreError::DoesNotApply { patch: at, message, .. } => {
+            let (patch, prim) = owner.get(at as usize).copied().unwrap_or((first, at as usize));
             RepoError::Core(core::CoreError::DoesNotApply { patch: patch as u32, prim: prim as u32, message })
         }
         e => RepoError::Core(e),
