@@ -564,7 +564,14 @@ let apply_gen eqL eqN lO strict p s =
                    | _ :: _ -> Some (set eqN s f (EFile c')))
              else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
-     | None -> None)
+     | None ->
+       if strict
+       then None
+       else if (&&) (nonroot f) (is_dir eqN s (parent f))
+            then (match apply_fp eqL lO p (lO.empty_line :: []) with
+                  | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+                  | None -> None)
+            else None)
   | AddFile f ->
     if (&&) ((&&) (nonroot f) (fresh eqN s f)) (is_dir eqN s (parent f))
     then Some (set eqN s f (EFile (lO.empty_line :: [])))
@@ -609,7 +616,14 @@ let apply_gen eqL eqN lO strict p s =
                    | _ :: _ -> Some (set eqN s f (EFile c')))
              else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
-     | None -> None)
+     | None ->
+       if strict
+       then None
+       else if (&&) (nonroot f) (is_dir eqN s (parent f))
+            then (match apply_fp eqL lO p (lO.empty_line :: []) with
+                  | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+                  | None -> None)
+            else None)
   | Binary (f, _, _) ->
     (match lookup eqN s f with
      | Some e ->
@@ -624,7 +638,14 @@ let apply_gen eqL eqN lO strict p s =
                    | _ :: _ -> Some (set eqN s f (EFile c')))
              else Some (set eqN s f (EFile (norm lO c')))
            | None -> None))
-     | None -> None)
+     | None ->
+       if strict
+       then None
+       else if (&&) (nonroot f) (is_dir eqN s (parent f))
+            then (match apply_fp eqL lO p (lO.empty_line :: []) with
+                  | Some c' -> Some (set eqN s f (EFile (norm lO c')))
+                  | None -> None)
+            else None)
   | ChangePref (_, _, _) -> Some s
 
 (** val apply :

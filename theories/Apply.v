@@ -100,7 +100,8 @@ Definition is_some {A} (o : option A) : bool := match o with Some _ => true | No
 (** ** The meaning of one prim.
 
     [apply_gen strict]: with [strict = false] this is darcs' apply (a file
-    left with no piece is the empty file, one empty piece); with
+    left with no piece is the empty file, one empty piece; a content change
+    to an absent file applies to the empty content and creates it); with
     [strict = true] a prim that would leave a file with no piece at all
     fails instead ("strict" semantics, in which the algebraic laws hold
     without exception, see README). *)
@@ -119,7 +120,19 @@ Definition apply_gen (strict : bool) (p : prim) (s : state) : option state :=
               else Some (set s f (EFile (norm c')))
           | None => None
           end
-      | _ => None
+      | Some EDir => None
+      | None =>
+          (* darcs reads an absent file as the empty content and writes the
+             result: a content change to an absent file creates it (observed
+             in conflicted darcs-2 histories, where a conflictor undoes a
+             file's last hunk but not its removal); strictly, it fails *)
+          if strict then None
+          else if nonroot f && is_dir s (parent f) then
+            match apply_fp p [empty_line] with
+            | Some c' => Some (set s f (EFile (norm c')))
+            | None => None
+            end
+          else None
       end
   | AddFile f =>
       if nonroot f && fresh s f && is_dir s (parent f)

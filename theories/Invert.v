@@ -61,15 +61,17 @@ Definition state_ok (s : state) : Prop :=
   forall p c, lookup s p = Some (EFile c) -> c <> [].
 
 (** A file prim [vanishes] when it leaves its file with no piece at all
-    before the identification [] = [""] (see [norm]); e.g. [hunk 1 [""] []]
-    on the empty file.  darcs' semantics are not invertible there (see
-    README, counterexample 1). *)
+    before the identification [] = [""] (see [norm]), e.g. [hunk 1 [""] []]
+    on the empty file, or when its file is absent (darcs then applies it to
+    the empty content and creates the file).  darcs' semantics are not
+    invertible there (see README, counterexamples 1 and 5). *)
 Definition vanishes (p : prim) (s : state) : bool :=
   match p with
   | Hunk f _ _ _ | Replace f _ _ _ | Binary f _ _ =>
       match lookup s f with
       | Some (EFile c) => match apply_fp p c with Some [] => true | _ => false end
-      | _ => false
+      | Some EDir => false
+      | None => true
       end
   | _ => false
   end.
@@ -372,18 +374,19 @@ Theorem sapply_apply : forall p (s s' : state), sapply p s = Some s' -> apply p 
 Proof.
   intros p s s' H. destruct p as [f l o n|f|f|d|d|f t|f tk o n|f o n|nm o n];
     unfold sapply, apply in *; cbn [apply_gen] in *; auto.
-  all: destruct (lookup s f) as [[|c]|]; auto;
+  all: destruct (lookup s f) as [[|c]|]; auto; try discriminate;
     match goal with |- context [apply_fp ?p c] => destruct (apply_fp p c) as [[|x c']|] end;
     auto; discriminate.
 Qed.
 
-(** ... and agree with it whenever no file loses its last piece. *)
+(** ... and agree with it whenever no file loses its last piece and no
+    content change meets an absent file ([vanishes] is false). *)
 Theorem apply_sapply : forall p (s s' : state),
   apply p s = Some s' -> vanishes p s = false -> sapply p s = Some s'.
 Proof.
   intros p s s' H Hv. destruct p as [f l o n|f|f|d|d|f t|f tk o n|f o n|nm o n];
     unfold sapply, apply, vanishes in *; cbn [apply_gen] in *; auto.
-  all: destruct (lookup s f) as [[|c]|]; auto;
+  all: destruct (lookup s f) as [[|c]|]; auto; try discriminate;
     match goal with |- context [apply_fp ?p c] => destruct (apply_fp p c) as [[|x c']|] end;
     auto; discriminate.
 Qed.
