@@ -2375,9 +2375,79 @@ let rec p_cwwc eqN lO g p xs =
           | None -> None)))
     g
 
+(** val p_cwwc_rl :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list -> ('a1, 'a2)
+    prim -> ((('a1, 'a2) prim list * ('a1, 'a2) prim) * ('a1, 'a2) prim list)
+    option **)
+
+let rec p_cwwc_rl eqN lO g rxs x =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> None)
+    (fun g' ->
+    match rxs with
+    | [] -> Some (([], x), [])
+    | y :: rys ->
+      (match commute eqN lO y x with
+       | Some p ->
+         let (x', y') = p in
+         (match p_cwwc_rl eqN lO g' rys x' with
+          | Some p0 -> let (p1, xs2) = p0 in Some (p1, (app xs2 (y' :: [])))
+          | None -> None)
+       | None ->
+         (match p_cwwc_rl eqN lO g' rys y with
+          | Some p ->
+            let (p0, ys2) = p in
+            let (ys1, y') = p0 in
+            (match p_cwwc_rl eqN lO g' (rev ys2) x with
+             | Some p1 ->
+               let (p2, ys2') = p1 in
+               let (ys1', x') = p2 in
+               Some (((app ys1 (app (y' :: []) ys1')), x'), ys2')
+             | None -> None)
+          | None -> None)))
+    g
+
+(** val p_pull_common_rl :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) prim list -> ((('a1, 'a2) prim list * ('a1, 'a2) prim
+    list) * ('a1, 'a2) prim list) option **)
+
+let rec p_pull_common_rl eqL eqN lO g rxs rys =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> None)
+    (fun g' ->
+    match rxs with
+    | [] -> Some (([], (rev rys)), [])
+    | x :: rxs' ->
+      (match rys with
+       | [] -> Some (((rev rxs), []), [])
+       | _ :: _ ->
+         (match p_remove_rl eqL eqN lO x (rev rys) with
+          | Some ys ->
+            (match p_pull_common_rl eqL eqN lO g' rxs' (rev ys) with
+             | Some p -> let (p0, c) = p in Some (p0, (app c (x :: [])))
+             | None -> None)
+          | None ->
+            (match p_cwwc_rl eqN lO (Stdlib.Int.succ (length rxs)) rxs' x with
+             | Some p ->
+               let (p0, xs2) = p in
+               let (xs1, x') = p0 in
+               (match p_pull_common_rl eqL eqN lO g' (rev xs2) rys with
+                | Some p1 ->
+                  let (p2, c) = p1 in
+                  let (xs2', ys') = p2 in
+                  Some (((app xs1 (app (x' :: []) xs2')), ys'), c)
+                | None -> None)
+             | None -> None))))
+    g
+
 type ('l, 'n) ops = { o_cm : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
                              rp2 * ('l, 'n) rp2) res);
-                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res) }
+                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res);
+                      o_merge : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                                rp2 * ('l, 'n) rp2) res);
+                      o_cnc : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                              rp2 * ('l, 'n) rp2) res) }
 
 (** val mapr : ('a1 -> 'a2 res) -> 'a1 list -> 'a2 list res **)
 
@@ -2727,35 +2797,6 @@ let rec all_conflicts_with o g x ys =
       in acw cs nc))
     g
 
-(** val geteff :
-    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> (('a1,
-    'a2) non list * ('a1, 'a2) rp2 list) res **)
-
-let rec geteff o ix = function
-| [] -> Yes ([], [])
-| x :: xs ->
-  (match mapr (cor o (Normal x)) ix with
-   | Yes ix' ->
-     rbind (geteff o ix' xs) (fun pat ->
-       let (ns, xs') = pat in
-       rbind (mapr (coa o (Normal x)) ns) (fun ns' -> Yes (((Non ([],
-         x)) :: ns'), ((Normal x) :: xs'))))
-   | _ -> Unsup)
-
-(** val xx2nons :
-    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1,
-    'a2) non list res **)
-
-let xx2nons o ix xx =
-  rbind (geteff o ix xx) (fun pat -> let (ns, _) = pat in Yes ns)
-
-(** val xx2patches :
-    ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1,
-    'a2) rp2 list res **)
-
-let xx2patches o ix xx =
-  rbind (geteff o ix xx) (fun pat -> let (_, ps) = pat in Yes ps)
-
 (** val cwwc :
     ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ((('a1,
     'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res **)
@@ -2782,6 +2823,258 @@ let rec cwwc o g p xs =
              let (xs1', p') = xs1p in Yes ((xs1', p'), (app xs2' (x' :: xs2)))))
        | Unsup -> Unsup))
     g
+
+(** val merge_xs_y :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+    rp2 * ('a1, 'a2) rp2 list) res **)
+
+let rec merge_xs_y o xs y =
+  match xs with
+  | [] -> Yes (y, [])
+  | x :: xs' ->
+    rbind (o.o_merge x y) (fun pat ->
+      let (y1, x') = pat in
+      rbind (merge_xs_y o xs' y1) (fun pat0 ->
+        let (y2, xs'') = pat0 in Yes (y2, (x' :: xs''))))
+
+(** val merge_fl :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1,
+    'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
+
+let rec merge_fl o xs = function
+| [] -> Yes ([], xs)
+| y :: ys' ->
+  rbind (merge_xs_y o xs y) (fun pat ->
+    let (y', xs1) = pat in
+    rbind (merge_fl o xs1 ys') (fun pat0 ->
+      let (ys'', xs2) = pat0 in Yes ((y' :: ys''), xs2)))
+
+(** val pull_common :
+    ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list ->
+    ((('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) * ('a1, 'a2) rp2 list) res **)
+
+let rec pull_common o g xs ys =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match xs with
+    | [] -> Yes (([], []), ys)
+    | x :: xs' ->
+      (match ys with
+       | [] -> Yes (([], xs), [])
+       | _ :: _ ->
+         (match remove_fl o x ys with
+          | Yes ys' ->
+            rbind (pull_common o g' xs' ys') (fun pat ->
+              let (cx, ys'') = pat in
+              let (c, xs'') = cx in Yes (((x :: c), xs''), ys''))
+          | No ->
+            rbind (cwwc o (Stdlib.Int.succ (length xs)) x xs') (fun pat ->
+              let (xs1x, xs2) = pat in
+              let (xs1, x') = xs1x in
+              rbind (pull_common o g' xs1 ys) (fun pat0 ->
+                let (cx, ys') = pat0 in
+                let (c, xs1') = cx in Yes ((c, (app xs1' (x' :: xs2))), ys')))
+          | Unsup -> Unsup)))
+    g
+
+(** val un_non : ('a1, 'a2) non -> ('a1, 'a2) rp2 list **)
+
+let un_non = function
+| Non (c, x) -> app c ((Normal x) :: [])
+
+(** val no_effect :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> bool **)
+
+let no_effect eqL eqN lO ps =
+  match join_inverses eqL eqN lO (effects2 ps) with
+  | [] -> true
+  | _ :: _ -> false
+
+(** val mcn_go :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    list -> ('a1, 'a2) rp2 list list -> ('a1, 'a2) rp2 list res **)
+
+let rec mcn_go eqL eqN lO o cur = function
+| [] -> if no_effect eqL eqN lO cur then Yes cur else No
+| z :: zs' ->
+  rbind (pull_common o (Stdlib.Int.succ (add (length cur) (length z))) cur z)
+    (fun pat ->
+    let (cps, qs) = pat in
+    let (c, ps) = cps in
+    rbind (merge_fl o ps qs) (fun pat0 ->
+      let (qs', _) = pat0 in mcn_go eqL eqN lO o (app c (app ps qs')) zs'))
+
+(** val merge_conflicting_nons :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+    list -> ('a1, 'a2) rp2 list res **)
+
+let merge_conflicting_nons eqL eqN lO o ns =
+  match map un_non ns with
+  | [] -> Yes []
+  | p :: zs -> mcn_go eqL eqN lO o p zs
+
+(** val gcw :
+    ('a1, 'a2) ops -> int -> (('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+    rp2 * ('a1, 'a2) rp2) res) -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 ->
+    ((('a1, 'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res **)
+
+let rec gcw o g com rxs p =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match rxs with
+    | [] -> Yes (([], p), [])
+    | x :: rxs' ->
+      (match com x p with
+       | Yes a ->
+         let (p', x') = a in
+         rbind (gcw o g' com rxs' p') (fun pat ->
+           let (xs1p, xs2) = pat in
+           let (xs1, p'') = xs1p in Yes ((xs1, p''), (app xs2 (x' :: []))))
+       | No ->
+         rbind (gcw o g' o.o_cm rxs' x) (fun pat ->
+           let (xs1x, xs2) = pat in
+           let (xs1, x') = xs1x in
+           rbind (gcw o g' com (rev xs2) p) (fun pat0 ->
+             let (xs1p, xs2') = pat0 in
+             let (xs1', p') = xs1p in
+             Yes (((app xs1 (app (x' :: []) xs1')), p'), xs2')))
+       | Unsup -> Unsup))
+    g
+
+(** val all_normal : ('a1, 'a2) rp2 list -> ('a1, 'a2) prim list option **)
+
+let rec all_normal = function
+| [] -> Some []
+| r :: ps' ->
+  (match r with
+   | Normal p ->
+     (match all_normal ps' with
+      | Some qs -> Some (p :: qs)
+      | None -> None)
+   | _ -> None)
+
+(** val mac :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
+    'a2) rp2 list -> ('a1, 'a2) prim list -> ('a1, 'a2) rp2 list -> (('a1,
+    'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
+
+let rec mac eqL eqN lO o g rps xs goneby =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Unsup)
+    (fun g' ->
+    match rps with
+    | [] ->
+      if no_effect eqL eqN lO goneby
+      then Yes ([], (map (fun x -> Normal x) xs))
+      else No
+    | p :: rps' ->
+      let via_gcw =
+        rbind (gcw o (Stdlib.Int.succ (length rps)) o.o_cnc rps' p)
+          (fun pat ->
+          let (ap, b) = pat in
+          let (a, p') = ap in
+          rbind (mac eqL eqN lO o g' (rev b) xs goneby) (fun pat0 ->
+            let (b', xs') = pat0 in
+            if no_effect eqL eqN lO (app a (p' :: []))
+            then Yes ((app (app a (p' :: [])) b'), xs')
+            else No))
+      in
+      (match cfl o p (map (fun x -> Normal x) xs) with
+       | Yes a ->
+         let (l, p'') = a in
+         (match all_normal l with
+          | Some xs'' -> mac eqL eqN lO o g' rps' xs'' (p'' :: goneby)
+          | None -> via_gcw)
+       | No ->
+         (match via_gcw with
+          | No ->
+            (match goneby with
+             | [] ->
+               if no_effect eqL eqN lO (rev rps)
+               then Yes ((rev rps), (map (fun x -> Normal x) xs))
+               else No
+             | _ :: _ -> No)
+          | _ -> via_gcw)
+       | Unsup -> Unsup))
+    g
+
+(** val merge_after_conflicting :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    list -> ('a1, 'a2) prim list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2
+    list) res **)
+
+let merge_after_conflicting eqL eqN lO o xxx yyy =
+  mac eqL eqN lO o (Stdlib.Int.succ (length xxx)) (rev xxx) yyy []
+
+(** val to_nons_go :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) non list res **)
+
+let rec to_nons_go o rprefix = function
+| [] -> Yes []
+| x :: rest' ->
+  rbind (gcw o (Stdlib.Int.succ (length rprefix)) o.o_cm rprefix x)
+    (fun pat ->
+    let (dp, _) = pat in
+    let (deps, p) = dp in
+    rbind (non_of o p) (fun np ->
+      rbind
+        (let Non (c, pp) = np in
+         (match c with
+          | [] -> Yes (Non (deps, pp))
+          | _ :: _ -> Unsup)) (fun n ->
+        rbind (to_nons_go o (x :: rprefix) rest') (fun ns -> Yes (n :: ns)))))
+
+(** val to_nons :
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non list res **)
+
+let to_nons o xs =
+  to_nons_go o [] xs
+
+(** val unsup_no : 'a1 res -> 'a1 res **)
+
+let unsup_no m = match m with
+| No -> Unsup
+| _ -> m
+
+(** val geteff :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+    list -> ('a1, 'a2) prim list -> (('a1, 'a2) non list * ('a1, 'a2) rp2
+    list) res **)
+
+let rec geteff eqL eqN lO o ix xx = match xx with
+| [] -> Yes ([], [])
+| x :: xs ->
+  (match mapr (cor o (Normal x)) ix with
+   | Yes ix' ->
+     rbind (geteff eqL eqN lO o ix' xs) (fun pat ->
+       let (ns, xs') = pat in
+       rbind (mapr (coa o (Normal x)) ns) (fun ns' -> Yes (((Non ([],
+         x)) :: ns'), ((Normal x) :: xs'))))
+   | No ->
+     rbind (unsup_no (merge_conflicting_nons eqL eqN lO o ix)) (fun rix ->
+       rbind (unsup_no (merge_after_conflicting eqL eqN lO o rix xx))
+         (fun pat ->
+         let (a, x') = pat in
+         rbind (to_nons o x') (fun ns ->
+           rbind (mapr (coa_rl o a) ns) (fun ns' -> Yes (ns', (app a x'))))))
+   | Unsup -> Unsup)
+
+(** val xx2nons :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+    list -> ('a1, 'a2) prim list -> ('a1, 'a2) non list res **)
+
+let xx2nons eqL eqN lO o ix xx =
+  rbind (geteff eqL eqN lO o ix xx) (fun pat -> let (ns, _) = pat in Yes ns)
+
+(** val xx2patches :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+    list -> ('a1, 'a2) prim list -> ('a1, 'a2) rp2 list res **)
+
+let xx2patches eqL eqN lO o ix xx =
+  rbind (geteff eqL eqN lO o ix xx) (fun pat -> let (_, ps) = pat in Yes ps)
 
 (** val rem_helper :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
@@ -3065,7 +3358,8 @@ let ccf_core eqL eqN lO o p q =
      | Conf (a1'nop2, n1'x, p1') ->
        (match p_remove_rl eqL eqN lO x n1'x with
         | Some rn1' ->
-          rbind (xx2nons o a1'nop2 (app rn1' (x :: []))) (fun nons ->
+          rbind (xx2nons eqL eqN lO o a1'nop2 (app rn1' (x :: [])))
+            (fun nons ->
             match rev nons with
             | [] -> Unsup
             | p2 :: n1nons ->
@@ -3088,21 +3382,16 @@ let ccf_core eqL eqN lO o p q =
   | Conf (a1, n1, p1) ->
     (match q with
      | Conf (a2, n2, p2) ->
-       rbind (xx2patches o a2 n2) (fun rpn2 ->
+       rbind (xx2patches eqL eqN lO o a2 n2) (fun rpn2 ->
          rbind (coa_rl o rpn2 p1) (fun p1' ->
            match remove1 eqL eqN o p1' a2 with
            | Yes a2_minus_p1 ->
              rbind (depends_upon o p2 p1') (fun dep ->
                if dep
                then No
-               else rbind (xx2nons o a1 n1) (fun n1nons0 ->
+               else rbind (xx2nons eqL eqN lO o a1 n1) (fun n1nons0 ->
                       rbind (mapr (cpoa o n2) n1nons0) (fun n1nons ->
-                        rbind (xx2nons o a2 n2) (fun n2nons ->
-                          let unsup_no = fun m ->
-                            match m with
-                            | No -> Unsup
-                            | _ -> m
-                          in
+                        rbind (xx2nons eqL eqN lO o a2 n2) (fun n2nons ->
                           rbind
                             (unsup_no (minus eqL eqN o a2_minus_p1 n1nons))
                             (fun a2_minus_p1n1 ->
@@ -3115,8 +3404,8 @@ let ccf_core eqL eqN lO o p q =
                                   (fun pat ->
                                   let (n1', n2') = pat in
                                   rbind
-                                    (xx2nons o a2_minus_p1n1 (app n1' n2'))
-                                    (fun n1'n2'nons ->
+                                    (xx2nons eqL eqN lO o a2_minus_p1n1
+                                      (app n1' n2')) (fun n1'n2'nons ->
                                     let n1'nons =
                                       firstn (length n1') n1'n2'nons
                                     in
@@ -3137,8 +3426,9 @@ let ccf_core eqL eqN lO o p q =
                                           (unsup_no
                                             (minus eqL eqN o (fst acw)
                                               n2'nons)) (fun a2'o ->
-                                          rbind (xx2patches o a1'nop2 n1')
-                                            (fun xp ->
+                                          rbind
+                                            (xx2patches eqL eqN lO o a1'nop2
+                                              n1') (fun xp ->
                                             rbind
                                               (unsup_no
                                                 (mapr (cor_fl o xp) a2'o))
@@ -3197,16 +3487,184 @@ let commute_body eqL eqN lO o p q =
   | No -> ccf eqL eqN lO o p q
   | x -> x
 
+(** val union_nons :
+    'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+    'a2) non list -> ('a1, 'a2) non list res **)
+
+let rec union_nons eqL eqN o xs ys =
+  match xs with
+  | [] -> Yes ys
+  | x :: xs' ->
+    (match ys with
+     | [] -> Yes xs
+     | _ :: _ ->
+       (match remove1 eqL eqN o x ys with
+        | Yes ys' ->
+          rbind (union_nons eqL eqN o xs' ys') (fun r -> Yes (x :: r))
+        | No -> rbind (union_nons eqL eqN o xs' ys) (fun r -> Yes (x :: r))
+        | Unsup -> Unsup))
+
+(** val merge_core :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let merge_core eqL eqN lO o p q =
+  match p with
+  | Normal x ->
+    (match q with
+     | Normal y ->
+       Yes ((Conf ([], (x :: []), (Non ([], y)))), (Conf ([], (y :: []), (Non
+         ([], x)))))
+     | Conf (iy, yy, y) ->
+       let yyx = app yy (x :: []) in
+       rbind (xx2nons eqL eqN lO o iy yyx) (fun nons ->
+         match rev nons with
+         | [] -> Unsup
+         | x' :: nyy ->
+           Yes ((Conf (iy, yyx, y)), (Conf ((y :: (app iy nyy)), [], x'))))
+     | _ -> Unsup)
+  | Conf (ix, xx, x) ->
+    (match q with
+     | Conf (iy, yy, y) ->
+       (match p_pull_common_rl eqL eqN lO (Stdlib.Int.succ
+                (add (length xx) (length yy))) (rev xx) (rev yy) with
+        | Some p0 ->
+          let (p1, c) = p0 in
+          let (rxx1, ryy1) = p1 in
+          (match commute_seq eqN lO ryy1 (invert_seq rxx1) with
+           | Some p2 ->
+             let (ixx', ryy') = p2 in
+             let xx' = invert_seq ixx' in
+             rbind (mapr (cpoa o xx') (y :: iy)) (fun ys' ->
+               rbind (mapr (cpoa o ryy') (x :: ix)) (fun xs' ->
+                 match ys' with
+                 | [] -> Unsup
+                 | y' :: iy' ->
+                   (match xs' with
+                    | [] -> Unsup
+                    | x' :: ix' ->
+                      rbind (xx2nons eqL eqN lO o iy' ryy') (fun nyy' ->
+                        rbind (xx2nons eqL eqN lO o ix' xx') (fun nxx' ->
+                          rbind (xx2nons eqL eqN lO o ix (app rxx1 c))
+                            (fun icx0 ->
+                            let icx = skipn (length rxx1) icx0 in
+                            rbind (mapr (cpoa o ryy') icx) (fun ic' ->
+                              rbind (union_nons eqL eqN o iy' ix') (fun u ->
+                                let ixy' = app ic' u in
+                                Yes ((Conf ((x' :: (app ixy' nxx')), ryy',
+                                y')), (Conf ((y' :: (app ixy' nyy')), xx',
+                                x')))))))))))
+           | None -> Unsup)
+        | None -> Unsup)
+     | _ -> Unsup)
+  | _ -> Unsup
+
+(** val merge_body :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+    -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+
+let merge_body eqL eqN lO o p q =
+  match p with
+  | Normal _ ->
+    (match q with
+     | Normal _ ->
+       (match cnc eqL eqN lO o (invert2 p) q with
+        | Yes a -> let (q', ip') = a in Yes (q', (invert2 ip'))
+        | No ->
+          rbind (eq_body eqL eqN lO o p q) (fun same ->
+            if same
+            then rbind (non_of o p) (fun np ->
+                   rbind (coa o (invert2 p) np) (fun n -> Yes ((Dup n), (Dup
+                     n))))
+            else (match p with
+                  | Conf (_, _, _) ->
+                    (match q with
+                     | Normal _ ->
+                       rbind (merge_core eqL eqN lO o q p) (fun pat ->
+                         let (a, b) = pat in Yes (b, a))
+                     | _ -> merge_core eqL eqN lO o p q)
+                  | _ -> merge_core eqL eqN lO o p q))
+        | Unsup -> Unsup)
+     | Dup b -> rbind (coa o (invert2 p) b) (fun b' -> Yes ((Dup b'), p))
+     | Conf (_, _, _) ->
+       (match cnc eqL eqN lO o (invert2 p) q with
+        | Yes a -> let (q', ip') = a in Yes (q', (invert2 ip'))
+        | No ->
+          rbind (eq_body eqL eqN lO o p q) (fun same ->
+            if same
+            then rbind (non_of o p) (fun np ->
+                   rbind (coa o (invert2 p) np) (fun n -> Yes ((Dup n), (Dup
+                     n))))
+            else (match p with
+                  | Conf (_, _, _) ->
+                    (match q with
+                     | Normal _ ->
+                       rbind (merge_core eqL eqN lO o q p) (fun pat ->
+                         let (a, b) = pat in Yes (b, a))
+                     | _ -> merge_core eqL eqN lO o p q)
+                  | _ -> merge_core eqL eqN lO o p q))
+        | Unsup -> Unsup)
+     | _ -> Unsup)
+  | Dup a ->
+    (match q with
+     | Normal _ -> rbind (coa o (invert2 q) a) (fun a' -> Yes (q, (Dup a')))
+     | Dup b -> Yes ((Dup b), (Dup a))
+     | Conf (_, _, _) ->
+       rbind (coa o (invert2 q) a) (fun a' -> Yes (q, (Dup a')))
+     | _ -> Unsup)
+  | Conf (_, _, _) ->
+    (match q with
+     | Normal _ ->
+       (match cnc eqL eqN lO o (invert2 p) q with
+        | Yes a -> let (q', ip') = a in Yes (q', (invert2 ip'))
+        | No ->
+          rbind (eq_body eqL eqN lO o p q) (fun same ->
+            if same
+            then rbind (non_of o p) (fun np ->
+                   rbind (coa o (invert2 p) np) (fun n -> Yes ((Dup n), (Dup
+                     n))))
+            else (match p with
+                  | Conf (_, _, _) ->
+                    (match q with
+                     | Normal _ ->
+                       rbind (merge_core eqL eqN lO o q p) (fun pat ->
+                         let (a, b) = pat in Yes (b, a))
+                     | _ -> merge_core eqL eqN lO o p q)
+                  | _ -> merge_core eqL eqN lO o p q))
+        | Unsup -> Unsup)
+     | Dup b -> rbind (coa o (invert2 p) b) (fun b' -> Yes ((Dup b'), p))
+     | Conf (_, _, _) ->
+       (match cnc eqL eqN lO o (invert2 p) q with
+        | Yes a -> let (q', ip') = a in Yes (q', (invert2 ip'))
+        | No ->
+          rbind (eq_body eqL eqN lO o p q) (fun same ->
+            if same
+            then rbind (non_of o p) (fun np ->
+                   rbind (coa o (invert2 p) np) (fun n -> Yes ((Dup n), (Dup
+                     n))))
+            else (match p with
+                  | Conf (_, _, _) ->
+                    (match q with
+                     | Normal _ ->
+                       rbind (merge_core eqL eqN lO o q p) (fun pat ->
+                         let (a, b) = pat in Yes (b, a))
+                     | _ -> merge_core eqL eqN lO o p q)
+                  | _ -> merge_core eqL eqN lO o p q))
+        | Unsup -> Unsup)
+     | _ -> Unsup)
+  | _ -> Unsup
+
 (** val level :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) ops **)
 
 let rec level eqL eqN lO g =
   (fun fO fS n -> if n=0 then fO () else fS (n-1))
-    (fun _ -> { o_cm = (fun _ _ -> Unsup); o_eq = (fun _ _ ->
-    Unsup) })
+    (fun _ -> { o_cm = (fun _ _ -> Unsup); o_eq = (fun _ _ -> Unsup);
+    o_merge = (fun _ _ -> Unsup); o_cnc = (fun _ _ -> Unsup) })
     (fun g' ->
     let o = level eqL eqN lO g' in
-    { o_cm = (commute_body eqL eqN lO o); o_eq = (eq_body eqL eqN lO o) })
+    { o_cm = (commute_body eqL eqN lO o); o_eq = (eq_body eqL eqN lO o);
+    o_merge = (merge_body eqL eqN lO o); o_cnc = (cnc eqL eqN lO o) })
     g
 
 (** val depth : int **)

@@ -639,9 +639,22 @@ val p_cwwc :
   'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) prim list
   -> ((('a1, 'a2) prim list * ('a1, 'a2) prim) * ('a1, 'a2) prim list) option
 
+val p_cwwc_rl :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list -> ('a1, 'a2) prim
+  -> ((('a1, 'a2) prim list * ('a1, 'a2) prim) * ('a1, 'a2) prim list) option
+
+val p_pull_common_rl :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) prim list -> ((('a1, 'a2) prim list * ('a1, 'a2) prim
+  list) * ('a1, 'a2) prim list) option
+
 type ('l, 'n) ops = { o_cm : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
                              rp2 * ('l, 'n) rp2) res);
-                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res) }
+                      o_eq : (('l, 'n) rp2 -> ('l, 'n) rp2 -> bool res);
+                      o_merge : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                                rp2 * ('l, 'n) rp2) res);
+                      o_cnc : (('l, 'n) rp2 -> ('l, 'n) rp2 -> (('l, 'n)
+                              rp2 * ('l, 'n) rp2) res) }
 
 val mapr : ('a1 -> 'a2 res) -> 'a1 list -> 'a2 list res
 
@@ -763,21 +776,72 @@ val all_conflicts_with :
   ('a1, 'a2) ops -> int -> ('a1, 'a2) non -> ('a1, 'a2) non list -> (('a1,
   'a2) non list * ('a1, 'a2) non list) res
 
-val geteff :
-  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> (('a1,
-  'a2) non list * ('a1, 'a2) rp2 list) res
-
-val xx2nons :
-  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1, 'a2)
-  non list res
-
-val xx2patches :
-  ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1, 'a2) prim list -> ('a1, 'a2)
-  rp2 list res
-
 val cwwc :
   ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> ((('a1,
   'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res
+
+val merge_xs_y :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+  rp2 * ('a1, 'a2) rp2 list) res
+
+val merge_fl :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
+  rp2 list * ('a1, 'a2) rp2 list) res
+
+val pull_common :
+  ('a1, 'a2) ops -> int -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list ->
+  ((('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) * ('a1, 'a2) rp2 list) res
+
+val un_non : ('a1, 'a2) non -> ('a1, 'a2) rp2 list
+
+val no_effect :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> bool
+
+val mcn_go :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  list -> ('a1, 'a2) rp2 list list -> ('a1, 'a2) rp2 list res
+
+val merge_conflicting_nons :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+  list -> ('a1, 'a2) rp2 list res
+
+val gcw :
+  ('a1, 'a2) ops -> int -> (('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+  rp2 * ('a1, 'a2) rp2) res) -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 ->
+  ((('a1, 'a2) rp2 list * ('a1, 'a2) rp2) * ('a1, 'a2) rp2 list) res
+
+val all_normal : ('a1, 'a2) rp2 list -> ('a1, 'a2) prim list option
+
+val mac :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
+  'a2) rp2 list -> ('a1, 'a2) prim list -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
+  rp2 list * ('a1, 'a2) rp2 list) res
+
+val merge_after_conflicting :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  list -> ('a1, 'a2) prim list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list)
+  res
+
+val to_nons_go :
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  non list res
+
+val to_nons : ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) non list res
+
+val unsup_no : 'a1 res -> 'a1 res
+
+val geteff :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+  list -> ('a1, 'a2) prim list -> (('a1, 'a2) non list * ('a1, 'a2) rp2 list)
+  res
+
+val xx2nons :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+  list -> ('a1, 'a2) prim list -> ('a1, 'a2) non list res
+
+val xx2patches :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) non
+  list -> ('a1, 'a2) prim list -> ('a1, 'a2) rp2 list res
 
 val rem_helper :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> int -> ('a1,
@@ -820,6 +884,18 @@ val ccf :
   -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
 
 val commute_body :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val union_nons :
+  'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) ops -> ('a1, 'a2) non list -> ('a1,
+  'a2) non list -> ('a1, 'a2) non list res
+
+val merge_core :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
+  -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+
+val merge_body :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) ops -> ('a1, 'a2) rp2
   -> ('a1, 'a2) rp2 -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
 

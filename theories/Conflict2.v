@@ -6,8 +6,7 @@
     [Commute.v].  The darcs-2 rules recurse through the contexts of
     [Non]s, so the functions here take the operations of the level below
     ([ops]) and [level] stacks a bounded number of levels; running out,
-    like the cases darcs reports as internal errors and the one case not
-    modelled (the [merge] fallback of [geteff]), answers [Unsup]. *)
+    like the cases darcs reports as internal errors, answers [Unsup]. *)
 
 From Coq Require Import List Bool Arith.
 From DarcsWeb Require Import Prim Token Apply Invert Commute Named Depend Walk Conflict3.
@@ -173,11 +172,71 @@ Fixpoint p_cwwc (g : nat) (p : prim) (xs : list prim) : option (list prim * prim
       end
   end.
 
+(** [commuteWhatWeCanRL] on prims, [rxs] reversed: [x] left past as much
+    of it as it can; the results in application order. *)
+Fixpoint p_cwwc_rl (g : nat) (rxs : list prim) (x : prim) : option (list prim * prim * list prim) :=
+  match g with
+  | O => None
+  | S g' =>
+      match rxs with
+      | [] => Some ([], x, [])
+      | y :: rys =>
+          match commute y x with
+          | Some (x', y') =>
+              match p_cwwc_rl g' rys x' with
+              | Some (xs1, x'', xs2) => Some (xs1, x'', xs2 ++ [y'])
+              | None => None
+              end
+          | None =>
+              match p_cwwc_rl g' rys y with
+              | Some (ys1, y', ys2) =>
+                  match p_cwwc_rl g' (rev ys2) x with
+                  | Some (ys1', x', ys2') => Some (ys1 ++ [y'] ++ ys1', x', ys2')
+                  | None => None
+                  end
+              | None => None
+              end
+          end
+      end
+  end.
+
+(** [pullCommonRL]: the common suffix [c] two prim sequences can be
+    commuted into, and what is left before it in each ([xs = xs'; c],
+    [ys = ys'; c]); [rxs], [rys] reversed. *)
+Fixpoint p_pull_common_rl (g : nat) (rxs rys : list prim) : option (list prim * list prim * list prim) :=
+  match g with
+  | O => None
+  | S g' =>
+      match rxs, rys with
+      | [], _ => Some ([], rev rys, [])
+      | _, [] => Some (rev rxs, [], [])
+      | x :: rxs', _ =>
+          match p_remove_rl x (rev rys) with
+          | Some ys =>
+              match p_pull_common_rl g' rxs' (rev ys) with
+              | Some (xs', ys', c) => Some (xs', ys', c ++ [x])
+              | None => None
+              end
+          | None =>
+              match p_cwwc_rl (S (length rxs)) rxs' x with
+              | Some (xs1, x', xs2) =>
+                  match p_pull_common_rl g' (rev xs2) rys with
+                  | Some (xs2', ys', c) => Some (xs1 ++ [x'] ++ xs2', ys', c)
+                  | None => None
+                  end
+              | None => None
+              end
+          end
+      end
+  end.
+
 (** ** The operations of one level *)
 
 Record ops := Ops {
-  o_cm : rp2 -> rp2 -> res (rp2 * rp2);   (** darcs' [commute] *)
-  o_eq : rp2 -> rp2 -> res bool           (** darcs' [=\/=] *)
+  o_cm : rp2 -> rp2 -> res (rp2 * rp2);     (** darcs' [commute] *)
+  o_eq : rp2 -> rp2 -> res bool;            (** darcs' [=\/=] *)
+  o_merge : rp2 -> rp2 -> res (rp2 * rp2);  (** darcs' [merge]: [(q', p')] for [p \/ q] *)
+  o_cnc : rp2 -> rp2 -> res (rp2 * rp2)     (** darcs' [commuteNoConflicts] *)
 }.
 
 Section Level.
@@ -438,29 +497,6 @@ Fixpoint all_conflicts_with (g : nat) (x : non) (ys : list non) : res (list non 
          end) cs nc
   end.
 
-(** [geteff]: the [Non]s of the prims a conflictor undoes, and those prims
-    as repository patches.  darcs falls back to merging the conflicting
-    [Non]s when a prim does not commute out of them; that is not modelled. *)
-Fixpoint geteff (ix : list non) (xx : list prim) : res (list non * list rp2) :=
-  match xx with
-  | [] => Yes ([], [])
-  | x :: xs =>
-      match mapr (cor (Normal x)) ix with
-      | Yes ix' =>
-          let* (ns, xs') := geteff ix' xs in
-          let* ns' := mapr (coa (Normal x)) ns in
-          Yes (Non [] x :: ns', Normal x :: xs')
-      | No => Unsup
-      | Unsup => Unsup
-      end
-  end.
-
-Definition xx2nons (ix : list non) (xx : list prim) : res (list non) :=
-  let* (ns, _) := geteff ix xx in Yes ns.
-
-Definition xx2patches (ix : list non) (xx : list prim) : res (list rp2) :=
-  let* (_, ps) := geteff ix xx in Yes ps.
-
 (** [commuteWhatWeCanFL] on repository patches. *)
 Fixpoint cwwc (g : nat) (p : rp2) (xs : list rp2) : res (list rp2 * rp2 * list rp2) :=
   match g with
@@ -484,6 +520,195 @@ Fixpoint cwwc (g : nat) (p : rp2) (xs : list rp2) : res (list rp2 * rp2 * list r
           end
       end
   end.
+
+(** *** Merging, for [geteff]'s fallback (with the level below's [merge]) *)
+
+(** [merge] of a sequence with one patch, and of two sequences: every
+    pairwise merge is [merge (x \/ y)] with [x] from the left sequence.
+    Results: what follows the left side, then what follows the right side. *)
+Fixpoint merge_xs_y (xs : list rp2) (y : rp2) : res (rp2 * list rp2) :=
+  match xs with
+  | [] => Yes (y, [])
+  | x :: xs' =>
+      let* (y1, x') := o_merge o x y in
+      let* (y2, xs'') := merge_xs_y xs' y1 in
+      Yes (y2, x' :: xs'')
+  end.
+
+Fixpoint merge_fl (xs ys : list rp2) : res (list rp2 * list rp2) :=
+  match ys with
+  | [] => Yes ([], xs)
+  | y :: ys' =>
+      let* (y', xs1) := merge_xs_y xs y in
+      let* (ys'', xs2) := merge_fl xs1 ys' in
+      Yes (y' :: ys'', xs2)
+  end.
+
+(** [pullCommon]: the common prefix two sequences can be commuted into,
+    and the rest of each. *)
+Fixpoint pull_common (g : nat) (xs ys : list rp2) : res (list rp2 * list rp2 * list rp2) :=
+  match g with
+  | O => Unsup
+  | S g' =>
+      match xs, ys with
+      | [], _ => Yes ([], [], ys)
+      | _, [] => Yes ([], xs, [])
+      | x :: xs', _ =>
+          match remove_fl x ys with
+          | Yes ys' =>
+              let* (cx, ys'') := pull_common g' xs' ys' in
+              let '(c, xs'') := cx in
+              Yes (x :: c, xs'', ys'')
+          | No =>
+              let* (xs1x, xs2) := cwwc (S (length xs)) x xs' in
+              let '(xs1, x') := xs1x in
+              let* (cx, ys') := pull_common g' xs1 ys in
+              let '(c, xs1') := cx in
+              Yes (c, xs1' ++ x' :: xs2, ys')
+          | Unsup => Unsup
+          end
+      end
+  end.
+
+Definition un_non (n : non) : list rp2 := let '(Non c x) := n in c ++ [Normal x].
+
+Definition no_effect (ps : list rp2) : bool :=
+  match join_inverses (effects2 ps) with [] => true | _ => false end.
+
+(** [mergeConflictingNons]: the [Non]s merged into one effect-free sequence. *)
+Fixpoint mcn_go (cur : list rp2) (zs : list (list rp2)) : res (list rp2) :=
+  match zs with
+  | [] => if no_effect cur then Yes cur else No
+  | z :: zs' =>
+      let* (cps, qs) := pull_common (S (length cur + length z)) cur z in
+      let '(c, ps) := cps in
+      let* (qs', _) := merge_fl ps qs in
+      mcn_go (c ++ ps ++ qs') zs'
+  end.
+
+Definition merge_conflicting_nons (ns : list non) : res (list rp2) :=
+  match map un_non ns with
+  | [] => Yes []
+  | p :: zs => mcn_go p zs
+  end.
+
+(** [genCommuteWhatWeCanRL com]: [p] left past as much of [rxs] (reversed)
+    as [com] lets it; the pairs it cannot pass are commuted with [commute]. *)
+Fixpoint gcw (g : nat) (com : rp2 -> rp2 -> res (rp2 * rp2)) (rxs : list rp2) (p : rp2)
+  : res (list rp2 * rp2 * list rp2) :=
+  match g with
+  | O => Unsup
+  | S g' =>
+      match rxs with
+      | [] => Yes ([], p, [])
+      | x :: rxs' =>
+          match com x p with
+          | Yes (p', x') =>
+              let* (xs1p, xs2) := gcw g' com rxs' p' in
+              let '(xs1, p'') := xs1p in
+              Yes (xs1, p'', xs2 ++ [x'])
+          | No =>
+              let* (xs1x, xs2) := gcw g' (o_cm o) rxs' x in
+              let '(xs1, x') := xs1x in
+              let* (xs1p, xs2') := gcw g' com (rev xs2) p in
+              let '(xs1', p') := xs1p in
+              Yes (xs1 ++ [x'] ++ xs1', p', xs2')
+          | Unsup => Unsup
+          end
+      end
+  end.
+
+Fixpoint all_normal (ps : list rp2) : option (list prim) :=
+  match ps with
+  | [] => Some []
+  | Normal p :: ps' => match all_normal ps' with Some qs => Some (p :: qs) | None => None end
+  | _ => None
+  end.
+
+(** [mergeAfterConflicting]: the conflicting patches [ps] (the [Non]s
+    merged) that the prims [xs] depend on, and [xs]; [ps] reversed. *)
+Fixpoint mac (g : nat) (rps : list rp2) (xs : list prim) (goneby : list rp2)
+  : res (list rp2 * list rp2) :=
+  match g with
+  | O => Unsup
+  | S g' =>
+      match rps with
+      | [] => if no_effect goneby then Yes ([], map Normal xs) else No
+      | p :: rps' =>
+          let via_gcw :=
+            let* (ap, b) := gcw (S (length rps)) (o_cnc o) rps' p in
+            let '(a, p') := ap in
+            let* (b', xs') := mac g' (rev b) xs goneby in
+            if no_effect (a ++ [p']) then Yes ((a ++ [p']) ++ b', xs') else No in
+          match cfl p (map Normal xs) with
+          | No =>
+              match via_gcw with
+              | No =>
+                  match goneby with
+                  | [] => if no_effect (rev rps) then Yes (rev rps, map Normal xs) else No
+                  | _ => No
+                  end
+              | r => r
+              end
+          | Yes (l, p'') =>
+              match all_normal l with
+              | Some xs'' => mac g' rps' xs'' (p'' :: goneby)
+              | None => via_gcw
+              end
+          | Unsup => Unsup
+          end
+      end
+  end.
+
+Definition merge_after_conflicting (xxx : list rp2) (yyy : list prim) : res (list rp2 * list rp2) :=
+  mac (S (length xxx)) (rev xxx) yyy [].
+
+(** [toNons]: each patch of a sequence as a [Non], with the patches before
+    it that it cannot be commuted past as context. *)
+Fixpoint to_nons_go (rprefix rest : list rp2) : res (list non) :=
+  match rest with
+  | [] => Yes []
+  | x :: rest' =>
+      let* (dp, _) := gcw (S (length rprefix)) (o_cm o) rprefix x in
+      let '(deps, p) := dp in
+      let* np := non_of p in
+      let* n := match np with Non [] pp => Yes (Non deps pp) | _ => Unsup end in
+      let* ns := to_nons_go (x :: rprefix) rest' in
+      Yes (n :: ns)
+  end.
+
+Definition to_nons (xs : list rp2) : res (list non) := to_nons_go [] xs.
+
+Definition unsup_no {A} (m : res A) : res A := match m with No => Unsup | _ => m end.
+
+(** [geteff]: the [Non]s of the prims a conflictor undoes, and those prims
+    as repository patches.  When a prim does not commute out of the
+    conflicting [Non]s, darcs merges them ([mergeConflictingNons]) and
+    separates what the prims depend on ([mergeAfterConflicting]). *)
+Fixpoint geteff (ix : list non) (xx : list prim) : res (list non * list rp2) :=
+  match xx with
+  | [] => Yes ([], [])
+  | x :: xs =>
+      match mapr (cor (Normal x)) ix with
+      | Yes ix' =>
+          let* (ns, xs') := geteff ix' xs in
+          let* ns' := mapr (coa (Normal x)) ns in
+          Yes (Non [] x :: ns', Normal x :: xs')
+      | No =>
+          let* rix := unsup_no (merge_conflicting_nons ix) in
+          let* (a, x') := unsup_no (merge_after_conflicting rix xx) in
+          let* ns := to_nons x' in
+          let* ns' := mapr (coa_rl a) ns in
+          Yes (ns', a ++ x')
+      | Unsup => Unsup
+      end
+  end.
+
+Definition xx2nons (ix : list non) (xx : list prim) : res (list non) :=
+  let* (ns, _) := geteff ix xx in Yes ns.
+
+Definition xx2patches (ix : list non) (xx : list prim) : res (list rp2) :=
+  let* (_, ps) := geteff ix xx in Yes ps.
 
 (** [remNons]: [n] without the [Non]s of [ns] in its context, when they
     can be taken out and their effects cancel.  (darcs tests for the
@@ -687,7 +912,6 @@ Definition ccf_core (p q : rp2) : res (rp2 * rp2) :=
           let* n1nons0 := xx2nons a1 n1 in
           let* n1nons := mapr (cpoa n2) n1nons0 in
           let* n2nons := xx2nons a2 n2 in
-          let unsup_no {A} (m : res A) := match m with No => Unsup | _ => m end in
           let* a2_minus_p1n1 := unsup_no (minus a2_minus_p1 n1nons) in
           let* a1' := mapr (cpoa n2) a1 in
           let* p2ooo := rem_nons a1' p2 in
@@ -727,13 +951,92 @@ Definition commute_body (p q : rp2) : res (rp2 * rp2) :=
   | Unsup => Unsup
   end.
 
+(** [+++]: the first list, then the second without the elements of the first. *)
+Fixpoint union_nons (xs ys : list non) : res (list non) :=
+  match xs, ys with
+  | [], _ => Yes ys
+  | _, [] => Yes xs
+  | x :: xs', _ =>
+      match remove1 x ys with
+      | Yes ys' => let* r := union_nons xs' ys' in Yes (x :: r)
+      | No => let* r := union_nons xs' ys in Yes (x :: r)
+      | Unsup => Unsup
+      end
+  end.
+
+(** darcs' [merge] on [RepoPatchV2] when the patches conflict, for
+    [p \/ q]: [(q', p')] with [q'] after [p] and [p'] after [q]. *)
+Definition merge_core (p q : rp2) : res (rp2 * rp2) :=
+  match p, q with
+  | Normal x, Normal y => Yes (Conf [] [x] (Non [] y), Conf [] [y] (Non [] x))
+  | Normal x, Conf iy yy y =>
+      let yyx := yy ++ [x] in
+      let* nons := xx2nons iy yyx in
+      match rev nons with
+      | x' :: nyy => Yes (Conf iy yyx y, Conf (y :: iy ++ nyy) [] x')
+      | [] => Unsup
+      end
+  | Conf ix xx x, Conf iy yy y =>
+      match p_pull_common_rl (S (length xx + length yy)) (rev xx) (rev yy) with
+      | Some (rxx1, ryy1, c) =>
+          match commute_seq ryy1 (invert_seq rxx1) with
+          | Some (ixx', ryy') =>
+              let xx' := invert_seq ixx' in
+              let yy' := ryy' in
+              let* ys' := mapr (cpoa xx') (y :: iy) in
+              let* xs' := mapr (cpoa ryy') (x :: ix) in
+              match ys', xs' with
+              | y' :: iy', x' :: ix' =>
+                  let* nyy' := xx2nons iy' yy' in
+                  let* nxx' := xx2nons ix' xx' in
+                  let* icx0 := xx2nons ix (rxx1 ++ c) in
+                  let icx := skipn (length rxx1) icx0 in
+                  let* ic' := mapr (cpoa ryy') icx in
+                  let* u := union_nons iy' ix' in
+                  let ixy' := ic' ++ u in
+                  Yes (Conf (x' :: ixy' ++ nxx') yy' y', Conf (y' :: ixy' ++ nyy') xx' x')
+              | _, _ => Unsup
+              end
+          | None => Unsup
+          end
+      | None => Unsup
+      end
+  | _, _ => Unsup
+  end.
+
+(** darcs' [merge] on [RepoPatchV2]. *)
+Definition merge_body (p q : rp2) : res (rp2 * rp2) :=
+  match p, q with
+  | InvConf _ _ _, _ | _, InvConf _ _ _ | Etac _, _ | _, Etac _ => Unsup
+  | Dup a, Dup b => Yes (Dup b, Dup a)
+  | Dup a, b => let* a' := coa (invert2 b) a in Yes (b, Dup a')
+  | a, Dup b => let* b' := coa (invert2 a) b in Yes (Dup b', a)
+  | _, _ =>
+      (* [mergeNoConflicts] first, then equal patches are duplicates *)
+      match cnc (invert2 p) q with
+      | Yes (q', ip') => Yes (q', invert2 ip')
+      | Unsup => Unsup
+      | No =>
+          let* same := eq_body p q in
+          if same then
+            let* np := non_of p in
+            let* n := coa (invert2 p) np in
+            Yes (Dup n, Dup n)
+          else
+            match p, q with
+            | Conf _ _ _, Normal _ => let* (a, b) := merge_core q p in Yes (b, a)
+            | _, _ => merge_core p q
+            end
+      end
+  end.
+
 End Level.
 
 (** The levels: each one's operations call those of the level below. *)
 Fixpoint level (g : nat) : ops :=
   match g with
-  | O => Ops (fun _ _ => Unsup) (fun _ _ => Unsup)
-  | S g' => let o := level g' in Ops (commute_body o) (eq_body o)
+  | O => Ops (fun _ _ => Unsup) (fun _ _ => Unsup) (fun _ _ => Unsup) (fun _ _ => Unsup)
+  | S g' => let o := level g' in Ops (commute_body o) (eq_body o) (merge_body o) (cnc o)
   end.
 
 (** Deep enough for any context nesting darcs writes; deeper answers [Unsup]. *)

@@ -374,8 +374,7 @@ let dispatch (req : string) : string =
          | Yes r -> ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
          | No -> internal "dependencies2: no answer"
          | Unsup ->
-             unsupported
-               "a darcs-2 conflictor case darcs reports as an internal error, or that needs darcs-2 merging")
+             unsupported "a darcs-2 conflictor case darcs reports as an internal error")
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
