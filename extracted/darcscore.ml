@@ -3689,71 +3689,68 @@ let depth =
     0)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 
 (** val commute2 :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
-    -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res **)
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+    rp2 * ('a1, 'a2) rp2) res **)
 
-let commute2 eqL eqN lO p q =
-  (level eqL eqN lO depth).o_cm p q
+let commute2 o p q =
+  o.o_cm p q
 
 (** val commute2_past :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
-    list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2) res **)
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
+    rp2 list * ('a1, 'a2) rp2) res **)
 
-let rec commute2_past eqL eqN lO x = function
+let rec commute2_past o x = function
 | [] -> Yes ([], x)
 | y :: ys' ->
-  rbind (commute2 eqL eqN lO x y) (fun pat ->
+  rbind (commute2 o x y) (fun pat ->
     let (y', x') = pat in
-    rbind (commute2_past eqL eqN lO x' ys') (fun pat0 ->
+    rbind (commute2_past o x' ys') (fun pat0 ->
       let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
 
 (** val commute2_rl :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1,
-    'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2)
-    rp2 list) res **)
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1,
+    'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
 
-let rec commute2_rl eqL eqN lO rxs ys acc =
+let rec commute2_rl o rxs ys acc =
   match rxs with
   | [] -> Yes (ys, acc)
   | x :: rxs' ->
-    rbind (commute2_past eqL eqN lO x ys) (fun pat ->
-      let (ys', x') = pat in commute2_rl eqL eqN lO rxs' ys' (x' :: acc))
+    rbind (commute2_past o x ys) (fun pat ->
+      let (ys', x') = pat in commute2_rl o rxs' ys' (x' :: acc))
 
 (** val commute2_seq :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1,
-    'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
+    ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1,
+    'a2) rp2 list * ('a1, 'a2) rp2 list) res **)
 
-let commute2_seq eqL eqN lO xs ys =
-  commute2_rl eqL eqN lO (rev xs) ys []
+let commute2_seq o xs ys =
+  commute2_rl o (rev xs) ys []
 
 type ('l, 'n) named2 = ('l, 'n) rp2 list * int list
 
 (** val commute_inamed2 :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
-    (int * ('a1, 'a2) named2) -> ((int * ('a1, 'a2) named2) * (int * ('a1,
-    'a2) named2)) res **)
+    ('a1, 'a2) ops -> (int * ('a1, 'a2) named2) -> (int * ('a1, 'a2) named2)
+    -> ((int * ('a1, 'a2) named2) * (int * ('a1, 'a2) named2)) res **)
 
-let commute_inamed2 eqL eqN lO p q =
+let commute_inamed2 o p q =
   let (i, n) = p in
   let (pe, pd) = n in
   let (j, n0) = q in
   let (qe, qd) = n0 in
   if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
   then No
-  else rbind (commute2_seq eqL eqN lO pe qe) (fun pat ->
+  else rbind (commute2_seq o pe qe) (fun pat ->
          let (qe', pe') = pat in Yes ((j, (qe', qd)), (i, (pe', pd))))
 
 (** val commute2_fl :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
-    (int * ('a1, 'a2) named2) list -> ((int * ('a1, 'a2) named2)
-    list * (int * ('a1, 'a2) named2)) res **)
+    ('a1, 'a2) ops -> (int * ('a1, 'a2) named2) -> (int * ('a1, 'a2) named2)
+    list -> ((int * ('a1, 'a2) named2) list * (int * ('a1, 'a2) named2)) res **)
 
-let rec commute2_fl eqL eqN lO x = function
+let rec commute2_fl o x = function
 | [] -> Yes ([], x)
 | y :: ys' ->
-  rbind (commute_inamed2 eqL eqN lO x y) (fun pat ->
+  rbind (commute_inamed2 o x y) (fun pat ->
     let (y', x') = pat in
-    rbind (commute2_fl eqL eqN lO x' ys') (fun pat0 ->
+    rbind (commute2_fl o x' ys') (fun pat0 ->
       let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
 
 (** val dependencies2 :
@@ -3761,7 +3758,7 @@ let rec commute2_fl eqL eqN lO x = function
     list list res **)
 
 let dependencies2 eqL eqN lO ps =
-  walk_dependencies (commute2_fl eqL eqN lO) ps
+  let o = level eqL eqN lO depth in walk_dependencies (commute2_fl o) ps
 
 (** val max_len : int **)
 

@@ -904,33 +904,30 @@ val level : 'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) ops
 val depth : int
 
 val commute2 :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
-  -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2) res
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 -> (('a1, 'a2)
+  rp2 * ('a1, 'a2) rp2) res
 
 val commute2_past :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2
-  list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2) res
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2
+  list * ('a1, 'a2) rp2) res
 
 val commute2_rl :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
-  rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2
-  list) res
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
+  rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res
 
 val commute2_seq :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp2 list -> ('a1, 'a2)
-  rp2 list -> (('a1, 'a2) rp2 list * ('a1, 'a2) rp2 list) res
+  ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
+  rp2 list * ('a1, 'a2) rp2 list) res
 
 type ('l, 'n) named2 = ('l, 'n) rp2 list * int list
 
 val commute_inamed2 :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
-  (int * ('a1, 'a2) named2) -> ((int * ('a1, 'a2) named2) * (int * ('a1, 'a2)
-  named2)) res
+  ('a1, 'a2) ops -> (int * ('a1, 'a2) named2) -> (int * ('a1, 'a2) named2) ->
+  ((int * ('a1, 'a2) named2) * (int * ('a1, 'a2) named2)) res
 
 val commute2_fl :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> (int * ('a1, 'a2) named2) ->
-  (int * ('a1, 'a2) named2) list -> ((int * ('a1, 'a2) named2)
-  list * (int * ('a1, 'a2) named2)) res
+  ('a1, 'a2) ops -> (int * ('a1, 'a2) named2) -> (int * ('a1, 'a2) named2)
+  list -> ((int * ('a1, 'a2) named2) list * (int * ('a1, 'a2) named2)) res
 
 val dependencies2 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named2 list -> int list

@@ -451,9 +451,14 @@ async fn api_patch_dependencies_equal_darcs_show_dependencies() {
     compare_deps_with_darcs("prims-d1").await;
 }
 
-// Dependencies inside conflicted histories are not compared: darcs commutes the
-// conflictors themselves there, which the theory does not model (README, "Known
-// differences from darcs").
+/// In conflicted histories darcs commutes the conflictors and duplicates themselves
+/// (theories/Conflict2.v, Conflict3.v): patches never depend on what they conflict with.
+#[tokio::test]
+async fn api_patch_dependencies_in_conflicted_histories_equal_darcs() {
+    for repo in ["conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2", "conflicts-unresolved-d3"] {
+        compare_deps_with_darcs(repo).await;
+    }
+}
 
 #[tokio::test]
 async fn api_patch_has_metadata_and_prims() {

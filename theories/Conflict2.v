@@ -1042,9 +1042,14 @@ Fixpoint level (g : nat) : ops :=
 (** Deep enough for any context nesting darcs writes; deeper answers [Unsup]. *)
 Definition depth := 64.
 
-Definition commute2 (p q : rp2) : res (rp2 * rp2) := o_cm (level depth) p q.
+(** ** Sequences and named patches, with the operations [o] of the top
+    level (built once per answer: [level] allocates). *)
 
-(** ** Sequences and named patches *)
+Section Top.
+
+Variable o : ops.
+
+Definition commute2 (p q : rp2) : res (rp2 * rp2) := o_cm o p q.
 
 Fixpoint commute2_past (x : rp2) (ys : list rp2) : res (list rp2 * rp2) :=
   match ys with
@@ -1083,9 +1088,11 @@ Fixpoint commute2_fl (x : nat * named2) (ys : list (nat * named2))
       Yes (y' :: ys'', x'')
   end.
 
+End Top.
+
 (** For each named darcs-2 patch, its direct dependencies, ascending. *)
-Definition dependencies2 (ps : list named2) : res (list (list nat)) :=
-  walk_dependencies commute2_fl ps.
+Definition dependencies2 (ps : list (named2)) : res (list (list nat)) :=
+  let o := level depth in walk_dependencies (commute2_fl o) ps.
 
 End Conflict2.
 
