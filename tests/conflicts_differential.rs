@@ -238,7 +238,21 @@ fn scenario(seed: u64, format: &str, root: &Path) -> Result<Vec<PathBuf>, String
     pull_and_resolve(&mut rng, b, a, "B", 103)?;
     random_patch(&mut rng, c, "C", 104)?;
     pull_and_resolve(&mut rng, c, b, "C", 105)?;
+    // further rounds (DARCSWEB_CONFLICT_ROUNDS, default 0): each branch records
+    // more and pulls a random other branch, so conflictors meet conflictors
+    for round in 0..rounds() {
+        for (i, tag) in ["A", "B", "C"].iter().enumerate() {
+            let n = 200 + 10 * round + i;
+            random_patch(&mut rng, &branches[i], tag, n)?;
+            let from = (i + 1 + rng.below(2)) % 3;
+            pull_and_resolve(&mut rng, &branches[i], &branches[from], tag, n + 5)?;
+        }
+    }
     Ok(branches)
+}
+
+fn rounds() -> usize {
+    std::env::var("DARCSWEB_CONFLICT_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
 /// Our dependency graph: short patch id -> short ids of its direct dependencies.
