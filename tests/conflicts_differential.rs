@@ -118,7 +118,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) -> Result<(), St
     let fs = files(dir);
     let name = format!("{tag} change {n}");
     let pick = |rng: &mut Rng| fs[rng.below(fs.len())].clone();
-    match rng.below(10) {
+    match rng.below(11) {
         // edit, insert or delete a line: the usual source of conflicts
         0..=3 if !fs.is_empty() => {
             let f = pick(rng);
@@ -183,6 +183,11 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) -> Result<(), St
         // remove a file
         8 if fs.len() > 2 => {
             std::fs::remove_file(dir.join(pick(rng))).unwrap();
+        }
+        // a tag: a patch with explicit dependencies on everything before it
+        9 => {
+            darcs_ok(&["tag", "-m", &format!("{tag} tag {n}")], dir)?;
+            return Ok(());
         }
         _ => return random_patch(rng, dir, tag, n),
     }
