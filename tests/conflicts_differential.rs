@@ -2,8 +2,9 @@
 //! builds darcs-2 and darcs-3 repositories with the real `darcs` from a seeded
 //! random script (three branches editing, moving files and directories, replacing
 //! tokens, adding and removing files; pulls with conflicts, resolved by hand, pulled
-//! back), then compares our dependency graph with `darcs show dependencies` and
-//! replays the whole history through the core (`check`).
+//! back), then compares our dependency graph with `darcs show dependencies`, our
+//! annotate of every file with `darcs annotate`, and replays the whole history through
+//! the core (`check`).
 
 mod common;
 
@@ -278,6 +279,36 @@ fn dependencies_of(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, Rep
     Ok(out)
 }
 
+/// Annotate of every text file at the head equals `darcs annotate --machine-readable`.
+fn annotate_equal(dir: &Path, what: &str) {
+    let reg = Registry::discover(&[dir.to_path_buf()]);
+    let repo = reg.list().into_iter().next().expect("repository found");
+    let idx = repo.index().unwrap();
+    let head = idx.head();
+    for (p, e) in repo.walk(head).unwrap() {
+        let darcsweb::repo::Entry::File(content) = e else { continue };
+        if content.contains(&0) {
+            continue;
+        }
+        let rel = String::from_utf8(p.join(&b'/')).unwrap();
+        let o = common::darcs(&["annotate", "--machine-readable", "--no-patch-index", &rel], dir);
+        assert!(o.status.success(), "{what}: darcs annotate {rel}: {}", String::from_utf8_lossy(&o.stderr));
+        let expected: Vec<(String, Vec<u8>)> = o
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| l.len() >= 43)
+            .map(|l| (String::from_utf8_lossy(&l[..40]).into_owned(), l[43..l.len() - 1].to_vec()))
+            .collect();
+        let ours: Vec<(String, Vec<u8>)> = repo
+            .annotate(head, &p)
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.patch.map(|i| idx.patches[i].hash.clone()).unwrap_or_else(|| "0".repeat(40)), l.line))
+            .collect();
+        assert_eq!(ours, expected, "{what}: annotate {rel}");
+    }
+}
+
 /// Where darcs 2.16 itself fails with an internal error there is no oracle: our answer
 /// must still be a dependency graph (every dependency earlier, transitively reduced).
 fn assert_graph_shape(dir: &Path, what: &str) {
@@ -340,6 +371,7 @@ fn run_cases(format: &str, seeds: std::ops::Range<u64>) {
             if log.contains("conflictor") || log.contains("duplicate") {
                 conflicted += 1;
             }
+            annotate_equal(&dir, &what);
             let ours = dependencies_of(&dir).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert_eq!(ours, theirs, "{what}:\n{log}");
             compared += 1;
