@@ -3,10 +3,14 @@
 //! * `ffi_round_trip`: the cost of one call (invert of an empty sequence);
 //! * `file_after_10000_hunks`: a file's contents after 10,000 hunks (one `file_at` call);
 //! * `dependencies_2000`: dependencies of a 2,000-patch history;
+//! * `dependencies_2000_darcs2_conflict`, `dependencies_2000_darcs3_conflict`: the same
+//!   history plus two conflicting edits (the second as a conflictor), through the darcs-2
+//!   and darcs-3 repository-patch layers that conflicted histories take;
 //! * `annotate_5000_lines_1000_patches`: annotate of a 5,000-line file touched by 1,000 patches.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use darcsweb::core::{self, Named};
+use darcsweb::core::{self, Contexted3, NPrim, Named, Named2, Named3, Rp3};
+use darcsweb::darcs::patch::{Non, RepoPatch};
 use darcsweb::darcs::prim::{Path, Prim};
 
 fn path(s: &str) -> Path {
@@ -59,6 +63,54 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("slow");
     g.sample_size(10);
     g.bench_function("dependencies_2000", |b| b.iter(|| core::dependencies(&history).unwrap()));
+
+    // two clones edit line 1 of f0 differently; the second edit, pulled after the
+    // first, is a conflictor undoing it
+    let old = match core::file_at(&history, &path("f0")).unwrap() {
+        core::Lookup::File(c) => c.split(|&b| b == b'\n').nth(1).unwrap().to_vec(),
+        other => panic!("f0 is not a file: {other:?}"),
+    };
+    let first = Prim::Hunk { path: path("f0"), line: 2, old: vec![old.clone()], new: vec![line("A".into())] };
+    let second = Prim::Hunk { path: path("f0"), line: 2, old: vec![old], new: vec![line("B".into())] };
+    let mut v2: Vec<Named2> =
+        history.iter().map(|n| Named2 { patches: n.prims.iter().cloned().map(RepoPatch::Prim).collect(), deps: vec![] }).collect();
+    v2.push(Named2 { patches: vec![RepoPatch::Prim(first.clone())], deps: vec![] });
+    v2.push(Named2 {
+        patches: vec![RepoPatch::Conflictor {
+            ix: vec![],
+            xx: vec![first.clone()],
+            x: Non { context: vec![], prim: second.clone() },
+        }],
+        deps: vec![],
+    });
+    // a conflictor never depends on the patch it conflicts with
+    let d2 = core::dependencies2_offloaded(&v2).unwrap();
+    assert!(!d2[v2.len() - 1].contains(&(v2.len() as u32 - 2)), "{:?}", d2[v2.len() - 1]);
+    g.bench_function("dependencies_2000_darcs2_conflict", |b| b.iter(|| core::dependencies2_offloaded(&v2).unwrap()));
+
+    let np = |patch: u32, position: u32, inverse: bool, prim: Prim| NPrim { inverse, position, patch, prim };
+    let mut v3: Vec<Named3> = history
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Named3 {
+            patches: n.prims.iter().enumerate().map(|(k, p)| Rp3::Prim(np(i as u32, k as u32 + 1, false, p.clone()))).collect(),
+            deps: vec![],
+        })
+        .collect();
+    let (a, b) = (history.len() as u32, history.len() as u32 + 1);
+    v3.push(Named3 { patches: vec![Rp3::Prim(np(a, 1, false, first.clone()))], deps: vec![] });
+    let undo_first = core::invert(std::slice::from_ref(&first)).unwrap().remove(0);
+    v3.push(Named3 {
+        patches: vec![Rp3::Conflictor {
+            effect: vec![np(a, 1, true, undo_first)],
+            conflicts: vec![Contexted3 { context: vec![], patch: np(a, 1, false, first.clone()) }],
+            identity: Contexted3 { context: vec![], patch: np(b, 1, false, second.clone()) },
+        }],
+        deps: vec![],
+    });
+    let d3 = core::dependencies3(&v3).unwrap();
+    assert_eq!(d3, d2, "the darcs-2 and darcs-3 layers agree on this history");
+    g.bench_function("dependencies_2000_darcs3_conflict", |b| b.iter(|| core::dependencies3(&v3).unwrap()));
 
     let mut ann = vec![create("big", 5000)];
     ann.extend(edits("big", 5000, 1000, 3));
