@@ -208,17 +208,24 @@ impl History {
                     let (deps, loader, files, effects) =
                         (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
                     std::thread::spawn(move || {
-                        let result = match load_conflicted(&loader, &files) {
-                            Ok(Some(Conflicted::V2(v2))) => {
-                                core::dependencies2_offloaded(&v2).map_err(core_unsupported).map(reverse_deps)
+                        let result = match load_for_deps(&loader, &files, effects.get().is_none()) {
+                            Ok((loaded, conflicted)) => {
+                                if let Some(e) = loaded {
+                                    let _ = effects.set(e.map(Arc::new));
+                                }
+                                match conflicted {
+                                    Some(Conflicted::V2(v2)) => {
+                                        core::dependencies2_offloaded(&v2).map_err(core_unsupported).map(reverse_deps)
+                                    }
+                                    Some(Conflicted::V3(v3)) => {
+                                        core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps)
+                                    }
+                                    None => effects
+                                        .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
+                                        .clone()
+                                        .and_then(|e| dep_graph(&e)),
+                                }
                             }
-                            Ok(Some(Conflicted::V3(v3))) => {
-                                core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps)
-                            }
-                            Ok(None) => effects
-                                .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
-                                .clone()
-                                .and_then(|e| dep_graph(&e)),
                             Err(e) => Err(e),
                         };
                         let mut st = deps.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -335,35 +342,49 @@ enum Conflicted {
     V3(Vec<core::Named3>),
 }
 
-/// A darcs-2 or darcs-3 history with at least one conflictor or duplicate; `None` for
-/// any other history, whose dependencies come from the effects alone.
-fn load_conflicted(loader: &Loader, files: &[String]) -> Result<Option<Conflicted>> {
+/// One pass over the patch files for the dependency graph: the effects (when `effects`
+/// is asked for: other pages may have loaded them already) and, for a darcs-2 or darcs-3
+/// history with at least one conflictor or duplicate, its repository patches. `Err`
+/// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
+/// (darcs-1 nested mergers) is the effects' own `Err`.
+fn load_for_deps(loader: &Loader, files: &[String], effects: bool) -> Result<(Option<Result<Vec<Named>>>, Option<Conflicted>)> {
     use crate::darcs::format::RepoFormat;
-    match loader.format.format {
-        RepoFormat::Darcs1 => Ok(None),
-        RepoFormat::Darcs2 => load_conflicted_v2(loader, files).map(|v| v.map(Conflicted::V2)),
-        RepoFormat::Darcs3 => load_conflicted_v3(loader, files).map(|v| v.map(Conflicted::V3)),
-    }
-}
-
-fn load_conflicted_v2(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named2>>> {
     use crate::darcs::patch::RepoPatch;
+    let keep_bodies = loader.format.format != RepoFormat::Darcs1;
     let mut positions: HashMap<String, u32> = HashMap::with_capacity(files.len());
-    let mut out = Vec::with_capacity(files.len());
+    let mut eff: Option<Result<Vec<Named>>> = effects.then(|| Ok(Vec::with_capacity(files.len())));
+    let mut bodies: Vec<(Vec<RepoPatch>, Vec<u32>)> = Vec::new();
     let mut conflicted = false;
     for (i, f) in files.iter().enumerate() {
         let (_, named) = loader.named(f)?;
-        conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_)));
-        let deps = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
+        let deps: Vec<u32> = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
         positions.insert(named.info.id(), i as u32);
-        out.push(core::Named2 { patches: named.body, deps });
+        if let Some(Ok(out)) = &mut eff {
+            match loader.effect(&named) {
+                Ok(prims) => out.push(Named { prims, deps: deps.clone() }),
+                Err(e) => eff = Some(Err(e)),
+            }
+        }
+        if keep_bodies {
+            conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
+            bodies.push((named.body, deps));
+        }
     }
-    Ok(conflicted.then_some(out))
+    let conflicted = match loader.format.format {
+        _ if !conflicted => None,
+        RepoFormat::Darcs1 => None,
+        RepoFormat::Darcs2 => {
+            Some(Conflicted::V2(bodies.into_iter().map(|(patches, deps)| core::Named2 { patches, deps }).collect()))
+        }
+        RepoFormat::Darcs3 => Some(Conflicted::V3(darcs3_patches(bodies)?)),
+    };
+    Ok((eff, conflicted))
 }
 
-fn load_conflicted_v3(loader: &Loader, files: &[String]) -> Result<Option<Vec<core::Named3>>> {
+/// darcs-3 bodies as the core's repository patches, every patch id of a prim identity
+/// given a number (equal ids, equal numbers).
+fn darcs3_patches(bodies: Vec<(Vec<crate::darcs::patch::RepoPatch>, Vec<u32>)>) -> Result<Vec<core::Named3>> {
     use crate::darcs::patch::{Contexted, NamedPrim, RepoPatch};
-    /// Gives every patch id of a prim identity a number (equal ids, equal numbers).
     #[derive(Default)]
     struct Ids(HashMap<String, u32>);
     impl Ids {
@@ -381,37 +402,29 @@ fn load_conflicted_v3(loader: &Loader, files: &[String]) -> Result<Option<Vec<co
         }
     }
     let mut ids = Ids::default();
-    let mut positions: HashMap<String, u32> = HashMap::with_capacity(files.len());
-    let mut out = Vec::with_capacity(files.len());
-    let mut conflicted = false;
-    for (i, f) in files.iter().enumerate() {
-        let (_, named) = loader.named(f)?;
-        let mut patches = Vec::with_capacity(named.body.len());
-        for rp in &named.body {
+    let mut out = Vec::with_capacity(bodies.len());
+    for (i, (body, deps)) in bodies.into_iter().enumerate() {
+        let mut patches = Vec::with_capacity(body.len());
+        for rp in &body {
             patches.push(match rp {
                 RepoPatch::Named(p) => core::Rp3::Prim(ids.nprim(p)),
-                RepoPatch::Conflictor3 { effect, conflicts, identity } => {
-                    conflicted = true;
-                    core::Rp3::Conflictor {
-                        effect: effect.iter().map(|p| ids.nprim(p)).collect(),
-                        conflicts: conflicts.iter().map(|c| ids.contexted(c)).collect(),
-                        identity: ids.contexted(identity),
-                    }
-                }
+                RepoPatch::Conflictor3 { effect, conflicts, identity } => core::Rp3::Conflictor {
+                    effect: effect.iter().map(|p| ids.nprim(p)).collect(),
+                    conflicts: conflicts.iter().map(|c| ids.contexted(c)).collect(),
+                    identity: ids.contexted(identity),
+                },
                 other => {
                     return Err(RepoError::Unsupported(format!(
                         "patch {} of a darcs-3 repository holds a {} patch",
-                        named.info.id(),
+                        i + 1,
                         other.kind_name()
                     )))
                 }
             });
         }
-        let deps = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
-        positions.insert(named.info.id(), i as u32);
         out.push(core::Named3 { patches, deps });
     }
-    Ok(conflicted.then_some(out))
+    Ok(out)
 }
 
 /// Every patch's effect, in order, with its explicit dependencies as positions.
