@@ -1708,25 +1708,27 @@ let ninv_seq ps =
 let mem_pid a l =
   existsb (pid_eqb a) l
 
-(** val fast_remove_acc :
+(** val pull_front_acc :
     'a2 eqDec -> 'a1 lineOps -> pid -> ('a1, 'a2) nprim list -> ('a1, 'a2)
-    nprim list -> ('a1, 'a2) nprim list option **)
+    nprim list -> (('a1, 'a2) nprim * ('a1, 'a2) nprim list) option **)
 
-let rec fast_remove_acc eqN lO a pre = function
+let rec pull_front_acc eqN lO a pre = function
 | [] -> None
 | b :: bs' ->
   if pid_eqb (fst b) a
   then (match nc_rl eqN lO (rev pre) b with
-        | Some p -> let (_, pre') = p in Some (app pre' bs')
+        | Some p -> let (b', pre') = p in Some (b', (app pre' bs'))
         | None -> None)
-  else fast_remove_acc eqN lO a (b :: pre) bs'
+  else pull_front_acc eqN lO a (b :: pre) bs'
 
 (** val fast_remove :
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
     ('a1, 'a2) nprim list option **)
 
 let fast_remove eqN lO a bs =
-  fast_remove_acc eqN lO (fst a) [] bs
+  match pull_front_acc eqN lO (fst a) [] bs with
+  | Some p -> let (_, r) = p in Some r
+  | None -> None
 
 (** val commute_to_prefix :
     'a2 eqDec -> 'a1 lineOps -> pid list -> ('a1, 'a2) nprim list -> (('a1,
@@ -2005,17 +2007,20 @@ let cc_prim_only eqL eqN p s y cq =
      | _ :: _ -> Unknown)
 
 (** val cc_prim :
-    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
-    ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
-    rp3) perhaps **)
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2)
+    nprim list -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2)
+    rp3 * ('a1, 'a2) rp3) perhaps **)
 
-let cc_prim eqN lO p s y cq =
+let cc_prim eqL eqN lO p s y cq =
   if mem_pid (fst p) (map cid y)
-  then (match fast_remove eqN lO (ninv p) s with
-        | Some r0 ->
-          let cp = ctx_add_inv eqN lO r0 ([], p) in
-          Succeeded ((RConf (r0, (cdel cp y), cq)), (RConf ([], (cq :: []),
-          cp)))
+  then (match pull_front_acc eqN lO (fst (ninv p)) [] s with
+        | Some p0 ->
+          let (b, r0) = p0 in
+          if nprim_eqb eqL eqN b (ninv p)
+          then let cp = ctx_add_inv eqN lO r0 ([], p) in
+               Succeeded ((RConf (r0, (cdel cp y), cq)), (RConf ([],
+               (cq :: []), cp)))
+          else Failed
         | None -> Failed)
   else Unknown
 
@@ -2078,7 +2083,7 @@ let commute_conflicting eqL eqN lO p q =
      | RPrim _ -> Unknown
      | RConf (s, y, cq) ->
        or_else (cc_prim_only eqL eqN p0 s y cq) (fun _ ->
-         cc_prim eqN lO p0 s y cq))
+         cc_prim eqL eqN lO p0 s y cq))
   | RConf (r, x, cp) ->
     (match q with
      | RPrim _ -> Unknown

@@ -436,9 +436,9 @@ val ninv_seq : ('a1, 'a2) nprim list -> ('a1, 'a2) nprim list
 
 val mem_pid : pid -> pid list -> bool
 
-val fast_remove_acc :
+val pull_front_acc :
   'a2 eqDec -> 'a1 lineOps -> pid -> ('a1, 'a2) nprim list -> ('a1, 'a2)
-  nprim list -> ('a1, 'a2) nprim list option
+  nprim list -> (('a1, 'a2) nprim * ('a1, 'a2) nprim list) option
 
 val fast_remove :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
@@ -520,9 +520,9 @@ val cc_prim_only :
   rp3) perhaps
 
 val cc_prim :
-  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
-  ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2) rp3 * ('a1, 'a2)
-  rp3) perhaps
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2)
+  nprim list -> ('a1, 'a2) ctxd list -> ('a1, 'a2) ctxd -> (('a1, 'a2)
+  rp3 * ('a1, 'a2) rp3) perhaps
 
 val cc_conf_only :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) ctxd list

@@ -108,22 +108,24 @@ Definition ninv_seq (ps : list nprim) : list nprim := rev (map ninv ps).
 
 Definition mem_pid (a : pid) (l : list pid) : bool := existsb (pid_eqb a) l.
 
-(** [fast_remove a bs]: the prim of [bs] with [a]'s identity, commuted to
-    the front and dropped ([fastRemoveFL]). *)
-Fixpoint fast_remove_acc (a : pid) (pre bs : list nprim) : option (list nprim) :=
+(** [pull_front a bs]: the prim of [bs] with identity [a], commuted to the
+    front, and the rest. *)
+Fixpoint pull_front_acc (a : pid) (pre bs : list nprim) : option (nprim * list nprim) :=
   match bs with
   | [] => None
   | b :: bs' =>
       if pid_eqb (fst b) a then
         match nc_rl (rev pre) b with
-        | Some (_, pre') => Some (pre' ++ bs')
+        | Some (b', pre') => Some (b', pre' ++ bs')
         | None => None
         end
-      else fast_remove_acc a (b :: pre) bs'
+      else pull_front_acc a (b :: pre) bs'
   end.
 
+(** [fast_remove a bs]: the prim of [bs] with [a]'s identity, commuted to
+    the front and dropped ([fastRemoveFL]). *)
 Definition fast_remove (a : nprim) (bs : list nprim) : option (list nprim) :=
-  fast_remove_acc (fst a) [] bs.
+  match pull_front_acc (fst a) [] bs with Some (_, r) => Some r | None => None end.
 
 (** [commute_to_prefix ids ps]: the prims of [ps] whose identity is in
     [ids], commuted to the front, and the rest ([commuteToPrefix]). *)
@@ -319,10 +321,14 @@ Definition cc_prim_only (p : nprim) (s : list nprim) (y : list ctxd) (cq : ctxd)
 (** A prim and a conflictor that conflicts with it and with others. *)
 Definition cc_prim (p : nprim) (s : list nprim) (y : list ctxd) (cq : ctxd) : perhaps (rp3 * rp3) :=
   if mem_pid (fst p) (map cid y) then
-    match fast_remove (ninv p) s with
-    | Some r0 =>
-        let cp := ctx_add_inv r0 ([], p) in
-        Succeeded (RConf r0 (cdel cp y) cq, RConf [] [cq] cp)
+    match pull_front_acc (fst (ninv p)) [] s with
+    | Some (b, r0) =>
+        (* darcs finds the prim by its identity alone; on a well-formed
+           repository it is the inverse of [p], which is checked here *)
+        if nprim_eqb b (ninv p) then
+          let cp := ctx_add_inv r0 ([], p) in
+          Succeeded (RConf r0 (cdel cp y) cq, RConf [] [cq] cp)
+        else Failed
     | None => Failed
     end
   else Unknown.

@@ -187,4 +187,150 @@ Proof.
     destruct A as [t2 [Ht2 Et2]]. exists t2. split; [auto|]. eapply state_eq_trans; eauto.
 Qed.
 
+(** ** The conflicting cases ([commuteConflicting]) *)
+
+(** A prim then its inverse gives the state back (up to equality). *)
+Lemma there_and_back : forall (p : prim) s u,
+  state_ok s -> sapply_list [p; invert p] s = Some u -> state_eq u s.
+Proof.
+  intros p s u Ok H. simpl in H. destruct (sapply p s) as [s1|] eqn:E1; [|discriminate].
+  pose proof (sapply_invert p s s1 Ok E1) as I.
+  destruct (sapply (invert p) s1) as [s2|]; [|discriminate]. injection H as <-. exact I.
+Qed.
+
+Lemma nprim_eqb_prim : forall a b : nprim, nprim_eqb a b = true -> snd a = snd b.
+Proof.
+  intros a b H. unfold nprim_eqb in H. apply andb_true_iff in H as [_ H].
+  destruct (prim_eq_dec (snd a) (snd b)); [auto|discriminate].
+Qed.
+
+(** Applying equal states' worth of the same prims gives equal states. *)
+Lemma sapply_eq : forall (ps : list prim) s1 s2 t1 t2,
+  state_eq s1 s2 -> sapply_list ps s1 = Some t1 -> sapply_list ps s2 = Some t2 -> state_eq t2 t1.
+Proof.
+  intros ps s1 s2 t1 t2 E H1 H2. pose proof (sapply_list_proper ps s1 s2 E) as F.
+  rewrite H1, H2 in F. apply state_eq_sym. exact F.
+Qed.
+
+(** [pull_front] takes a prim out of a sequence by verified commutes. *)
+Lemma pull_front_acc_effect : forall a (bs pre : list nprim) b' r s t,
+  state_ok s -> ne (P (rev pre ++ bs)) -> sapply_list (P (rev pre ++ bs)) s = Some t ->
+  pull_front_acc a pre bs = Some (b', r) ->
+  applies_to ([snd b'] ++ P r) s t.
+Proof.
+  induction bs as [|b bs IH]; intros pre b' r s t Ok Ne H E; simpl in E; [discriminate|].
+  destruct (pid_eqb (fst b) a).
+  - destruct (nc_rl (rev pre) b) as [[b1 pre']|] eqn:R; [|discriminate]. injection E as <- <-.
+    pose proof (nc_rl_prims _ _ _ _ R) as Cs.
+    unfold P in Ne, H. rewrite map_app in Ne, H. cbn [map] in Ne, H.
+    change (snd b :: map snd bs) with ([snd b] ++ map snd bs) in Ne, H.
+    rewrite app_assoc in Ne, H. apply Forall_app in Ne as [Ne1 Ne2].
+    apply sapply_split in H as (u & Hu & Hr).
+    apply Forall_app in Ne1 as [Nl Nb].
+    destruct (commute_seq_laws _ _ s u _ _ Ok Nl Nb Hu Cs) as (A & _).
+    unfold P. rewrite map_app, app_assoc.
+    apply (applies_app _ _ s u); auto. exists t. split; [exact Hr|apply state_eq_refl].
+  - assert (R : rev (b :: pre) ++ bs = rev pre ++ b :: bs) by (simpl; rewrite <- app_assoc; reflexivity).
+    apply (IH (b :: pre) b' r s t Ok); [rewrite R; exact Ne|rewrite R; exact H|exact E].
+Qed.
+
+Lemma or_else_succeeded : forall {A} (a : perhaps A) b r,
+  or_else a b = Succeeded r -> a = Succeeded r \/ (a = Unknown /\ b tt = Succeeded r).
+Proof. intros A a b r H. destruct a; simpl in H; auto; discriminate. Qed.
+
+(** Where a conflicted pair trades places, the effect is kept: whenever the
+    traded pair applies, it gives the same state.  (For a prim and a
+    conflictor that conflicts with others, and for two conflictors that
+    conflict with others, it applies whenever the original pair does, as in
+    [commute_nc_effect]; for a prim and the conflictor that only undoes it,
+    and two conflictors likewise, both pairs undo themselves and the traded
+    one applies on a well-formed repository, where a conflictor's identity
+    applies after its effect.) *)
+Theorem commute_conflicting_effect : forall (p q q' p' : rp3 L N) s t t',
+  state_ok s -> ne (eff p) -> ne (eff q) ->
+  sapply_list (eff p ++ eff q) s = Some t ->
+  commute_conflicting p q = Succeeded (q', p') ->
+  sapply_list (eff q' ++ eff p') s = Some t' ->
+  state_eq t' t.
+Proof.
+  intros p q q' p' s t t' Ok Np Nq H C H'. unfold eff in *.
+  destruct p as [a|r x cp]; destruct q as [b|s0 y cq]; cbn [commute_conflicting] in C; try discriminate C.
+  - (* a prim and a conflictor *)
+    apply or_else_succeeded in C as [C|[_ C]].
+    + (* the conflictor only undoes the prim: both pairs undo themselves *)
+      unfold cc_prim_only in C.
+      destruct s0 as [|ip [|? ?]]; try discriminate C.
+      destruct y as [|[[|? ?] p0] [|? ?]]; try discriminate C.
+      destruct cq as [[|? ?] q0]; try discriminate C.
+      destruct (nprim_eqb (ninv a) ip) eqn:E1; [|discriminate C].
+      destruct (nprim_eqb a p0); [|discriminate C]. cbn [andb] in C. injection C as <- <-.
+      cbn [rp3_effect map] in H, H'. apply nprim_eqb_prim in E1. cbn [ninv snd fst] in E1, H'.
+      rewrite <- E1 in H.
+      apply (state_eq_trans _ s _); [exact (there_and_back _ s t' Ok H')|].
+      apply state_eq_sym. exact (there_and_back _ s t Ok H).
+    + (* the conflictor also conflicts with others: the prim cancels its inverse *)
+      unfold cc_prim in C. destruct (mem_pid (fst a) (map cid y)); [|discriminate C].
+      destruct (pull_front_acc (fst (ninv a)) [] s0) as [[b' r0]|] eqn:F; [|discriminate C].
+      destruct (nprim_eqb b' (ninv a)) eqn:E1; [|discriminate C]. injection C as <- <-.
+      apply nprim_eqb_prim in E1. cbn [ninv snd] in E1.
+      rewrite !rp3_effect_conf in *. cbn [rp3_effect] in H. rewrite app_nil_r in H'.
+      simpl in H. destruct (sapply (snd a) s) as [s1|] eqn:S1; [|discriminate].
+      assert (Ok1 : state_ok s1) by exact (sapply_state_ok _ s s1 Ok S1).
+      inversion Np as [|? ? Na _]; subst.
+      destruct (pull_front_acc_effect _ s0 [] b' r0 s1 t Ok1 Nq H F) as [t1 [H1 E1']].
+      rewrite E1 in H1. simpl in H1.
+      destruct (sapply (invert (snd a)) s1) as [s2|] eqn:S2; [|discriminate].
+      pose proof (sapply_invert (snd a) s s1 Ok S1) as I. rewrite S2 in I.
+      apply (state_eq_trans _ t1); [|exact E1'].
+      exact (sapply_eq (P r0) s2 s t1 t' I H1 H').
+  - (* two conflictors *)
+    apply or_else_succeeded in C as [C|[_ C]].
+    + (* the second only conflicts with the first: both pairs undo themselves *)
+      unfold cc_conf_only in C. destruct s0; [|discriminate C].
+      destruct (cset_eqb y [cp]); [|discriminate C].
+      destruct (ctx_add_seq r cq) as [[|? ?] cq'] eqn:E; try discriminate C.
+      injection C as <- <-. rewrite !rp3_effect_conf in *. cbn [rp3_effect P map] in H, H'.
+      rewrite app_nil_r in H. cbn [ninv snd] in H'.
+      assert (H2 : sapply_list ([snd cq'; invert (snd cq')] ++ map snd r) s = Some t')
+        by (rewrite <- H'; reflexivity).
+      apply sapply_split in H2 as (u & Hu & Hr).
+      pose proof (there_and_back _ s u Ok Hu) as I.
+      exact (sapply_eq (map snd r) s u t t' (state_eq_sym _ _ I) H Hr).
+    + (* the second also conflicts with others: as in the no-conflict case *)
+      unfold cc_conf in C. destruct (cmem (ctx_add_inv s0 cp) y); [|discriminate C].
+      destruct (commute_to_prefix _ r) as [[com rr]|] eqn:T; [|discriminate C].
+      destruct (nc_rlfl rr s0) as [[s' rr']|] eqn:F; [|discriminate C].
+      injection C as <- <-. rewrite !rp3_effect_conf in *.
+      apply sapply_split in H as (u & Hu & Hs).
+      destruct (commute_to_prefix_effect _ _ _ _ _ _ Ok Np Hu T) as ([u1 [Hu1 Eu1]] & Ncom & Nrr).
+      apply sapply_split in Hu1 as (v & Hv & Hrr).
+      assert (Okv : state_ok v) by exact (sapply_list_ok _ s v Ok Hv).
+      destruct (applies_proper _ _ _ _ (state_eq_sym _ _ Eu1) Hs) as [t1 [Ht1 Et1]].
+      assert (Hrs : sapply_list (P rr ++ P s0) v = Some t1) by (rewrite sapply_list_app, Hrr; exact Ht1).
+      destruct (commute_seq_laws _ _ v t1 _ _ Okv Nrr Nq Hrs (nc_rlfl_prims _ _ _ _ F)) as ([t2 [Ht2 Et2]] & _).
+      assert (H3 : sapply_list (P com ++ (P s' ++ P rr')) s = Some t2)
+        by (rewrite sapply_list_app, Hv; exact Ht2).
+      assert (Et : Some t' = Some t2).
+      { rewrite <- H', <- H3. unfold P. rewrite !map_app, <- app_assoc. reflexivity. }
+      injection Et as ->. eapply state_eq_trans; eauto.
+Qed.
+
+(** darcs-3 [commute] keeps the effect: whenever the commuted pair applies
+    where the original one did, the states are equal (and for
+    [commuteNoConflicts] it always applies, [commute_nc_effect]). *)
+Theorem commute3_effect : forall (p q q' p' : rp3 L N) s t t',
+  state_ok s -> ne (eff p) -> ne (eff q) ->
+  sapply_list (eff p ++ eff q) s = Some t ->
+  commute3 p q = Some (q', p') ->
+  sapply_list (eff q' ++ eff p') s = Some t' ->
+  state_eq t' t.
+Proof.
+  intros p q q' p' s t t' Ok Np Nq H C H'. unfold commute3 in C.
+  destruct (commute_conflicting p q) as [| |[a b]] eqn:E.
+  - destruct (commute_nc_effect p q q' p' s t Ok Np Nq H C) as [t2 [H2 E2]].
+    rewrite H' in H2. injection H2 as <-. exact E2.
+  - discriminate C.
+  - injection C as <- <-. exact (commute_conflicting_effect p q a b s t t' Ok Np Nq H E H').
+Qed.
+
 End Conflict3Laws.
