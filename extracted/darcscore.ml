@@ -2216,21 +2216,6 @@ let effects2 ps =
 let prim_eqb eqL eqN p q =
   if prim_eq_dec eqL eqN p q then true else false
 
-(** val p_cfl :
-    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim list ->
-    (('a1, 'a2) prim list * ('a1, 'a2) prim) option **)
-
-let rec p_cfl eqN lO x = function
-| [] -> Some ([], x)
-| y :: ys' ->
-  (match commute eqN lO x y with
-   | Some p ->
-     let (y', x') = p in
-     (match p_cfl eqN lO x' ys' with
-      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
-      | None -> None)
-   | None -> None)
-
 (** val p_crl :
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim ->
     (('a1, 'a2) prim * ('a1, 'a2) prim list) option **)
@@ -3227,7 +3212,7 @@ let cnc_core eqL eqN lO o p q =
              then Yes (p, q)
              else rbind (cor o (invert2 p) d) (fun d' -> Yes ((Dup d'), p)))))
      | Conf (iy, yy, y) ->
-       rbind (of_opt (p_cfl eqN lO x (invert_seq yy))) (fun pat ->
+       rbind (of_opt (commute_past eqN lO x (invert_seq yy))) (fun pat ->
          let (iyy', x') = pat in
          rbind (mapr (star_l o (Normal x')) (y :: iy)) (fun ys' ->
            match ys' with

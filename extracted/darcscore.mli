@@ -591,10 +591,6 @@ val effects2 : ('a1, 'a2) rp2 list -> ('a1, 'a2) prim list
 val prim_eqb :
   'a1 eqDec -> 'a2 eqDec -> ('a1, 'a2) prim -> ('a1, 'a2) prim -> bool
 
-val p_cfl :
-  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) prim list ->
-  (('a1, 'a2) prim list * ('a1, 'a2) prim) option
-
 val p_crl :
   'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim ->
   (('a1, 'a2) prim * ('a1, 'a2) prim list) option

@@ -291,20 +291,8 @@ fn annotate_equal(dir: &Path, what: &str) {
             continue;
         }
         let rel = String::from_utf8(p.join(&b'/')).unwrap();
-        let o = common::darcs(&["annotate", "--machine-readable", "--no-patch-index", &rel], dir);
-        assert!(o.status.success(), "{what}: darcs annotate {rel}: {}", String::from_utf8_lossy(&o.stderr));
-        let expected: Vec<(String, Vec<u8>)> = o
-            .stdout
-            .split(|&b| b == b'\n')
-            .filter(|l| l.len() >= 43)
-            .map(|l| (String::from_utf8_lossy(&l[..40]).into_owned(), l[43..l.len() - 1].to_vec()))
-            .collect();
-        let ours: Vec<(String, Vec<u8>)> = repo
-            .annotate(head, &p)
-            .unwrap()
-            .into_iter()
-            .map(|l| (l.patch.map(|i| idx.patches[i].hash.clone()).unwrap_or_else(|| "0".repeat(40)), l.line))
-            .collect();
+        let expected = common::darcs_annotate(dir, &rel).unwrap_or_else(|e| panic!("{what}: darcs annotate {rel}: {e}"));
+        let ours = common::our_annotate(&repo, head, &p);
         assert_eq!(ours, expected, "{what}: annotate {rel}");
     }
 }

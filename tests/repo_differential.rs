@@ -199,23 +199,8 @@ fn annotate_equals_darcs_annotate() {
                 continue; // binary: darcs annotate refuses
             }
             let Ok(rel) = String::from_utf8(p.join(&b'/')) else { continue };
-            let o = common::darcs(&["annotate", "--machine-readable", "--no-patch-index", &rel], &dir);
-            if !o.status.success() {
-                continue;
-            }
-            let mut expected = Vec::new();
-            for line in o.stdout.split(|&b| b == b'\n') {
-                if line.len() < 43 {
-                    continue;
-                }
-                expected.push((String::from_utf8_lossy(&line[..40]).into_owned(), line[43..line.len() - 1].to_vec()));
-            }
-            let ours: Vec<(String, Vec<u8>)> = repo
-                .annotate(head, &p)
-                .unwrap()
-                .into_iter()
-                .map(|l| (l.patch.map(|i| idx.patches[i].hash.clone()).unwrap_or_else(|| "0".repeat(40)), l.line))
-                .collect();
+            let Ok(expected) = common::darcs_annotate(&dir, &rel) else { continue };
+            let ours = common::our_annotate(&repo, head, &p);
             assert_eq!(ours, expected, "{name}: annotate {rel}");
             compared += 1;
         }

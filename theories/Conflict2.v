@@ -51,18 +51,6 @@ Definition effects2 (ps : list rp2) : list prim := concat (map effect2 ps).
 
 Definition prim_eqb (p q : prim) : bool := if prim_eq_dec p q then true else false.
 
-(** [commuteFL]: move [x] right past [ys]. *)
-Fixpoint p_cfl (x : prim) (ys : list prim) : option (list prim * prim) :=
-  match ys with
-  | [] => Some ([], x)
-  | y :: ys' =>
-      match commute x y with
-      | Some (y', x') =>
-          match p_cfl x' ys' with Some (ys'', x'') => Some (y' :: ys'', x'') | None => None end
-      | None => None
-      end
-  end.
-
 (** [commuteRL]: move [y] left past [xs]. *)
 Fixpoint p_crl (xs : list prim) (y : prim) : option (prim * list prim) :=
   match xs with
@@ -813,7 +801,7 @@ Definition cnc_core (p q : rp2) : res (rp2 * rp2) :=
   | Normal x, Normal y =>
       let* (y', x') := of_opt (commute x y) in Yes (Normal y', Normal x')
   | Normal x, Conf iy yy y =>
-      let* (iyy', x') := of_opt (p_cfl x (invert_seq yy)) in
+      let* (iyy', x') := of_opt (Commute.commute_past x (invert_seq yy)) in
       let* ys' := mapr (star_l (Normal x')) (y :: iy) in
       match ys' with
       | y' :: iy' => Yes (Conf iy' (invert_seq iyy') y', Normal x')

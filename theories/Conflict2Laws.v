@@ -29,11 +29,6 @@ Proof.
   exact (Forall_impl _ nonempty_invert H).
 Qed.
 
-Lemma p_cfl_spec : forall (ys : list prim) x, p_cfl x ys = Commute.commute_past x ys.
-Proof.
-  induction ys as [|y ys IH]; intros x; simpl; auto.
-Qed.
-
 Lemma p_crl_seq : forall (xs : list prim) y y' xs',
   p_crl xs y = Some (y', xs') -> commute_seq xs [y] = Some ([y'], xs').
 Proof.
@@ -105,7 +100,6 @@ Proof.
     dres C; try discriminate C; injection C as <- <-; apply Same; cbn [effect2]; rewrite ?app_nil_r; reflexivity.
   - (* a prim past a conflictor *)
     dres C; try discriminate C. injection C as <- <-. cbn [effect2] in *. rewrite invert_seq_involutive.
-    rewrite p_cfl_spec in E.
     pose proof (commute_seq_single_l _ _ _ _ E) as Cs.
     exact (proj1 (commute_seq_laws _ _ s t _ _ Ok Np Nq H Cs)).
   - (* a duplicate and a prim *)

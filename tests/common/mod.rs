@@ -205,3 +205,32 @@ pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collectio
     }
     m
 }
+
+/// `darcs annotate --machine-readable` of `rel` in `dir`: the patch hash and the line, for
+/// every line; `Err` with darcs' message when it refuses (binary files, for one).
+pub fn darcs_annotate(dir: &Path, rel: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let o = darcs(&["annotate", "--machine-readable", "--no-patch-index", rel], dir);
+    if !o.status.success() {
+        return Err(String::from_utf8_lossy(&o.stderr).into_owned());
+    }
+    Ok(o.stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| l.len() >= 43)
+        .map(|l| (String::from_utf8_lossy(&l[..40]).into_owned(), l[43..l.len() - 1].to_vec()))
+        .collect())
+}
+
+/// darcsweb's annotate of `path` at `v`, in the form of [`darcs_annotate`] (an unknown
+/// origin is forty zeros).
+pub fn our_annotate(
+    repo: &darcsweb::repo::Repo,
+    v: darcsweb::repo::Version,
+    path: &darcsweb::darcs::prim::Path,
+) -> Vec<(String, Vec<u8>)> {
+    let idx = repo.index().unwrap();
+    repo.annotate(v, path)
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.patch.map(|i| idx.patches[i].hash.clone()).unwrap_or_else(|| "0".repeat(40)), l.line))
+        .collect()
+}
