@@ -99,3 +99,41 @@ fn malformed_requests_are_errors_not_crashes() {
     let r = core::apply_hunks(&p("a"), b"x", &[hunk("a", 0, &["x"], &[])]);
     assert!(r.is_err());
 }
+
+/// Requests for the conflictor layers (ops 10 and 11) that are truncated or carry unknown
+/// tags are answered with an error (status 2), never a crash.
+#[test]
+fn malformed_conflictor_requests_are_errors() {
+    let le = |v: u32| v.to_le_bytes().to_vec();
+    let cases: Vec<Vec<u8>> = vec![
+        [le(10), le(3)].concat(),                         // three patches announced, none sent
+        [le(11), le(1), le(1), vec![9]].concat(),         // a darcs-2 patch with an unknown tag
+        [le(10), le(1), le(1), vec![7]].concat(),         // a darcs-3 patch with an unknown tag
+        [le(11), le(1), le(1), vec![1], le(u32::MAX)].concat(), // a NON context of 4 billion patches
+    ];
+    for req in cases {
+        let resp = core::call_raw(req.clone());
+        assert_eq!(resp.first(), Some(&2), "request {req:?} answered {resp:?}");
+    }
+}
+
+/// A darcs-2 history whose duplicates nest 200 levels deep (each one's context holds the
+/// next) is "unsupported" (past the model's 64 levels), never a crash.
+#[test]
+fn deeply_nested_darcs2_contexts_are_bounded() {
+    use darcsweb::darcs::patch::{Non, RepoPatch};
+    let h = hunk("f", 1, &[], &["x"]);
+    let mut nested = Non { context: vec![], prim: h.clone() };
+    for _ in 0..200 {
+        nested = Non { context: vec![RepoPatch::Duplicate(nested)], prim: h.clone() };
+    }
+    let history = vec![
+        core::Named2 { patches: vec![RepoPatch::Prim(Prim::AddFile(p("f")))], deps: vec![] },
+        core::Named2 { patches: vec![RepoPatch::Prim(h.clone())], deps: vec![] },
+        core::Named2 { patches: vec![RepoPatch::Duplicate(nested)], deps: vec![] },
+    ];
+    match core::dependencies2_offloaded(&history) {
+        Err(core::CoreError::Unsupported(why)) => assert!(why.contains("64 levels"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

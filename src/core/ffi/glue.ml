@@ -374,7 +374,8 @@ let dispatch (req : string) : string =
          | Yes r -> ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
          | No -> internal "dependencies2: no answer"
          | Unsup ->
-             unsupported "a darcs-2 conflictor case darcs reports as an internal error")
+             unsupported
+               "a darcs-2 conflictor case darcs reports as an internal error, or patches nested deeper than the model's 64 levels")
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
