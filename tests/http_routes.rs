@@ -707,3 +707,17 @@ async fn darcs1_nested_mergers_are_shown_not_crashed() {
     // the head tree comes from the pristine and works
     assert_eq!(get(app(), "/conflicts-d1/tree/head/").await.status, 200);
 }
+
+/// The patch page's summary marks each touched path and flags conflicted ones, as
+/// `darcs log --summary` does.
+#[tokio::test]
+async fn patch_page_summary_marks_paths_and_conflicts() {
+    let log = parse_log_xml(&std::fs::read_to_string(corpus().join("expected/conflicts-d2/log.xml")).unwrap());
+    let hash = |name: &str| log.iter().find(|p| p.name == name).unwrap().hash.clone();
+    let base = get(app(), &format!("/conflicts-d2/patch/{}", hash("base"))).await.text();
+    assert!(base.contains("<abbr class=\"mark mA\" title=\"add_file\">A</abbr> <code>f</code>"), "{base}");
+    assert!(!base.contains("badge warn\">conflict"), "base conflicts with nothing");
+    let two = get(app(), &format!("/conflicts-d2/patch/{}", hash("A two"))).await.text();
+    assert!(two.contains("<abbr class=\"mark mM\" title=\"modify_file\">M</abbr> <code>f</code>"), "{two}");
+    assert!(two.contains("badge warn\">conflict"), "A two is a conflictor");
+}

@@ -212,15 +212,10 @@ pub fn file_view(d: &FileDiff, k: usize, budget: &mut usize, links: &Links, v: &
     }
 }
 
-/// A touched path for the summary list.
+/// A touched path for the summary list: the repository's record and its one-letter mark.
 pub struct TouchedView {
     pub mark: &'static str,
-    pub kind: &'static str,
-    pub path: String,
-    pub to: Option<String>,
-    pub added: usize,
-    pub removed: usize,
-    pub conflict: bool,
+    pub of: crate::repo::Touched,
 }
 
 #[derive(Template)]
@@ -366,12 +361,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                 "changepref" => "P",
                 _ => "M",
             },
-            kind: t.kind,
-            path: t.path.clone(),
-            to: t.to.clone(),
-            added: t.added_lines,
-            removed: t.removed_lines,
-            conflict: t.conflict,
+            of: t.clone(),
         })
         .collect();
     let page = PatchPage {
