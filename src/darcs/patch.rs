@@ -817,18 +817,20 @@ mod tests {
                 new: vec![]
             })
         );
-        for bad in [
+        assert_malformed(&[
             "hunk ./f 0\n+x",
             "hunk ./f -1\n+x",
             "hunk ./f x\n+x",
             "hunk f 1\n+x",
             "hunk ./f 99999999999\n+x",
-        ] {
+        ]);
+    }
+
+    /// Each body, after the test patch's metadata, is refused as malformed (darcs-2).
+    fn assert_malformed(bodies: &[&str]) {
+        for bad in bodies {
             assert!(
-                matches!(
-                    parse(format!("{INFO}{bad}").as_bytes(), RepoFormat::Darcs2),
-                    Err(Error::Malformed { .. })
-                ),
+                matches!(parse(format!("{INFO}{bad}").as_bytes(), RepoFormat::Darcs2), Err(Error::Malformed { .. })),
                 "{bad}"
             );
         }
@@ -874,21 +876,13 @@ mod tests {
             })
         );
         assert_eq!(np.body[4], RepoPatch::Prim(Prim::RmDir(p("d"))));
-        for bad in [
+        assert_malformed(&[
             "binary ./x\noldhex\n*0g\nnewhex\n*",
             "binary ./x\noldhex\n*0\nnewhex\n*",
             "binary ./x\nnewhex\n*\noldhex\n*",
             "replace ./t a-z x y",
             "frob ./x",
-        ] {
-            assert!(
-                matches!(
-                    parse(format!("{INFO}{bad}").as_bytes(), RepoFormat::Darcs2),
-                    Err(Error::Malformed { .. })
-                ),
-                "{bad}"
-            );
-        }
+        ]);
     }
 
     #[test]
