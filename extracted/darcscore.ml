@@ -1503,6 +1503,32 @@ let of_opt = function
 | Some a -> Yes a
 | None -> No
 
+(** val past :
+    ('a1 -> 'a1 -> ('a1 * 'a1) option) -> 'a1 -> 'a1 list -> ('a1 list * 'a1)
+    option **)
+
+let rec past c x = function
+| [] -> Some ([], x)
+| y :: ys' ->
+  (match c x y with
+   | Some p ->
+     let (y', x') = p in
+     (match past c x' ys' with
+      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
+      | None -> None)
+   | None -> None)
+
+(** val past_res :
+    ('a1 -> 'a1 -> ('a1 * 'a1) res) -> 'a1 -> 'a1 list -> ('a1 list * 'a1) res **)
+
+let rec past_res c x = function
+| [] -> Yes ([], x)
+| y :: ys' ->
+  rbind (c x y) (fun pat ->
+    let (y', x') = pat in
+    rbind (past_res c x' ys') (fun pat0 ->
+      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+
 type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
                    w_direct : int list; w_all : int list; w_cursor : 
                    int list }
@@ -1656,16 +1682,8 @@ let ncommute eqN lO p q =
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim -> ('a1, 'a2) nprim list ->
     (('a1, 'a2) nprim list * ('a1, 'a2) nprim) option **)
 
-let rec nc_fl eqN lO x = function
-| [] -> Some ([], x)
-| y :: ys' ->
-  (match ncommute eqN lO x y with
-   | Some p ->
-     let (y', x') = p in
-     (match nc_fl eqN lO x' ys' with
-      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
-      | None -> None)
-   | None -> None)
+let nc_fl eqN lO =
+  past (ncommute eqN lO)
 
 (** val nc_rl :
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) nprim list -> ('a1, 'a2) nprim ->
@@ -2105,16 +2123,8 @@ let commute3 eqL eqN lO p q =
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 -> ('a1, 'a2) rp3
     list -> (('a1, 'a2) rp3 list * ('a1, 'a2) rp3) option **)
 
-let rec commute3_past eqL eqN lO x = function
-| [] -> Some ([], x)
-| y :: ys' ->
-  (match commute3 eqL eqN lO x y with
-   | Some p ->
-     let (y', x') = p in
-     (match commute3_past eqL eqN lO x' ys' with
-      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
-      | None -> None)
-   | None -> None)
+let commute3_past eqL eqN lO =
+  past (commute3 eqL eqN lO)
 
 (** val commute3_rl :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) rp3 list -> ('a1,
@@ -2161,16 +2171,8 @@ let commute_inamed3 eqL eqN lO p q =
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed3 -> ('a1, 'a2)
     inamed3 list -> (('a1, 'a2) inamed3 list * ('a1, 'a2) inamed3) option **)
 
-let rec commute3_fl eqL eqN lO x = function
-| [] -> Some ([], x)
-| y :: ys' ->
-  (match commute_inamed3 eqL eqN lO x y with
-   | Some p ->
-     let (y', x') = p in
-     (match commute3_fl eqL eqN lO x' ys' with
-      | Some p0 -> let (ys'', x'') = p0 in Some ((y' :: ys''), x'')
-      | None -> None)
-   | None -> None)
+let commute3_fl eqL eqN lO =
+  past (commute_inamed3 eqL eqN lO)
 
 (** val dependencies3 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named3 list -> int
@@ -2456,13 +2458,8 @@ let rec anyr f = function
     ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
     rp2 list * ('a1, 'a2) rp2) res **)
 
-let rec cfl o x = function
-| [] -> Yes ([], x)
-| y :: ys' ->
-  rbind (o.o_cm x y) (fun pat ->
-    let (y', x') = pat in
-    rbind (cfl o x' ys') (fun pat0 ->
-      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+let cfl o =
+  past_res o.o_cm
 
 (** val heads :
     ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> (('a1, 'a2) rp2 * ('a1, 'a2) rp2
@@ -3689,13 +3686,8 @@ let commute2 o p q =
     ('a1, 'a2) ops -> ('a1, 'a2) rp2 -> ('a1, 'a2) rp2 list -> (('a1, 'a2)
     rp2 list * ('a1, 'a2) rp2) res **)
 
-let rec commute2_past o x = function
-| [] -> Yes ([], x)
-| y :: ys' ->
-  rbind (commute2 o x y) (fun pat ->
-    let (y', x') = pat in
-    rbind (commute2_past o x' ys') (fun pat0 ->
-      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+let commute2_past o =
+  past_res (commute2 o)
 
 (** val commute2_rl :
     ('a1, 'a2) ops -> ('a1, 'a2) rp2 list -> ('a1, 'a2) rp2 list -> ('a1,
@@ -3735,13 +3727,8 @@ let commute_inamed2 o p q =
     ('a1, 'a2) ops -> (int * ('a1, 'a2) named2) -> (int * ('a1, 'a2) named2)
     list -> ((int * ('a1, 'a2) named2) list * (int * ('a1, 'a2) named2)) res **)
 
-let rec commute2_fl o x = function
-| [] -> Yes ([], x)
-| y :: ys' ->
-  rbind (commute_inamed2 o x y) (fun pat ->
-    let (y', x') = pat in
-    rbind (commute2_fl o x' ys') (fun pat0 ->
-      let (ys'', x'') = pat0 in Yes ((y' :: ys''), x'')))
+let commute2_fl o =
+  past_res (commute_inamed2 o)
 
 (** val dependencies2 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named2 list -> int

@@ -384,6 +384,13 @@ val rbind : 'a1 res -> ('a1 -> 'a2 res) -> 'a2 res
 
 val of_opt : 'a1 option -> 'a1 res
 
+val past :
+  ('a1 -> 'a1 -> ('a1 * 'a1) option) -> 'a1 -> 'a1 list -> ('a1 list * 'a1)
+  option
+
+val past_res :
+  ('a1 -> 'a1 -> ('a1 * 'a1) res) -> 'a1 -> 'a1 list -> ('a1 list * 'a1) res
+
 type 'a wstate = { w_pd : (int * 'a) list; w_nd : (int * 'a) list;
                    w_direct : int list; w_all : int list; w_cursor : 
                    int list }

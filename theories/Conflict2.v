@@ -244,14 +244,7 @@ Fixpoint anyr {A} (f : A -> res bool) (xs : list A) : res bool :=
   end.
 
 (** [commuteFL] on repository patches. *)
-Fixpoint cfl (x : rp2) (ys : list rp2) : res (list rp2 * rp2) :=
-  match ys with
-  | [] => Yes ([], x)
-  | y :: ys' =>
-      let* (y', x') := o_cm o x y in
-      let* (ys'', x'') := cfl x' ys' in
-      Yes (y' :: ys'', x'')
-  end.
+Definition cfl : rp2 -> list rp2 -> res (list rp2 * rp2) := past_res (o_cm o).
 
 (** [headPermutationsFL] and [removeFL] on repository patches. *)
 Fixpoint heads (ps : list rp2) : res (list (rp2 * list rp2)) :=
@@ -1039,14 +1032,7 @@ Variable o : ops.
 
 Definition commute2 (p q : rp2) : res (rp2 * rp2) := o_cm o p q.
 
-Fixpoint commute2_past (x : rp2) (ys : list rp2) : res (list rp2 * rp2) :=
-  match ys with
-  | [] => Yes ([], x)
-  | y :: ys' =>
-      let* (y', x') := commute2 x y in
-      let* (ys'', x'') := commute2_past x' ys' in
-      Yes (y' :: ys'', x'')
-  end.
+Definition commute2_past : rp2 -> list rp2 -> res (list rp2 * rp2) := past_res commute2.
 
 Fixpoint commute2_rl (rxs ys acc : list rp2) : res (list rp2 * list rp2) :=
   match rxs with
@@ -1066,15 +1052,8 @@ Definition commute_inamed2 (p q : nat * named2) : res ((nat * named2) * (nat * n
   if existsb (Nat.eqb i) qd || existsb (Nat.eqb j) pd then No
   else let* (qe', pe') := commute2_seq pe qe in Yes ((j, (qe', qd)), (i, (pe', pd))).
 
-Fixpoint commute2_fl (x : nat * named2) (ys : list (nat * named2))
-  : res (list (nat * named2) * (nat * named2)) :=
-  match ys with
-  | [] => Yes ([], x)
-  | y :: ys' =>
-      let* (y', x') := commute_inamed2 x y in
-      let* (ys'', x'') := commute2_fl x' ys' in
-      Yes (y' :: ys'', x'')
-  end.
+Definition commute2_fl : nat * named2 -> list (nat * named2) -> res (list (nat * named2) * (nat * named2)) :=
+  past_res commute_inamed2.
 
 End Top.
 

@@ -10,7 +10,7 @@
     commutation underneath is the verified [commute] of [Commute.v]. *)
 
 From Coq Require Import List Bool Arith Lia.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Named.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Depend Walk.
 Import ListNotations.
 
 Section Conflict3.
@@ -60,19 +60,7 @@ Definition ncommute (p q : nprim) : option (nprim * nprim) :=
   end.
 
 (** [nc_fl x ys]: move [x] right past every prim of [ys] ([commuteFL]). *)
-Fixpoint nc_fl (x : nprim) (ys : list nprim) : option (list nprim * nprim) :=
-  match ys with
-  | [] => Some ([], x)
-  | y :: ys' =>
-      match ncommute x y with
-      | Some (y', x') =>
-          match nc_fl x' ys' with
-          | Some (ys'', x'') => Some (y' :: ys'', x'')
-          | None => None
-          end
-      | None => None
-      end
-  end.
+Definition nc_fl : nprim -> list nprim -> option (list nprim * nprim) := past ncommute.
 
 (** [nc_rl xs y]: move [y] left past every prim of [xs] ([commuteRL]). *)
 Fixpoint nc_rl (xs : list nprim) (y : nprim) : option (nprim * list nprim) :=
@@ -385,19 +373,7 @@ Definition commute3 (p q : rp3) : option (rp3 * rp3) :=
 
 (** ** Sequences and named patches *)
 
-Fixpoint commute3_past (x : rp3) (ys : list rp3) : option (list rp3 * rp3) :=
-  match ys with
-  | [] => Some ([], x)
-  | y :: ys' =>
-      match commute3 x y with
-      | Some (y', x') =>
-          match commute3_past x' ys' with
-          | Some (ys'', x'') => Some (y' :: ys'', x'')
-          | None => None
-          end
-      | None => None
-      end
-  end.
+Definition commute3_past : rp3 -> list rp3 -> option (list rp3 * rp3) := past commute3.
 
 Fixpoint commute3_rl (rxs ys acc : list rp3) : option (list rp3 * list rp3) :=
   match rxs with
@@ -427,19 +403,8 @@ Definition commute_inamed3 (p q : inamed3) : option (inamed3 * inamed3) :=
        | None => None
        end.
 
-Fixpoint commute3_fl (x : inamed3) (ys : list inamed3) : option (list inamed3 * inamed3) :=
-  match ys with
-  | [] => Some ([], x)
-  | y :: ys' =>
-      match commute_inamed3 x y with
-      | Some (y', x') =>
-          match commute3_fl x' ys' with
-          | Some (ys'', x'') => Some (y' :: ys'', x'')
-          | None => None
-          end
-      | None => None
-      end
-  end.
+Definition commute3_fl : inamed3 -> list inamed3 -> option (list inamed3 * inamed3) :=
+  past commute_inamed3.
 
 End Conflict3.
 
@@ -453,7 +418,6 @@ Arguments inamed3 : clear implicits.
 (** ** Dependencies over darcs-3 patches: darcs' walk ([Walk.v]) with
     the commutation of darcs-3 named patches. *)
 
-From DarcsWeb Require Import Walk.
 
 Definition dependencies3 {L N : Type} {EqL : EqDec L} {EqN : EqDec N} {LO : LineOps L}
   (ps : list (named3 L N)) : res (list (list nat)) :=

@@ -5,7 +5,7 @@
     [Seq.commute_seq_laws]. *)
 
 From Coq Require Import List Bool Arith.
-From DarcsWeb Require Import Prim Token Apply Invert Commute CommuteEffect Seq Conflict3.
+From DarcsWeb Require Import Prim Token Apply Invert Commute CommuteEffect Seq Walk Conflict3.
 Import ListNotations.
 
 Section Conflict3Laws.
@@ -23,10 +23,11 @@ Definition P (ps : list nprim) : list prim := map snd ps.
 Lemma nc_fl_prims : forall (ys : list nprim) x ys' x',
   nc_fl x ys = Some (ys', x') -> Commute.commute_past (snd x) (P ys) = Some (P ys', snd x').
 Proof.
-  induction ys as [|y ys IH]; intros x ys' x' H; simpl in H.
+  unfold nc_fl. induction ys as [|y ys IH]; intros x ys' x' H; cbn [past] in H.
   - injection H as <- <-. reflexivity.
-  - unfold ncommute in H. simpl. destruct (commute (snd x) (snd y)) as [[b a]|]; [|discriminate].
-    destruct (nc_fl (fst x, a) ys) as [[ys1 x1]|] eqn:E; [|discriminate].
+  - unfold ncommute at 1 in H. simpl.
+    destruct (commute (snd x) (snd y)) as [[b a]|]; cbn iota beta in H; [|discriminate].
+    destruct (past ncommute (fst x, a) ys) as [[ys1 x1]|] eqn:E; [|discriminate].
     injection H as <- <-. specialize (IH _ _ _ E). cbn [snd] in IH. unfold P in *. rewrite IH.
     reflexivity.
 Qed.

@@ -95,8 +95,8 @@ Lemma commute3_past_prims : forall z (x : prim) (ys : list prim),
   commute3_past (rprim z x) (map (rprim z) ys) =
   match Commute.commute_past x ys with Some (ys', x') => Some (map (rprim z) ys', rprim z x') | None => None end.
 Proof.
-  intros z x ys. revert x. induction ys as [|y ys IH]; intros x; [reflexivity|].
-  cbn [map commute3_past Commute.commute_past]. rewrite commute3_prims.
+  intros z x ys. unfold commute3_past. revert x. induction ys as [|y ys IH]; intros x; [reflexivity|].
+  cbn [map past Commute.commute_past]. rewrite commute3_prims.
   destruct (commute x y) as [[y' x']|]; [|reflexivity].
   rewrite IH. destruct (Commute.commute_past x' ys) as [[ys'' x'']|]; reflexivity.
 Qed.
@@ -132,14 +132,15 @@ Lemma commute3_fl_prims : forall z (x : nat * named) (ys : list (nat * named)),
   | None => None
   end.
 Proof.
-  intros z x ys. revert x. induction ys as [|[j [qe qd]] ys IH]; intros [i [pe pd]]; [reflexivity|].
-  cbn [map commute3_fl commute_fl]. unfold embi at 1 2, emb3 at 1 2. cbn [fst snd].
-  unfold commute_inamed3, commute_inamed.
+  intros z x ys. unfold commute3_fl. revert x. induction ys as [|[j [qe qd]] ys IH]; intros [i [pe pd]]; [reflexivity|].
+  cbn [map past commute_fl]. unfold embi at 1 2, emb3 at 1 2. cbn [fst snd].
+  unfold commute_inamed3 at 1, commute_inamed.
   destruct (existsb (Nat.eqb i) qd || existsb (Nat.eqb j) pd); [reflexivity|].
   rewrite commute3_seq_prims. destruct (commute_seq pe qe) as [[qe' pe']|]; [|reflexivity].
   specialize (IH (i, (pe', pd))).
   change (i, (map (rprim z) pe', pd)) with (embi (emb3 z) (i, (pe', pd))).
   change (j, (map (rprim z) qe', qd)) with (embi (emb3 z) (j, (qe', qd))).
+  change (fun x : nat * named => (fst x, emb3 z (snd x))) with (embi (emb3 z)).
   rewrite IH. destruct (commute_fl (i, (pe', pd)) ys) as [[ys'' x'']|]; reflexivity.
 Qed.
 
@@ -193,8 +194,8 @@ Lemma commute2_past_prims : forall g (x : prim) (ys : list prim),
   commute2_past (level (S g)) (Normal x) (map Normal ys) =
   match Commute.commute_past x ys with Some (ys', x') => Yes (map Normal ys', Normal x') | None => No end.
 Proof.
-  intros g x ys. revert x. induction ys as [|y ys IH]; intros x; [reflexivity|].
-  cbn [map commute2_past Commute.commute_past]. rewrite commute2_prims.
+  intros g x ys. unfold commute2_past. revert x. induction ys as [|y ys IH]; intros x; [reflexivity|].
+  cbn [map past_res Commute.commute_past]. rewrite commute2_prims.
   destruct (commute x y) as [[y' x']|]; [|reflexivity]. cbn [rbind].
   rewrite IH. destruct (Commute.commute_past x' ys) as [[ys'' x'']|]; reflexivity.
 Qed.
@@ -230,9 +231,9 @@ Lemma commute2_fl_prims : forall g (x : nat * named) (ys : list (nat * named)),
   | None => No
   end.
 Proof.
-  intros g x ys. revert x. induction ys as [|[j [qe qd]] ys IH]; intros [i [pe pd]]; [reflexivity|].
-  cbn [map commute2_fl commute_fl]. unfold embi, emb2 at 1 2. cbn [fst snd].
-  unfold commute_inamed2, commute_inamed.
+  intros g x ys. unfold commute2_fl. revert x. induction ys as [|[j [qe qd]] ys IH]; intros [i [pe pd]]; [reflexivity|].
+  cbn [map past_res commute_fl]. unfold embi, emb2 at 1 2. cbn [fst snd].
+  unfold commute_inamed2 at 1, commute_inamed.
   destruct (existsb (Nat.eqb i) qd || existsb (Nat.eqb j) pd); [reflexivity|].
   rewrite commute2_seq_prims. destruct (commute_seq pe qe) as [[qe' pe']|]; [|reflexivity].
   cbn [rbind]. specialize (IH (i, (pe', pd))).

@@ -22,6 +22,32 @@ Notation "'let*' p ':=' m 'in' k" := (rbind m (fun p => k))
 
 Definition of_opt {A} (m : option A) : res A := match m with Some a => Yes a | None => No end.
 
+(** darcs' [commuteFL] for any patch type and commute [c]: [x] moved right
+    past every patch of [ys] (the commuted [ys], then what [x] became). *)
+Fixpoint past {A} (c : A -> A -> option (A * A)) (x : A) (ys : list A) : option (list A * A) :=
+  match ys with
+  | [] => Some ([], x)
+  | y :: ys' =>
+      match c x y with
+      | Some (y', x') =>
+          match past c x' ys' with
+          | Some (ys'', x'') => Some (y' :: ys'', x'')
+          | None => None
+          end
+      | None => None
+      end
+  end.
+
+(** The same for a commute that may also answer [Unsup]. *)
+Fixpoint past_res {A} (c : A -> A -> res (A * A)) (x : A) (ys : list A) : res (list A * A) :=
+  match ys with
+  | [] => Yes ([], x)
+  | y :: ys' =>
+      let* (y', x') := c x y in
+      let* (ys'', x'') := past_res c x' ys' in
+      Yes (y' :: ys'', x'')
+  end.
+
 Section Walk.
 
 (** The patch type, and darcs' [commuteFL] of one indexed named patch
