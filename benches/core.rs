@@ -108,9 +108,9 @@ fn benches(c: &mut Criterion) {
         }],
         deps: vec![],
     });
-    let d3 = core::dependencies3(&v3).unwrap();
+    let d3 = core::dependencies3_offloaded(&v3).unwrap();
     assert_eq!(d3, d2, "the darcs-2 and darcs-3 layers agree on this history");
-    g.bench_function("dependencies_2000_darcs3_conflict", |b| b.iter(|| core::dependencies3(&v3).unwrap()));
+    g.bench_function("dependencies_2000_darcs3_conflict", |b| b.iter(|| core::dependencies3_offloaded(&v3).unwrap()));
 
     let mut ann = vec![create("big", 5000)];
     ann.extend(edits("big", 5000, 1000, 3));

@@ -211,6 +211,15 @@ fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<
     decode_response(&resp, f)
 }
 
+/// [`run`] in the helper process when it can be started (see [`worker`]), so that the
+/// in-process core stays free for short calls meanwhile.
+fn run_offloaded<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    match worker::call(&req.buf) {
+        Some(resp) => decode_response(&resp, f),
+        None => run(req, f),
+    }
+}
+
 /// Decode a response (status byte, then its payload).
 fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
     let bad = |m: Malformed| CoreError::Internal(format!("malformed core response: {}", m.0));
@@ -494,10 +503,7 @@ pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, Core
             e.u32(*d);
         }
     }
-    match worker::call(&e.buf) {
-        Some(resp) => decode_response(&resp, dec_deps),
-        None => run(e, dec_deps),
-    }
+    run_offloaded(e, dec_deps)
 }
 
 /// [`dependencies`] of a darcs-3 history, commuting its conflictors by darcs-3's rules
@@ -505,18 +511,9 @@ pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, Core
 pub fn dependencies3_offloaded(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES3);
     enc_named3(&mut e, patches);
-    match worker::call(&e.buf) {
-        Some(resp) => decode_response(&resp, dec_deps),
-        None => run(e, dec_deps),
-    }
+    run_offloaded(e, dec_deps)
 }
 
-/// [`dependencies3_offloaded`], always in this process.
-pub fn dependencies3(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
-    let mut e = Enc::new(OP_DEPENDENCIES3);
-    enc_named3(&mut e, patches);
-    run(e, dec_deps)
-}
 
 /// Run a blocking core call from async code without stalling the tokio workers.
 pub async fn spawn<T: Send + 'static>(
@@ -549,8 +546,5 @@ pub mod worker;
 pub fn dependencies_offloaded(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
     enc_named(&mut e, patches);
-    match worker::call(&e.buf) {
-        Some(resp) => decode_response(&resp, dec_deps),
-        None => run(e, dec_deps),
-    }
+    run_offloaded(e, dec_deps)
 }
