@@ -285,10 +285,7 @@ fn enc_named(e: &mut Enc, ps: &[Named]) {
     e.len(ps.len());
     for p in ps {
         e.prims(&p.prims);
-        e.len(p.deps.len());
-        for d in &p.deps {
-            e.u32(*d);
-        }
+        e.u32s(&p.deps);
     }
 }
 
@@ -333,10 +330,7 @@ pub fn commute_named(p: &Named, q: &Named) -> Result<Option<(Vec<Prim>, Vec<Prim
     let mut e = Enc::new(OP_COMMUTE_NAMED);
     for n in [p, q] {
         e.prims(&n.prims);
-        e.len(n.deps.len());
-        for d in &n.deps {
-            e.u32(*d);
-        }
+        e.u32s(&n.deps);
     }
     run(e, dec_commuted)
 }
@@ -438,10 +432,7 @@ fn enc_named3(e: &mut Enc, ps: &[Named3]) {
                 }
             }
         }
-        e.len(n.deps.len());
-        for d in &n.deps {
-            e.u32(*d);
-        }
+        e.u32s(&n.deps);
     }
 }
 
@@ -498,10 +489,7 @@ pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, Core
         for p in &n.patches {
             enc_rp2(&mut e, p)?;
         }
-        e.len(n.deps.len());
-        for d in &n.deps {
-            e.u32(*d);
-        }
+        e.u32s(&n.deps);
     }
     run_offloaded(e, dec_deps)
 }
