@@ -14,11 +14,7 @@ use std::env;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const OCAML_SOURCES: [&str; 3] = [
-    "extracted/darcscore.mli",
-    "extracted/darcscore.ml",
-    "src/core/ffi/glue.ml",
-];
+const OCAML_SOURCES: [&str; 3] = ["extracted/darcscore.mli", "extracted/darcscore.ml", "src/core/ffi/glue.ml"];
 const STUBS: &str = "src/core/ffi/stubs.c";
 const HEADER: &str = "src/core/ffi/core.h";
 const MISSING: &str = "install the OCaml toolchain and libclang: on Debian/Ubuntu run `make deps` \
@@ -68,9 +64,7 @@ fn compile_ocaml(root: &Path, out: &Path) -> PathBuf {
     for src in OCAML_SOURCES {
         let from = root.join(src);
         if !from.exists() {
-            fail(&format!(
-                "{src} is missing: the extracted core is committed; run `make extract` to regenerate it"
-            ));
+            fail(&format!("{src} is missing: the extracted core is committed; run `make extract` to regenerate it"));
         }
         let name = from.file_name().expect("a file name").to_owned();
         std::fs::copy(&from, dir.join(&name)).unwrap_or_else(|e| fail(&format!("copy {src}: {e}")));
@@ -88,10 +82,7 @@ fn compile_ocaml(root: &Path, out: &Path) -> PathBuf {
             None => fail("neither ocamlfind nor ocamlopt is on PATH"),
         },
     };
-    cmd.current_dir(&dir)
-        .args(["-w", "-a", "-output-complete-obj", "-o"])
-        .arg(&object)
-        .args(&names);
+    cmd.current_dir(&dir).args(["-w", "-a", "-output-complete-obj", "-o"]).arg(&object).args(&names);
     let status = cmd.output().unwrap_or_else(|e| fail(&format!("cannot run {label}: {e}")));
     if !status.status.success() {
         fail(&format!(
@@ -118,7 +109,8 @@ fn hash_theories(root: &Path, out: &Path) {
             listing.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(&bytes))));
         }
     }
-    std::fs::write(out.join("theories.sha256"), listing).unwrap_or_else(|e| fail(&format!("cannot write theories.sha256: {e}")));
+    std::fs::write(out.join("theories.sha256"), listing)
+        .unwrap_or_else(|e| fail(&format!("cannot write theories.sha256: {e}")));
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -138,10 +130,7 @@ fn ocaml_where() -> PathBuf {
 
 fn which(prog: &str) -> Option<String> {
     let path = env::var_os("PATH")?;
-    env::split_paths(&path)
-        .map(|d| d.join(prog))
-        .find(|p| p.is_file())
-        .map(|p| p.to_string_lossy().into_owned())
+    env::split_paths(&path).map(|d| d.join(prog)).find(|p| p.is_file()).map(|p| p.to_string_lossy().into_owned())
 }
 
 fn fail(msg: &str) -> ! {

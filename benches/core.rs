@@ -39,7 +39,12 @@ fn edits(f: &str, n: usize, k: usize, start: usize) -> Vec<Named> {
             let new = format!("edit {j} of line {at}");
             let old = std::mem::replace(&mut current[at], new.clone());
             Named {
-                prims: vec![Prim::Hunk { path: path(f), line: at as u32 + 1, old: vec![line(old)], new: vec![line(new)] }],
+                prims: vec![Prim::Hunk {
+                    path: path(f),
+                    line: at as u32 + 1,
+                    old: vec![line(old)],
+                    new: vec![line(new)],
+                }],
                 deps: vec![],
             }
         })
@@ -72,8 +77,10 @@ fn benches(c: &mut Criterion) {
     };
     let first = Prim::Hunk { path: path("f0"), line: 2, old: vec![old.clone()], new: vec![line("A".into())] };
     let second = Prim::Hunk { path: path("f0"), line: 2, old: vec![old], new: vec![line("B".into())] };
-    let mut v2: Vec<Named2> =
-        history.iter().map(|n| Named2 { patches: n.prims.iter().cloned().map(RepoPatch::Prim).collect(), deps: vec![] }).collect();
+    let mut v2: Vec<Named2> = history
+        .iter()
+        .map(|n| Named2 { patches: n.prims.iter().cloned().map(RepoPatch::Prim).collect(), deps: vec![] })
+        .collect();
     v2.push(Named2 { patches: vec![RepoPatch::Prim(first.clone())], deps: vec![] });
     v2.push(Named2 {
         patches: vec![RepoPatch::Conflictor {
@@ -93,7 +100,12 @@ fn benches(c: &mut Criterion) {
         .iter()
         .enumerate()
         .map(|(i, n)| Named3 {
-            patches: n.prims.iter().enumerate().map(|(k, p)| Rp3::Prim(np(i as u32, k as u32 + 1, false, p.clone()))).collect(),
+            patches: n
+                .prims
+                .iter()
+                .enumerate()
+                .map(|(k, p)| Rp3::Prim(np(i as u32, k as u32 + 1, false, p.clone())))
+                .collect(),
             deps: vec![],
         })
         .collect();

@@ -61,11 +61,7 @@ fn run_darcs(dir: &FsPath, args: &[&str], gnu_time: bool, scratch: &FsPath) -> R
     let out = cmd.output().map_err(|e| format!("darcs {args:?}: {e}"))?;
     let time = t.elapsed();
     if !out.status.success() {
-        return Err(format!(
-            "darcs {args:?} failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        return Err(format!("darcs {args:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim()));
     }
     let rss = if gnu_time {
         std::fs::read_to_string(&rss_file).ok().and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok()))
@@ -287,12 +283,8 @@ fn main() {
         ann_only.push(t.elapsed());
         Ok(lines)
     });
-    let (d, dkib) = darcs_median(
-        &copy,
-        &["annotate", "--machine-readable", "--no-patch-index", "hot.txt"],
-        gnu_time,
-        &scratch,
-    );
+    let (d, dkib) =
+        darcs_median(&copy, &["annotate", "--machine-readable", "--no-patch-index", "hot.txt"], gnu_time, &scratch);
     if let Ok((_, lines)) = &r {
         let unknown = lines.iter().filter(|l| l.patch.is_none()).count();
         if lines.len() != 200 || unknown > 0 {
@@ -309,7 +301,13 @@ fn main() {
         darcs_kib: dkib,
     });
     if let Some(a) = ann_only {
-        rows.push(Row { op: "  of which annotate() alone".into(), ours: Ok(a), ours_kib: None, darcs: d, darcs_kib: None });
+        rows.push(Row {
+            op: "  of which annotate() alone".into(),
+            ours: Ok(a),
+            ours_kib: None,
+            darcs: d,
+            darcs_kib: None,
+        });
     }
 
     let process_peak = vm_hwm();
@@ -359,7 +357,11 @@ fn main() {
     }
     t.push_str(&format!(
         "\nratio = darcs / darcsweb (above 1: darcsweb is faster). darcs runs on a copy of the repository{}.\n",
-        if gnu_time { ", under /usr/bin/time -f %M (peak = max over runs)" } else { "; /usr/bin/time missing: darcs peak n/a" }
+        if gnu_time {
+            ", under /usr/bin/time -f %M (peak = max over runs)"
+        } else {
+            "; /usr/bin/time missing: darcs peak n/a"
+        }
     ));
     t.push_str(&format!(
         "darcsweb peak per row: VmHWM after resetting it to the current RSS (clear_refs 5), so it includes memory kept from earlier rows{}; whole process VmHWM after all darcsweb runs: {}\n",

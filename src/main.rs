@@ -51,20 +51,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "darcsweb=info,tower_http=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "darcsweb=info,tower_http=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
     match cli.cmd {
-        Cmd::Serve { listen, config, title, base_url, roots } => {
-            match serve(listen, config, title, base_url, roots) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("darcsweb: {e}");
-                    ExitCode::FAILURE
-                }
+        Cmd::Serve { listen, config, title, base_url, roots } => match serve(listen, config, title, base_url, roots) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("darcsweb: {e}");
+                ExitCode::FAILURE
             }
-        }
+        },
         Cmd::Check { repo } => repo::check::main(&repo),
         Cmd::CoreWorker => darcsweb::core::worker::serve_stdio(),
     }
@@ -91,7 +90,8 @@ fn serve(
         cfg.roots = roots;
     }
     if cfg.roots.is_empty() {
-        cfg.roots = vec![darcsweb::examples::ensure().map_err(|e| format!("cannot create the example repositories: {e}"))?];
+        cfg.roots =
+            vec![darcsweb::examples::ensure().map_err(|e| format!("cannot create the example repositories: {e}"))?];
     }
     let registry = Registry::discover(&cfg.roots);
     if registry.list().is_empty() {
@@ -101,7 +101,8 @@ fn serve(
     let state = Arc::new(AppState::new(registry, cfg));
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let listener =
+            tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         println!("darcsweb: serving {} repositories on http://{local}/", state.registry.list().len());
         axum::serve(listener, web::router(state))

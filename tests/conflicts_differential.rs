@@ -45,19 +45,7 @@ fn darcs_ok(args: &[&str], cwd: &Path) -> Result<(), String> {
 
 /// Record everything (new files included); `false` when there was nothing to record.
 fn record(dir: &Path, name: &str) -> bool {
-    common::darcs(
-        &[
-            "record",
-            "-a",
-            "--look-for-adds",
-            "--skip-long-comment",
-            "-m",
-            name,
-        ],
-        dir,
-    )
-    .status
-    .success()
+    common::darcs(&["record", "-a", "--look-for-adds", "--skip-long-comment", "-m", name], dir).status.success()
 }
 
 /// Tracked-looking text files of the working tree (relative paths), sorted.
@@ -71,11 +59,7 @@ fn files(dir: &Path) -> Vec<String> {
             if rel.is_empty() && name == "_darcs" {
                 continue;
             }
-            let r = if rel.is_empty() {
-                name
-            } else {
-                format!("{rel}/{name}")
-            };
+            let r = if rel.is_empty() { name } else { format!("{rel}/{name}") };
             if e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
                 walk(root, &r, out);
             } else {
@@ -101,11 +85,7 @@ fn dirs(dir: &Path) -> Vec<String> {
 }
 
 fn read_lines(p: &Path) -> Vec<String> {
-    std::fs::read_to_string(p)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    std::fs::read_to_string(p).unwrap_or_default().lines().map(str::to_owned).collect()
 }
 
 fn write_lines(p: &Path, ls: &[String]) {
@@ -149,11 +129,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) -> Result<(), St
         // move a file, to its own name or to a shared one
         5 if !fs.is_empty() => {
             let f = pick(rng);
-            let to = if rng.below(2) == 0 {
-                format!("{}_{tag}", f.replace('/', "_"))
-            } else {
-                "moved".to_owned()
-            };
+            let to = if rng.below(2) == 0 { format!("{}_{tag}", f.replace('/', "_")) } else { "moved".to_owned() };
             if dir.join(&to).exists() {
                 return random_patch(rng, dir, tag, n);
             }
@@ -172,10 +148,7 @@ fn random_patch(rng: &mut Rng, dir: &Path, tag: &str, n: usize) -> Result<(), St
         },
         // replace a token in the file that has them
         7 => {
-            let Some(t) = fs
-                .iter()
-                .find(|f| read_lines(&dir.join(f)).iter().any(|l| l.contains("alpha")))
-            else {
+            let Some(t) = fs.iter().find(|f| read_lines(&dir.join(f)).iter().any(|l| l.contains("alpha"))) else {
                 return random_patch(rng, dir, tag, n);
             };
             let new = format!("{tag}tok{n}");
@@ -213,17 +186,12 @@ fn scenario(seed: u64, format: &str, root: &Path) -> Result<Vec<PathBuf>, String
     let base = root.join("base");
     std::fs::create_dir_all(&base).unwrap();
     darcs_ok(&["init", format], &base)?;
-    let text = |k: usize, tag: &str| -> Vec<String> {
-        (1..=k).map(|i| format!("{tag} line {i}")).collect()
-    };
+    let text = |k: usize, tag: &str| -> Vec<String> { (1..=k).map(|i| format!("{tag} line {i}")).collect() };
     write_lines(&base.join("a"), &text(6, "a"));
     write_lines(&base.join("b"), &text(5, "b"));
     std::fs::create_dir_all(base.join("d")).unwrap();
     write_lines(&base.join("d/x"), &text(4, "x"));
-    write_lines(
-        &base.join("t"),
-        &["alpha beta gamma".into(), "alpha".into()],
-    );
+    write_lines(&base.join("t"), &["alpha beta gamma".into(), "alpha".into()]);
     assert!(record(&base, "base"));
     let mut branches: Vec<PathBuf> = Vec::new();
     for b in ["A", "B", "C"] {
@@ -269,12 +237,7 @@ fn dependencies_of(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, Rep
     let mut out = BTreeMap::new();
     for (i, p) in idx.patches.iter().enumerate() {
         let (deps, _) = repo.dependencies(i)?;
-        out.insert(
-            p.hash[..8].to_owned(),
-            deps.iter()
-                .map(|&d| idx.patches[d].hash[..8].to_owned())
-                .collect(),
-        );
+        out.insert(p.hash[..8].to_owned(), deps.iter().map(|&d| idx.patches[d].hash[..8].to_owned()).collect());
     }
     Ok(out)
 }
@@ -291,7 +254,8 @@ fn annotate_equal(dir: &Path, what: &str) {
             continue;
         }
         let rel = String::from_utf8(p.join(&b'/')).unwrap();
-        let expected = common::darcs_annotate(dir, &rel).unwrap_or_else(|e| panic!("{what}: darcs annotate {rel}: {e}"));
+        let expected =
+            common::darcs_annotate(dir, &rel).unwrap_or_else(|e| panic!("{what}: darcs annotate {rel}: {e}"));
         let ours = common::our_annotate(&repo, head, &p);
         assert_eq!(ours, expected, "{what}: annotate {rel}");
     }
@@ -344,7 +308,10 @@ fn run_cases(format: &str, seeds: std::ops::Range<u64>) {
             }
             if !o.status.success() {
                 let err = String::from_utf8_lossy(&o.stderr);
-                assert!(err.contains("This is a bug!") || err.contains("src/Darcs/Patch/"), "{what}: darcs failed: {err}");
+                assert!(
+                    err.contains("This is a bug!") || err.contains("src/Darcs/Patch/"),
+                    "{what}: darcs failed: {err}"
+                );
                 match dependencies_of(&dir) {
                     Err(RepoError::Unsupported(_)) => {}
                     Ok(_) => assert_graph_shape(&dir, &what),
@@ -379,10 +346,7 @@ fn run_cases(format: &str, seeds: std::ops::Range<u64>) {
 fn seeds() -> std::ops::Range<u64> {
     std::env::var("DARCSWEB_CONFLICT_SEEDS")
         .ok()
-        .and_then(|s| {
-            s.split_once("..")
-                .and_then(|(a, b)| Some(a.parse().ok()?..b.parse().ok()?))
-        })
+        .and_then(|s| s.split_once("..").and_then(|(a, b)| Some(a.parse().ok()?..b.parse().ok()?)))
         .unwrap_or(1..17)
 }
 

@@ -106,9 +106,9 @@ fn malformed_requests_are_errors_not_crashes() {
 fn malformed_conflictor_requests_are_errors() {
     let le = |v: u32| v.to_le_bytes().to_vec();
     let cases: Vec<Vec<u8>> = vec![
-        [le(10), le(3)].concat(),                         // three patches announced, none sent
-        [le(11), le(1), le(1), vec![9]].concat(),         // a darcs-2 patch with an unknown tag
-        [le(10), le(1), le(1), vec![7]].concat(),         // a darcs-3 patch with an unknown tag
+        [le(10), le(3)].concat(),                               // three patches announced, none sent
+        [le(11), le(1), le(1), vec![9]].concat(),               // a darcs-2 patch with an unknown tag
+        [le(10), le(1), le(1), vec![7]].concat(),               // a darcs-3 patch with an unknown tag
         [le(11), le(1), le(1), vec![1], le(u32::MAX)].concat(), // a NON context of 4 billion patches
     ];
     for req in cases {

@@ -11,9 +11,15 @@ fn history() -> Vec<Named> {
     vec![
         Named { prims: vec![Prim::AddFile(f.clone())], deps: vec![] },
         Named { prims: vec![Prim::AddFile(g.clone())], deps: vec![] },
-        Named { prims: vec![Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: vec![line("a"), line("b")] }], deps: vec![] },
+        Named {
+            prims: vec![Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: vec![line("a"), line("b")] }],
+            deps: vec![],
+        },
         Named { prims: vec![Prim::Hunk { path: g.clone(), line: 1, old: vec![], new: vec![line("x")] }], deps: vec![] },
-        Named { prims: vec![Prim::Hunk { path: f.clone(), line: 2, old: vec![line("b")], new: vec![line("B")] }], deps: vec![1] },
+        Named {
+            prims: vec![Prim::Hunk { path: f.clone(), line: 2, old: vec![line("b")], new: vec![line("B")] }],
+            deps: vec![1],
+        },
     ]
 }
 

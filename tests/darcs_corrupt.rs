@@ -29,9 +29,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 
 fn gunzip(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(data)
-        .read_to_end(&mut out)
-        .unwrap();
+    flate2::read::GzDecoder::new(data).read_to_end(&mut out).unwrap();
     out
 }
 
@@ -62,10 +60,7 @@ fn first_error_with(repo: &Path, opts: Options) -> Error {
             }
         }
     }
-    panic!(
-        "{}: no error although the repository was damaged",
-        repo.display()
-    );
+    panic!("{}: no error although the repository was damaged", repo.display());
 }
 
 fn first_error(repo: &Path) -> Error {
@@ -73,14 +68,8 @@ fn first_error(repo: &Path) -> Error {
 }
 
 fn assert_names(e: &Error, suffix: &str) {
-    let f = e
-        .file()
-        .unwrap_or_else(|| panic!("error names no file: {e}"));
-    assert!(
-        f.ends_with(suffix),
-        "{e}: expected to name {suffix}, names {}",
-        f.display()
-    );
+    let f = e.file().unwrap_or_else(|| panic!("error names no file: {e}"));
+    assert!(f.ends_with(suffix), "{e}: expected to name {suffix}, names {}", f.display());
     // the message shows the file too
     assert!(e.to_string().contains(&*f.to_string_lossy()), "{e}");
 }
@@ -103,8 +92,7 @@ fn append_patch(repo: &Path, info: &[u8], content: &[u8], name: Option<String>) 
     name
 }
 
-const INFO: &[u8] =
-    b"[damaged patch\nTester <t@example.com>**20240202000000\n Ignore-this: 0123\n]";
+const INFO: &[u8] = b"[damaged patch\nTester <t@example.com>**20240202000000\n Ignore-this: 0123\n]";
 
 fn append_body(repo: &Path, body: &str) -> String {
     let mut content = INFO.to_vec();
@@ -131,10 +119,7 @@ fn missing_patch_file() {
     let name = newest_patch(&repo);
     std::fs::remove_file(darcs_dir(&repo).join("patches").join(&name)).unwrap();
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::MissingFile { searched, .. } if searched.is_empty()),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::MissingFile { searched, .. } if searched.is_empty()), "{e}");
     assert_names(&e, &format!("patches/{name}"));
 }
 
@@ -155,17 +140,11 @@ fn hash_and_size_mismatch_in_a_patch() {
     longer.push(b'\n');
     std::fs::write(&p, &longer).unwrap(); // also: uncompressed files are accepted, and checked
     let e = first_error(&repo);
-    assert!(
-        matches!(e, Error::SizeMismatch { expected, actual, .. } if actual == expected + 1),
-        "{e}"
-    );
+    assert!(matches!(e, Error::SizeMismatch { expected, actual, .. } if actual == expected + 1), "{e}");
     assert_names(&e, &format!("patches/{name}"));
 
     std::fs::write(&p, &orig).unwrap(); // uncompressed but intact: fine
-    assert!(Repository::open(&repo)
-        .unwrap()
-        .patch(Repository::open(&repo).unwrap().len() - 1)
-        .is_ok());
+    assert!(Repository::open(&repo).unwrap().patch(Repository::open(&repo).unwrap().len() - 1).is_ok());
 }
 
 #[test]
@@ -188,10 +167,7 @@ fn hash_mismatch_in_pristine_objects() {
     let (_t, repo) = copy_of("prims-d2");
     let r = Repository::open(&repo).unwrap();
     let walk = r.pristine().walk(r.pristine_root()).unwrap();
-    let f = walk
-        .iter()
-        .find(|w| w.kind == EntryKind::File && w.path == vec![b"g.txt".to_vec()])
-        .unwrap();
+    let f = walk.iter().find(|w| w.kind == EntryKind::File && w.path == vec![b"g.txt".to_vec()]).unwrap();
     let p = darcs_dir(&repo).join("pristine.hashed").join(&f.hash);
     let mut data = gunzip(&std::fs::read(&p).unwrap());
     data[0] ^= 1;
@@ -238,10 +214,7 @@ fn malformed_hunk_header() {
     let (_t, repo) = copy_of("prims-d2");
     let name = append_body(&repo, "hunk f.txt 1\n+a");
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::Malformed { what, .. } if what.contains("./")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::Malformed { what, .. } if what.contains("./")), "{e}");
     assert_names(&e, &format!("patches/{name}"));
 }
 
@@ -250,10 +223,7 @@ fn bad_hex_in_binary() {
     let (_t, repo) = copy_of("prims-d2");
     let name = append_body(&repo, "binary ./image.png\noldhex\n*0g\nnewhex\n*");
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::Malformed { what, .. } if what.contains("hex")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::Malformed { what, .. } if what.contains("hex")), "{e}");
     assert_names(&e, &format!("patches/{name}"));
 }
 
@@ -270,10 +240,7 @@ fn garbage_patch_body() {
         let (_t, repo) = copy_of(fmt_repo);
         let name = append_body(&repo, body);
         let e = first_error(&repo);
-        assert!(
-            matches!(e, Error::Malformed { .. }),
-            "{fmt_repo} {body:?}: {e}"
-        );
+        assert!(matches!(e, Error::Malformed { .. }), "{fmt_repo} {body:?}: {e}");
         assert_names(&e, &format!("patches/{name}"));
     }
 }
@@ -323,22 +290,11 @@ fn inventory_chain_cycle() {
 #[test]
 fn unknown_format_line() {
     let (_t, repo) = copy_of("prims-d2");
-    std::fs::write(
-        darcs_dir(&repo).join("format"),
-        "hashed\ndarcs-2\nquantum-patches\n",
-    )
-    .unwrap();
+    std::fs::write(darcs_dir(&repo).join("format"), "hashed\ndarcs-2\nquantum-patches\n").unwrap();
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::UnsupportedFormat(m) if m.contains("quantum-patches")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::UnsupportedFormat(m) if m.contains("quantum-patches")), "{e}");
     // an unknown alternative next to a known one is readable
-    std::fs::write(
-        darcs_dir(&repo).join("format"),
-        "hashed\ndarcs-2|quantum-patches\n",
-    )
-    .unwrap();
+    std::fs::write(darcs_dir(&repo).join("format"), "hashed\ndarcs-2|quantum-patches\n").unwrap();
     assert!(Repository::open(&repo).is_ok());
 }
 
@@ -347,17 +303,11 @@ fn old_fashioned_format() {
     let (_t, repo) = copy_of("prims-d1");
     std::fs::write(darcs_dir(&repo).join("format"), "darcs-1.0\n").unwrap();
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::UnsupportedFormat(m) if m.contains("old-fashioned")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::UnsupportedFormat(m) if m.contains("old-fashioned")), "{e}");
     std::fs::remove_file(darcs_dir(&repo).join("format")).unwrap();
     std::fs::write(darcs_dir(&repo).join("inventory"), "").unwrap();
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::UnsupportedFormat(m) if m.contains("old-fashioned")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::UnsupportedFormat(m) if m.contains("old-fashioned")), "{e}");
     std::fs::remove_file(darcs_dir(&repo).join("inventory")).unwrap();
     let e = first_error(&repo);
     assert!(matches!(e, Error::MissingFile { .. }), "{e}");
@@ -367,11 +317,7 @@ fn old_fashioned_format() {
 #[test]
 fn garbage_hashed_inventory() {
     let (_t, repo) = copy_of("prims-d2");
-    std::fs::write(
-        darcs_dir(&repo).join("hashed_inventory"),
-        b"\x00\xffthis is not an inventory\n",
-    )
-    .unwrap();
+    std::fs::write(darcs_dir(&repo).join("hashed_inventory"), b"\x00\xffthis is not an inventory\n").unwrap();
     let e = first_error(&repo);
     assert!(matches!(e, Error::Malformed { line: 1, .. }), "{e}");
     assert_names(&e, "_darcs/hashed_inventory");
@@ -379,19 +325,10 @@ fn garbage_hashed_inventory() {
     let (_t, repo) = copy_of("prims-d2");
     let p = darcs_dir(&repo).join("hashed_inventory");
     let text = std::fs::read_to_string(&p).unwrap();
-    let h = text
-        .lines()
-        .last()
-        .unwrap()
-        .strip_prefix("hash: ")
-        .unwrap()
-        .to_string();
+    let h = text.lines().last().unwrap().strip_prefix("hash: ").unwrap().to_string();
     std::fs::write(&p, text.replace(&h, "0000000202-../../../../etc/passwd")).unwrap();
     let e = first_error(&repo);
-    assert!(
-        matches!(&e, Error::BadHash { hash, .. } if hash.contains("passwd")),
-        "{e}"
-    );
+    assert!(matches!(&e, Error::BadHash { hash, .. } if hash.contains("passwd")), "{e}");
     assert_names(&e, "_darcs/hashed_inventory");
 }
 
@@ -401,30 +338,12 @@ fn files_over_the_size_cap() {
     let (_t, repo) = copy_of("prims-d2");
     let full = Repository::open(&repo).unwrap();
     let size = |n: &str| SizeHash::parse(n).unwrap().size.unwrap();
-    let cap = full
-        .inventory()
-        .files
-        .iter()
-        .map(|n| size(n))
-        .max()
-        .unwrap()
-        .max(8192);
-    let small = Options {
-        limits: Limits {
-            max_file_size: cap,
-            ..Limits::default()
-        },
-        ..Options::default()
-    };
+    let cap = full.inventory().files.iter().map(|n| size(n)).max().unwrap().max(8192);
+    let small = Options { limits: Limits { max_file_size: cap, ..Limits::default() }, ..Options::default() };
     let r = Repository::open_with(&repo, small).unwrap();
-    let big = (0..r.len())
-        .find(|&i| size(&r.entries()[i].patch_file) > cap)
-        .expect("a patch above the cap");
+    let big = (0..r.len()).find(|&i| size(&r.entries()[i].patch_file) > cap).expect("a patch above the cap");
     let e = r.patch(big).unwrap_err();
-    assert!(
-        matches!(e, Error::TooLarge { limit, .. } if limit == cap),
-        "{e}"
-    );
+    assert!(matches!(e, Error::TooLarge { limit, .. } if limit == cap), "{e}");
     assert_names(&e, &format!("patches/{}", r.entries()[big].patch_file));
 
     // a gzip bomb under a bare-hash name (no size to check first): decompression stops at the cap
@@ -433,26 +352,12 @@ fn files_over_the_size_cap() {
     content.extend(std::iter::repeat_n(b'x', 5 << 20));
     let bare = SizeHash::of(&content).hex();
     let name = append_patch(&repo, INFO, &content, Some(bare.clone()));
-    let gz_len = std::fs::metadata(darcs_dir(&repo).join("patches").join(&name))
-        .unwrap()
-        .len();
-    assert!(
-        gz_len < 64 << 10,
-        "compressed bomb is small ({gz_len} bytes)"
-    );
-    let capped = Options {
-        limits: Limits {
-            max_file_size: 1 << 20,
-            ..Limits::default()
-        },
-        ..Options::default()
-    };
+    let gz_len = std::fs::metadata(darcs_dir(&repo).join("patches").join(&name)).unwrap().len();
+    assert!(gz_len < 64 << 10, "compressed bomb is small ({gz_len} bytes)");
+    let capped = Options { limits: Limits { max_file_size: 1 << 20, ..Limits::default() }, ..Options::default() };
     let r = Repository::open_with(&repo, capped).unwrap();
     let e = r.patch(r.len() - 1).unwrap_err();
-    assert!(
-        matches!(e, Error::TooLarge { limit, .. } if limit == 1 << 20),
-        "{e}"
-    );
+    assert!(matches!(e, Error::TooLarge { limit, .. } if limit == 1 << 20), "{e}");
     assert_names(&e, &format!("patches/{bare}"));
     // with the default cap the same patch is fine
     let r = Repository::open(&repo).unwrap();
@@ -474,9 +379,7 @@ fn non_utf8_names_are_fine() {
     assert_eq!(np.to_storage_bytes(RepoFormat::Darcs2), content);
     // and the corpus' own Latin-1 file name is listed
     let walk = r.pristine().walk(r.pristine_root()).unwrap();
-    assert!(walk
-        .iter()
-        .any(|w| w.path == vec![b"lat\xe9n1.txt".to_vec()]));
+    assert!(walk.iter().any(|w| w.path == vec![b"lat\xe9n1.txt".to_vec()]));
 }
 
 #[test]
@@ -521,14 +424,7 @@ fn samples() -> &'static Vec<(RepoFormat, Vec<u8>)> {
     static S: std::sync::OnceLock<Vec<(RepoFormat, Vec<u8>)>> = std::sync::OnceLock::new();
     S.get_or_init(|| {
         let mut v = Vec::new();
-        for repo in [
-            "prims-d1",
-            "prims-d2",
-            "prims-d3",
-            "conflicts-d1",
-            "conflicts-d2",
-            "conflicts-d3",
-        ] {
+        for repo in ["prims-d1", "prims-d2", "prims-d3", "conflicts-d1", "conflicts-d2", "conflicts-d3"] {
             let r = Repository::open(common::corpus().join("repos").join(repo)).unwrap();
             for i in 0..r.len() {
                 v.push((r.format(), r.patch_bytes(i).unwrap()));

@@ -54,13 +54,8 @@ fn unescape(s: &[u8]) -> Vec<u8> {
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
-        let ents: [(&[u8], u8); 5] = [
-            (b"&amp;", b'&'),
-            (b"&lt;", b'<'),
-            (b"&gt;", b'>'),
-            (b"&quot;", b'"'),
-            (b"&apos;", b'\''),
-        ];
+        let ents: [(&[u8], u8); 5] =
+            [(b"&amp;", b'&'), (b"&lt;", b'<'), (b"&gt;", b'>'), (b"&quot;", b'"'), (b"&apos;", b'\'')];
         if let Some((e, c)) = ents.iter().find(|(e, _)| rest.starts_with(e)) {
             out.push(*c);
             i += e.len();
@@ -74,16 +69,9 @@ fn unescape(s: &[u8]) -> Vec<u8> {
 
 fn attr(line: &[u8], key: &str) -> Vec<u8> {
     let pat = format!(" {key}='");
-    let start = line
-        .windows(pat.len())
-        .position(|w| w == pat.as_bytes())
-        .unwrap_or_else(|| panic!("no {key}"))
-        + pat.len();
-    let end = start
-        + line[start..]
-            .iter()
-            .position(|&b| b == b'\'')
-            .expect("closing quote");
+    let start =
+        line.windows(pat.len()).position(|w| w == pat.as_bytes()).unwrap_or_else(|| panic!("no {key}")) + pat.len();
+    let end = start + line[start..].iter().position(|&b| b == b'\'').expect("closing quote");
     unescape(&line[start..end])
 }
 
@@ -157,14 +145,7 @@ fn summary_xml(items: &[SummaryItem]) -> Vec<Vec<u8>> {
     };
     for it in items {
         match it {
-            SummaryItem::File {
-                op,
-                path: p,
-                removed_lines,
-                added_lines,
-                replaced_tokens,
-                state,
-            } => {
+            SummaryItem::File { op, path: p, removed_lines, added_lines, replaced_tokens, state } => {
                 let tag = match op {
                     FileOp::Add => "add_file",
                     FileOp::Remove => "remove_file",
@@ -188,11 +169,7 @@ fn summary_xml(items: &[SummaryItem]) -> Vec<Vec<u8>> {
                 out.push(format!("    </{tag}>").into_bytes());
             }
             SummaryItem::AddDir { path: p, state } | SummaryItem::RmDir { path: p, state } => {
-                let tag = if matches!(it, SummaryItem::AddDir { .. }) {
-                    "add_directory"
-                } else {
-                    "remove_directory"
-                };
+                let tag = if matches!(it, SummaryItem::AddDir { .. }) { "add_directory" } else { "remove_directory" };
                 out.push(format!("    <{tag}{}>", state_attr(*state)).into_bytes());
                 let mut l = b"    ".to_vec();
                 l.extend(path(p));
@@ -244,11 +221,7 @@ fn patch_ids_and_tags_match() {
             .collect();
         assert_eq!(r.ids(), want.as_slice(), "{repo}: patch ids");
         let tags: Vec<Vec<u8>> = r.tags().into_iter().map(|(_, t)| t.to_vec()).collect();
-        assert_eq!(
-            tags,
-            lines(&read(&expected_dir(&repo).join("tags.txt"))),
-            "{repo}: tags"
-        );
+        assert_eq!(tags, lines(&read(&expected_dir(&repo).join("tags.txt"))), "{repo}: tags");
         for (n, id) in want.iter().enumerate() {
             assert_eq!(r.index_of(id), Some(n));
         }
@@ -259,18 +232,11 @@ fn patch_ids_and_tags_match() {
 fn pristine_matches_show_files_and_show_pristine() {
     for repo in common::corpus_repos() {
         let r = open(&repo);
-        let walk = r
-            .pristine()
-            .walk(r.pristine_root())
-            .unwrap_or_else(|e| panic!("{repo}: {e}"));
+        let walk = r.pristine().walk(r.pristine_root()).unwrap_or_else(|e| panic!("{repo}: {e}"));
         let mut files: Vec<Vec<u8>> = vec![b".".to_vec()];
         files.extend(walk.iter().map(|w| display_bytes(&w.path)));
         files.sort();
-        assert_eq!(
-            files,
-            lines(&read(&expected_dir(&repo).join("files.txt"))),
-            "{repo}: show files"
-        );
+        assert_eq!(files, lines(&read(&expected_dir(&repo).join("files.txt"))), "{repo}: show files");
         let mut pristine: Vec<Vec<u8>> = vec![format!("{} ./", r.pristine_root()).into_bytes()];
         for w in &walk {
             let mut l = format!("{} ", w.hash).into_bytes();
@@ -288,14 +254,10 @@ fn pristine_matches_show_files_and_show_pristine() {
         for w in &walk {
             match w.kind {
                 EntryKind::File => {
-                    r.pristine()
-                        .read_file(&w.hash)
-                        .unwrap_or_else(|e| panic!("{repo}: {e}"));
+                    r.pristine().read_file(&w.hash).unwrap_or_else(|e| panic!("{repo}: {e}"));
                 }
                 EntryKind::Directory => {
-                    r.pristine()
-                        .read_dir(&w.hash)
-                        .unwrap_or_else(|e| panic!("{repo}: {e}"));
+                    r.pristine().read_dir(&w.hash).unwrap_or_else(|e| panic!("{repo}: {e}"));
                 }
             }
         }
@@ -308,9 +270,7 @@ fn every_patch_parses_and_round_trips() {
     for repo in common::corpus_repos() {
         let r = open(&repo);
         for i in 0..r.len() {
-            let raw = r
-                .patch_bytes(i)
-                .unwrap_or_else(|e| panic!("{repo} #{i}: {e}"));
+            let raw = r.patch_bytes(i).unwrap_or_else(|e| panic!("{repo} #{i}: {e}"));
             let np = r.patch(i).unwrap_or_else(|e| panic!("{repo} #{i}: {e}"));
             assert_eq!(np.info, r.entries()[i].info);
             let again = np.to_storage_bytes(r.format());
@@ -320,10 +280,7 @@ fn every_patch_parses_and_round_trips() {
                 String::from_utf8_lossy(&raw),
                 String::from_utf8_lossy(&again)
             );
-            assert!(
-                raw.starts_with(&np.info.to_stored_bytes()),
-                "{repo} #{i}: info bytes"
-            );
+            assert!(raw.starts_with(&np.info.to_stored_bytes()), "{repo} #{i}: info bytes");
             n += 1;
         }
     }
@@ -344,11 +301,7 @@ fn log_verbose_matches_darcs() {
         let want = read(&expected_dir(&repo).join("log-v.txt"));
         if out != want {
             let (a, b) = (lines(&out), lines(&want));
-            let k = a
-                .iter()
-                .zip(b.iter())
-                .position(|(x, y)| x != y)
-                .unwrap_or(a.len().min(b.len()));
+            let k = a.iter().zip(b.iter()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
             panic!(
                 "{repo}: log -v differs at line {}:\n ours: {:?}\n darcs: {:?}",
                 k + 1,
@@ -370,10 +323,7 @@ fn summaries_match_darcs() {
             let np = r.patch(i).unwrap();
             match np.summary() {
                 Ok(items) => assert_eq!(
-                    summary_xml(&items)
-                        .iter()
-                        .map(|l| String::from_utf8_lossy(l).into_owned())
-                        .collect::<Vec<_>>(),
+                    summary_xml(&items).iter().map(|l| String::from_utf8_lossy(l).into_owned()).collect::<Vec<_>>(),
                     x.summary
                         .as_ref()
                         .unwrap()
@@ -406,43 +356,15 @@ struct Tree {
 
 fn invert(p: &Prim) -> Prim {
     match p.clone() {
-        Prim::Hunk {
-            path,
-            line,
-            old,
-            new,
-        } => Prim::Hunk {
-            path,
-            line,
-            old: new,
-            new: old,
-        },
+        Prim::Hunk { path, line, old, new } => Prim::Hunk { path, line, old: new, new: old },
         Prim::AddFile(x) => Prim::RmFile(x),
         Prim::RmFile(x) => Prim::AddFile(x),
         Prim::AddDir(x) => Prim::RmDir(x),
         Prim::RmDir(x) => Prim::AddDir(x),
         Prim::Move { from, to } => Prim::Move { from: to, to: from },
-        Prim::Replace {
-            path,
-            tokchars,
-            old,
-            new,
-        } => Prim::Replace {
-            path,
-            tokchars,
-            old: new,
-            new: old,
-        },
-        Prim::Binary { path, old, new } => Prim::Binary {
-            path,
-            old: new,
-            new: old,
-        },
-        Prim::ChangePref { name, old, new } => Prim::ChangePref {
-            name,
-            old: new,
-            new: old,
-        },
+        Prim::Replace { path, tokchars, old, new } => Prim::Replace { path, tokchars, old: new, new: old },
+        Prim::Binary { path, old, new } => Prim::Binary { path, old: new, new: old },
+        Prim::ChangePref { name, old, new } => Prim::ChangePref { name, old: new, new: old },
     }
 }
 
@@ -491,10 +413,7 @@ fn tok_replace(tokchars: &[u8], old: &[u8], new: &[u8], content: &[u8]) -> Optio
     let mut i = 0;
     while i < content.len() {
         if is_tok[content[i] as usize] {
-            let j = i + content[i..]
-                .iter()
-                .position(|&c| !is_tok[c as usize])
-                .unwrap_or(content.len() - i);
+            let j = i + content[i..].iter().position(|&c| !is_tok[c as usize]).unwrap_or(content.len() - i);
             let tok = &content[i..j];
             if tok == old {
                 out.extend_from_slice(new);
@@ -549,22 +468,12 @@ impl Tree {
                         n.extend_from_slice(&p[from.len()..]);
                         n
                     };
-                    let fs: Vec<_> = self
-                        .files
-                        .keys()
-                        .filter(|f| under(f, from))
-                        .cloned()
-                        .collect();
+                    let fs: Vec<_> = self.files.keys().filter(|f| under(f, from)).cloned().collect();
                     for f in fs {
                         let c = self.files.remove(&f).unwrap();
                         self.files.insert(rename(&f), c);
                     }
-                    let ds: Vec<_> = self
-                        .dirs
-                        .iter()
-                        .filter(|d| under(d, from))
-                        .cloned()
-                        .collect();
+                    let ds: Vec<_> = self.dirs.iter().filter(|d| under(d, from)).cloned().collect();
                     for d in ds {
                         self.dirs.remove(&d);
                         self.dirs.insert(rename(&d));
@@ -573,15 +482,9 @@ impl Tree {
                     return Err("move of missing path".into());
                 }
             }
-            Prim::Hunk {
-                path,
-                line,
-                old,
-                new,
-            } => {
+            Prim::Hunk { path, line, old, new } => {
                 let c = self.files.get_mut(path).ok_or("hunk on missing file")?;
-                let mut pieces: Vec<Vec<u8>> =
-                    c.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+                let mut pieces: Vec<Vec<u8>> = c.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
                 let start = *line as usize - 1;
                 if pieces.len() < start + old.len() || pieces[start..start + old.len()] != old[..] {
                     return Err(format!("hunk does not apply at line {line}"));
@@ -589,12 +492,7 @@ impl Tree {
                 pieces.splice(start..start + old.len(), new.iter().cloned());
                 *c = pieces.join(&b'\n');
             }
-            Prim::Replace {
-                path,
-                tokchars,
-                old,
-                new,
-            } => {
+            Prim::Replace { path, tokchars, old, new } => {
                 let c = self.files.get_mut(path).ok_or("replace on missing file")?;
                 *c = tok_replace(tokchars, old, new, c).ok_or("replace: new token present")?;
             }
@@ -633,25 +531,19 @@ fn effects_replay_to_the_pristine_tree() {
                     EffectPart::Inverse(v) => v.iter().rev().map(invert).collect(),
                 };
                 for p in &prims {
-                    t.apply(p).unwrap_or_else(|e| {
-                        panic!("{repo} #{i} ({}): {e}: {p:?}", np.info.name_str())
-                    });
+                    t.apply(p).unwrap_or_else(|e| panic!("{repo} #{i} ({}): {e}: {p:?}", np.info.name_str()));
                 }
             }
         }
         if skipped {
-            assert!(
-                repo.starts_with("conflicts"),
-                "{repo}: only darcs-1 merger repos may be skipped"
-            );
+            assert!(repo.starts_with("conflicts"), "{repo}: only darcs-1 merger repos may be skipped");
             continue;
         }
         let mut want = Tree::default();
         for w in r.pristine().walk(r.pristine_root()).unwrap() {
             match w.kind {
                 EntryKind::File => {
-                    want.files
-                        .insert(w.path, r.pristine().read_file(&w.hash).unwrap());
+                    want.files.insert(w.path, r.pristine().read_file(&w.hash).unwrap());
                 }
                 EntryKind::Directory => {
                     want.dirs.insert(w.path);
@@ -697,35 +589,17 @@ fn bundles_parse_and_verify() {
             let r = open("prims-d2");
             // the patches after the last tag, then that tag (newest first)
             let last_tag = r.tags()[0].0;
-            let want: Vec<String> = (last_tag..r.len())
-                .rev()
-                .map(|i| r.ids()[i].clone())
-                .collect();
-            assert_eq!(
-                ctx.iter().map(PatchInfo::id).collect::<Vec<_>>(),
-                want,
-                "{name}"
-            );
+            let want: Vec<String> = (last_tag..r.len()).rev().map(|i| r.ids()[i].clone()).collect();
+            assert_eq!(ctx.iter().map(PatchInfo::id).collect::<Vec<_>>(), want, "{name}");
             seen += 1;
             continue;
         }
-        let repo = name
-            .split("-all")
-            .next()
-            .unwrap()
-            .split("-last")
-            .next()
-            .unwrap()
-            .to_string();
+        let repo = name.split("-all").next().unwrap().split("-last").next().unwrap().to_string();
         let r = open(&repo);
         let b = parse_bundle(&data, r.format(), &path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(b.hash.is_some(), "{name}: bundle hash present");
         let ids: Vec<String> = b.patches.iter().map(|p| p.info.id()).collect();
-        let want: Vec<String> = if name.contains("last3") {
-            r.ids()[r.len() - 3..].to_vec()
-        } else {
-            r.ids().to_vec()
-        };
+        let want: Vec<String> = if name.contains("last3") { r.ids()[r.len() - 3..].to_vec() } else { r.ids().to_vec() };
         assert_eq!(ids, want, "{name}");
         if name.contains("last3") {
             assert!(!b.context.is_empty());
@@ -735,11 +609,7 @@ fn bundles_parse_and_verify() {
         // each patch's text in the bundle is exactly the repository's storage form
         for (k, range) in b.patch_texts.iter().enumerate() {
             let idx = r.index_of(&ids[k]).unwrap();
-            assert_eq!(
-                &b.text[range.clone()],
-                r.patch_bytes(idx).unwrap().as_slice(),
-                "{name} patch {k}"
-            );
+            assert_eq!(&b.text[range.clone()], r.patch_bytes(idx).unwrap().as_slice(), "{name} patch {k}");
         }
         seen += 1;
     }
@@ -750,8 +620,7 @@ fn bundles_parse_and_verify() {
 
 #[test]
 fn ten_thousand_patch_inventory_parses_fast() {
-    let mut text =
-        b"pristine:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n".to_vec();
+    let mut text = b"pristine:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n".to_vec();
     for i in 0..10_000 {
         text.extend_from_slice(
             format!(
@@ -785,11 +654,7 @@ fn fresh_repository_matches_darcs() {
     let repo = tmp.path().join("r");
     std::fs::create_dir(&repo).unwrap();
     let ok = |o: std::process::Output| {
-        assert!(
-            o.status.success(),
-            "darcs failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.status.success(), "darcs failed: {}", String::from_utf8_lossy(&o.stderr));
         o.stdout
     };
     ok(common::darcs(&["init", "--darcs-2"], &repo));
@@ -797,63 +662,28 @@ fn fresh_repository_matches_darcs() {
     std::fs::write(repo.join("em\u{2003}space & <x>.txt"), "a\nb\n").unwrap();
     std::fs::write(repo.join("deep/er/q'\"uote.txt"), "one\ntwo").unwrap();
     ok(common::darcs(&["add", "-r", "--reserved-ok", "."], &repo));
-    ok(common::darcs(
-        &[
-            "record",
-            "-a",
-            "--ignore-times",
-            "-m",
-            "first & <only> 'patch' \"quoted\"",
-        ],
-        &repo,
-    ));
+    ok(common::darcs(&["record", "-a", "--ignore-times", "-m", "first & <only> 'patch' \"quoted\""], &repo));
     std::fs::write(repo.join("deep/er/q'\"uote.txt"), "one\nTWO\nthree\n").unwrap();
-    ok(common::darcs(
-        &["mv", "em\u{2003}space & <x>.txt", "deep/moved.txt"],
-        &repo,
-    ));
-    ok(common::darcs(
-        &["record", "-a", "--ignore-times", "-m", "second"],
-        &repo,
-    ));
+    ok(common::darcs(&["mv", "em\u{2003}space & <x>.txt", "deep/moved.txt"], &repo));
+    ok(common::darcs(&["record", "-a", "--ignore-times", "-m", "second"], &repo));
 
     let r = Repository::open(&repo).unwrap();
-    let xml = parse_log_xml(&ok(common::darcs(
-        &["log", "--xml-output", "--summary"],
-        &repo,
-    )));
+    let xml = parse_log_xml(&ok(common::darcs(&["log", "--xml-output", "--summary"], &repo)));
     assert_eq!(xml.len(), 2);
     for (x, i) in xml.iter().zip((0..r.len()).rev()) {
         let np = r.patch(i).unwrap();
         assert_eq!(np.info.id(), x.hash);
         assert_eq!(np.info.name, x.name);
-        assert_eq!(
-            summary_xml(&np.summary().unwrap()),
-            *x.summary.as_ref().unwrap(),
-            "{}",
-            x.hash
-        );
+        assert_eq!(summary_xml(&np.summary().unwrap()), *x.summary.as_ref().unwrap(), "{}", x.hash);
     }
     let mut files: Vec<Vec<u8>> = vec![b".".to_vec()];
-    files.extend(
-        r.pristine()
-            .walk(r.pristine_root())
-            .unwrap()
-            .iter()
-            .map(|w| display_bytes(&w.path)),
-    );
+    files.extend(r.pristine().walk(r.pristine_root()).unwrap().iter().map(|w| display_bytes(&w.path)));
     files.sort();
-    let mut want = lines(&ok(common::darcs(
-        &["show", "files", "--no-pending"],
-        &repo,
-    )));
+    let mut want = lines(&ok(common::darcs(&["show", "files", "--no-pending"], &repo)));
     want.sort();
     assert_eq!(files, want);
     let mut ours = r.patch(1).unwrap().log_verbose();
     ours.push(b'\n');
     ours.extend(r.patch(0).unwrap().log_verbose());
-    assert_eq!(
-        String::from_utf8_lossy(&ours),
-        String::from_utf8_lossy(&ok(common::darcs(&["log", "-v"], &repo)))
-    );
+    assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&ok(common::darcs(&["log", "-v"], &repo))));
 }

@@ -25,7 +25,10 @@ async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
 fn darcs_log(dir: &std::path::Path) -> Vec<(String, String, String)> {
     let o = common::darcs(&["log", "--xml-output"], dir);
     assert!(o.status.success());
-    http_util::parse_log_xml(&String::from_utf8(o.stdout).unwrap()).into_iter().map(|p| (p.name, p.author, p.date)).collect()
+    http_util::parse_log_xml(&String::from_utf8(o.stdout).unwrap())
+        .into_iter()
+        .map(|p| (p.name, p.author, p.date))
+        .collect()
 }
 
 #[tokio::test]

@@ -32,16 +32,32 @@ fn pages() -> Vec<Page> {
             path: "/prims-d2".into(),
             see: vec!["darcs clone".into(), "Welcome to the prims corpus repository.".into(), "Latest patches".into()],
         },
-        Page { name: "log", path: "/prims-d2/log".into(), see: vec!["add text files".into(), "edit hunks".into(), "page 1 of 1".into()] },
+        Page {
+            name: "log",
+            path: "/prims-d2/log".into(),
+            see: vec!["add text files".into(), "edit hunks".into(), "page 1 of 1".into()],
+        },
         Page {
             name: "patch",
             path: format!("/prims-d2/patch/{edit}"),
             see: vec!["edit hunks".into(), "Dependencies".into(), "Primitive patches".into(), "hunk ./".into()],
         },
-        Page { name: "tree", path: "/prims-d2/tree/head/".into(), see: vec!["g.txt".into(), "moved-dir/".into(), "history".into()] },
-        Page { name: "file", path: "/prims-d2/tree/head/g.txt".into(), see: vec![g_first_line.clone(), "annotate".into(), "raw".into()] },
+        Page {
+            name: "tree",
+            path: "/prims-d2/tree/head/".into(),
+            see: vec!["g.txt".into(), "moved-dir/".into(), "history".into()],
+        },
+        Page {
+            name: "file",
+            path: "/prims-d2/tree/head/g.txt".into(),
+            see: vec![g_first_line.clone(), "annotate".into(), "raw".into()],
+        },
         Page { name: "annotate", path: "/prims-d2/annotate/head/g.txt".into(), see: vec![g_first_hash, g_first_line] },
-        Page { name: "big-log", path: "/big-d2/log?page=2".into(), see: vec!["page 2 of".into(), "older".into(), "newer".into()] },
+        Page {
+            name: "big-log",
+            path: "/big-d2/log?page=2".into(),
+            see: vec!["page 2 of".into(), "older".into(), "newer".into()],
+        },
     ]
 }
 
@@ -58,9 +74,17 @@ fn pages_in_a_real_browser() {
         for p in &pages {
             s.open(&format!("{base}{}", p.path));
             let text = s.text();
-            assert!(!text.contains("Internal Server Error") && !text.contains("Not Found"), "{} ({label}): an error page:\n{text}", p.name);
+            assert!(
+                !text.contains("Internal Server Error") && !text.contains("Not Found"),
+                "{} ({label}): an error page:\n{text}",
+                p.name
+            );
             for want in &p.see {
-                assert!(text.contains(want.as_str()), "{} ({label}): {want:?} is not visible; the page shows:\n{text}", p.name);
+                assert!(
+                    text.contains(want.as_str()),
+                    "{} ({label}): {want:?} is not visible; the page shows:\n{text}",
+                    p.name
+                );
             }
             // the stylesheet applied (CSP allows it): the header bar has its background
             let bg = s.eval("return getComputedStyle(document.querySelector('header.site')).backgroundColor");
@@ -76,11 +100,18 @@ fn pages_in_a_real_browser() {
         }
         // keyboard: the skip link takes focus first and the focus is drawn
         s.open(&format!("{base}/prims-d2/log"));
-        let outline = s.eval("document.querySelector('a.skip').focus(); return getComputedStyle(document.activeElement).outlineStyle");
+        let outline = s.eval(
+            "document.querySelector('a.skip').focus(); return getComputedStyle(document.activeElement).outlineStyle",
+        );
         assert_eq!(outline.as_str(), Some("solid"), "visible focus");
         // side-by-side diff: a CSS-only toggle
         s.open(&format!("{base}{}", pages[3].path));
-        let shown = |sel: &str| s.eval(&format!("return getComputedStyle(document.querySelector('{sel}')).display")).as_str().unwrap_or("").to_string();
+        let shown = |sel: &str| {
+            s.eval(&format!("return getComputedStyle(document.querySelector('{sel}')).display"))
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        };
         assert_eq!(shown(".diffs .sbs"), "none");
         assert_ne!(shown(".diffs .uni"), "none");
         s.eval("document.querySelector('label[for=sbs]').click(); return 0");

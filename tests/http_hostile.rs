@@ -17,7 +17,8 @@ use http_util::*;
 use tower::ServiceExt;
 
 /// Canaries: text that must never appear in an answer.
-const CANARIES: [&str; 5] = ["CANARY-SECRET-OUTSIDE", "CANARY-AUTHOR-PREF", "CANARY-UNRECORDED", "CANARY-PENDING", "root:x:0:0"];
+const CANARIES: [&str; 5] =
+    ["CANARY-SECRET-OUTSIDE", "CANARY-AUTHOR-PREF", "CANARY-UNRECORDED", "CANARY-PENDING", "root:x:0:0"];
 
 const NAME: &str = "<script>alert(\"name\")</script> & 'quote' \"dq\"";
 const AUTHOR: &str = "Mallory <script>evil()</script> <m@example.com>";
@@ -207,7 +208,11 @@ async fn other_methods_and_bodies_are_refused() {
         assert_eq!(r.status(), 405, "{m}");
         assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     }
-    let req = Request::builder().uri("/p/log").header("content-length", "10000000").body(Body::from(vec![b'x'; 10_000_000])).unwrap();
+    let req = Request::builder()
+        .uri("/p/log")
+        .header("content-length", "10000000")
+        .body(Body::from(vec![b'x'; 10_000_000]))
+        .unwrap();
     let r = s.app.clone().oneshot(req).await.unwrap();
     assert!(r.status().is_client_error(), "{}", r.status());
 }
@@ -227,7 +232,9 @@ async fn markup_in_names_is_rendered_inert() {
     let second = patches[1]["hash"].as_str().unwrap().to_string();
     let tag = patches[0]["hash"].as_str().unwrap().to_string();
     let enc = |s: &str| -> String {
-        s.bytes().map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("%{c:02X}") }).collect()
+        s.bytes()
+            .map(|c| if c.is_ascii_alphanumeric() { (c as char).to_string() } else { format!("%{c:02X}") })
+            .collect()
     };
     let pages = vec![
         "/".to_string(),
@@ -271,7 +278,11 @@ async fn markup_in_names_is_rendered_inert() {
     }
     // and the escaped forms are what a person reads (entities normalised to one spelling)
     let norm = |t: String| {
-        t.replace("&#60;", "&lt;").replace("&#62;", "&gt;").replace("&#34;", "&quot;").replace("&#38;", "&amp;").replace("&#x27;", "&#39;")
+        t.replace("&#60;", "&lt;")
+            .replace("&#62;", "&gt;")
+            .replace("&#34;", "&quot;")
+            .replace("&#38;", "&amp;")
+            .replace("&#x27;", "&#39;")
     };
     let summary = norm(get(&s.app, "/xss").await.text());
     assert!(summary.contains("&lt;script&gt;alert(&quot;motd&quot;)&lt;/script&gt;"), "motd escaped");
@@ -283,7 +294,10 @@ async fn markup_in_names_is_rendered_inert() {
     assert!(patch.contains("Mallory &lt;script&gt;evil()&lt;/script&gt;"), "author escaped");
     assert!(patch.contains("&lt;img src=x onerror=alert(1)&gt;.txt"), "file name escaped");
     let tree = norm(get(&s.app, "/xss/tree/head/").await.text());
-    assert!(tree.contains(&format!("href=\"/xss/tree/head/{}\"", "%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.txt")), "href percent-encoded: {tree}");
+    assert!(
+        tree.contains(&format!("href=\"/xss/tree/head/{}\"", "%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.txt")),
+        "href percent-encoded: {tree}"
+    );
     assert!(tree.contains("a&quot;b&#39;c&amp;d.txt"), "name with quotes");
     let file = norm(get(&s.app, &format!("/xss/tree/head/{}", enc(FILE1))).await.text());
     assert!(file.contains("&lt;script&gt;alert(&quot;content&quot;)&lt;/script&gt;"), "content escaped");

@@ -26,7 +26,13 @@ fn app() -> &'static Router {
 /// Percent-encode every byte of a path component that is not alphanumeric.
 fn enc(b: &[u8]) -> String {
     b.iter()
-        .map(|&c| if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'_' { (c as char).to_string() } else { format!("%{c:02X}") })
+        .map(|&c| {
+            if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'_' {
+                (c as char).to_string()
+            } else {
+                format!("%{c:02X}")
+            }
+        })
         .collect()
 }
 
@@ -63,7 +69,10 @@ fn assert_security(r: &Resp, uri: &str) {
         }
     }
     let csp = r.header("content-security-policy");
-    assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") || csp.contains("sandbox"), "{uri}: CSP {csp}");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") || csp.contains("sandbox"),
+        "{uri}: CSP {csp}"
+    );
 }
 
 #[tokio::test]
@@ -165,7 +174,14 @@ async fn every_route_answers_with_its_status_type_and_headers() {
 async fn robots_and_stylesheet() {
     let r = get(app(), "/robots.txt").await;
     let t = r.text();
-    for l in ["Disallow: /*/annotate/", "Disallow: /*/snapshot/", "Disallow: /api/", "Disallow: /*?q=", "Allow: /*/tree/head/", "Disallow: /*/tree/"] {
+    for l in [
+        "Disallow: /*/annotate/",
+        "Disallow: /*/snapshot/",
+        "Disallow: /api/",
+        "Disallow: /*?q=",
+        "Allow: /*/tree/head/",
+        "Disallow: /*/tree/",
+    ] {
         assert!(t.lines().any(|x| x == l), "robots.txt lacks {l}");
     }
     let r = get(app(), "/static/style.css").await;
@@ -308,7 +324,8 @@ async fn raw_equals_darcs_show_contents() {
             continue;
         }
         let m = format!("hash {h}");
-        let files = common::darcs(&["show", "files", "--no-pending", "--no-directories", "--null", "--match", &m], &copy);
+        let files =
+            common::darcs(&["show", "files", "--no-pending", "--no-directories", "--null", "--match", &m], &copy);
         assert!(files.status.success(), "show files at {h}");
         for f in files.stdout.split(|&b| b == 0).filter(|f| !f.is_empty()) {
             let rel = f.strip_prefix(b"./").unwrap_or(f);
@@ -372,7 +389,9 @@ async fn api_annotate_equals_darcs_annotate() {
     let (_t, copy) = copy_repo(&corpus(), "prims-d2");
     let ids = patch_ids("prims-d2");
     let mut n = 0;
-    for (version, m) in [("head".to_string(), None), (ids[ids.len() / 2].clone(), Some(format!("hash {}", ids[ids.len() / 2])))] {
+    for (version, m) in
+        [("head".to_string(), None), (ids[ids.len() / 2].clone(), Some(format!("hash {}", ids[ids.len() / 2])))]
+    {
         let mut args = vec!["show", "files", "--no-pending", "--no-directories", "--null"];
         if let Some(m) = &m {
             args.extend(["--match", m]);
@@ -446,7 +465,8 @@ async fn compare_deps_with_darcs(repo: &str) {
 
 #[tokio::test]
 async fn api_patch_dependencies_equal_darcs_show_dependencies() {
-    compare_deps("prims-d2", &std::fs::read_to_string(corpus().join("expected/prims-d2/dependencies.dot")).unwrap()).await;
+    compare_deps("prims-d2", &std::fs::read_to_string(corpus().join("expected/prims-d2/dependencies.dot")).unwrap())
+        .await;
     compare_deps_with_darcs("prims-d3").await;
     compare_deps_with_darcs("prims-d1").await;
 }
@@ -509,7 +529,12 @@ async fn api_walk(repo: &str, version: &str) -> BTreeSet<Vec<u8>> {
 }
 
 fn lines_set(path: PathBuf) -> BTreeSet<Vec<u8>> {
-    std::fs::read(path).unwrap().split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| String::from_utf8_lossy(l).into_owned().into_bytes()).collect()
+    std::fs::read(path)
+        .unwrap()
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| String::from_utf8_lossy(l).into_owned().into_bytes())
+        .collect()
 }
 
 #[tokio::test]
@@ -519,7 +544,11 @@ async fn tree_listing_equals_darcs_show_files() {
     let first = &patch_ids("prims-d2")[0];
     assert_eq!(api_walk("prims-d2", first).await, lines_set(e.join("files-at-first.txt")));
     for repo in ["prims-d3", "conflicts-d2"] {
-        assert_eq!(api_walk(repo, "head").await, lines_set(corpus().join("expected").join(repo).join("files.txt")), "{repo}");
+        assert_eq!(
+            api_walk(repo, "head").await,
+            lines_set(corpus().join("expected").join(repo).join("files.txt")),
+            "{repo}"
+        );
     }
     // the HTML listing links every entry, percent-encoded
     let page = get(app(), "/prims-d2/tree/head/").await.text();
@@ -563,14 +592,35 @@ async fn snapshot_is_the_tree() {
 #[tokio::test]
 async fn dumb_http_serves_exactly_the_allowlist() {
     let d = corpus().join("repos/prims-d2/_darcs");
-    let first = |sub: &str| std::fs::read_dir(d.join(sub)).unwrap().next().unwrap().unwrap().file_name().into_string().unwrap();
-    for rel in ["format".to_string(), "hashed_inventory".into(), "prefs/motd".into(), format!("inventories/{}", first("inventories")), format!("patches/{}", first("patches")), format!("pristine.hashed/{}", first("pristine.hashed"))] {
+    let first =
+        |sub: &str| std::fs::read_dir(d.join(sub)).unwrap().next().unwrap().unwrap().file_name().into_string().unwrap();
+    for rel in [
+        "format".to_string(),
+        "hashed_inventory".into(),
+        "prefs/motd".into(),
+        format!("inventories/{}", first("inventories")),
+        format!("patches/{}", first("patches")),
+        format!("pristine.hashed/{}", first("pristine.hashed")),
+    ] {
         let r = get(app(), &format!("/prims-d2/_darcs/{rel}")).await;
         assert_eq!(r.status, 200, "{rel}");
         assert_eq!(r.header("content-type"), "application/octet-stream");
         assert_eq!(r.body, std::fs::read(d.join(&rel)).unwrap(), "{rel}");
     }
-    for rel in ["prefs/author", "prefs/prefs", "prefs/email", "prefs/defaults", "prefs/boring", "rebase", "tentative_pristine", "index", "patches/pending", "inventories", "patches/", ""] {
+    for rel in [
+        "prefs/author",
+        "prefs/prefs",
+        "prefs/email",
+        "prefs/defaults",
+        "prefs/boring",
+        "rebase",
+        "tentative_pristine",
+        "index",
+        "patches/pending",
+        "inventories",
+        "patches/",
+        "",
+    ] {
         let r = get(app(), &format!("/prims-d2/_darcs/{rel}")).await;
         assert_eq!(r.status, 404, "{rel}");
     }
@@ -582,7 +632,8 @@ async fn dumb_http_serves_exactly_the_allowlist() {
 #[tokio::test]
 async fn head_requests_and_limits() {
     // HEAD answers like GET, without a body
-    let req = axum::http::Request::builder().method("HEAD").uri("/prims-d2/log").body(axum::body::Body::empty()).unwrap();
+    let req =
+        axum::http::Request::builder().method("HEAD").uri("/prims-d2/log").body(axum::body::Body::empty()).unwrap();
     let r = tower::ServiceExt::oneshot(app().clone(), req).await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
@@ -593,10 +644,17 @@ async fn head_requests_and_limits() {
     cfg.limits.max_display_bytes = 10;
     cfg.limits.max_annotate_bytes = 10;
     cfg.limits.max_snapshot_bytes = 10;
-    let small = darcsweb::web::router(std::sync::Arc::new(darcsweb::web::AppState::new(darcsweb::repo::Registry::discover(&roots), cfg)));
+    let small = darcsweb::web::router(std::sync::Arc::new(darcsweb::web::AppState::new(
+        darcsweb::repo::Registry::discover(&roots),
+        cfg,
+    )));
     let r = get(&small, "/prims-d2/tree/head/g.txt").await;
     assert_eq!(r.status, 200);
-    assert!(r.text().contains("larger than the 10 bytes shown here") && r.text().contains("/prims-d2/raw/head/g.txt"), "{}", r.text());
+    assert!(
+        r.text().contains("larger than the 10 bytes shown here") && r.text().contains("/prims-d2/raw/head/g.txt"),
+        "{}",
+        r.text()
+    );
     assert!(!r.text().contains("id=\"L1\""));
     let r = get(&small, "/prims-d2/annotate/head/g.txt").await;
     assert_eq!(r.status, 413);
@@ -611,12 +669,21 @@ async fn head_requests_and_limits() {
 /// `(kind, path, to, added, removed, conflict)` of each `<summary>` entry of one patch
 /// of `darcs log --xml-output --summary`, keyed by patch hash.
 fn parse_summaries(xml: &str) -> BTreeMap<String, Vec<(String, String, String, u64, u64, bool)>> {
-    let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&#39;", "'").replace("&amp;", "&");
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    };
     let num = |s: &str, key: &str| -> u64 {
-        s.find(&format!("<{key} num='")).map(|i| {
-            let r = &s[i + key.len() + 7..];
-            r[..r.find('\'').unwrap()].parse().unwrap()
-        }).unwrap_or(0)
+        s.find(&format!("<{key} num='"))
+            .map(|i| {
+                let r = &s[i + key.len() + 7..];
+                r[..r.find('\'').unwrap()].parse().unwrap()
+            })
+            .unwrap_or(0)
     };
     let mut out = BTreeMap::new();
     for block in xml.split("\n<patch ").skip(1) {
@@ -656,7 +723,10 @@ fn parse_summaries(xml: &str) -> BTreeMap<String, Vec<(String, String, String, u
 #[tokio::test]
 async fn api_patch_summary_equals_darcs_log_summary() {
     for repo in ["prims-d2", "prims-d3", "conflicts-d2"] {
-        let xml = String::from_utf8_lossy(&std::fs::read(corpus().join("expected").join(repo).join("log-summary.xml")).unwrap()).into_owned();
+        let xml = String::from_utf8_lossy(
+            &std::fs::read(corpus().join("expected").join(repo).join("log-summary.xml")).unwrap(),
+        )
+        .into_owned();
         let want = parse_summaries(&xml);
         assert_eq!(want.len(), patch_ids(repo).len(), "{repo}: parsed every patch");
         let mut diffs = Vec::new();

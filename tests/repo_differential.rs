@@ -14,8 +14,19 @@ use darcsweb::repo::{Entry, Registry, Repo, Version};
 /// every patch kind, conflicts); darcs-1 repositories with nested mergers need
 /// darcs-1 commutation, which the theory does not model (see theories/README.md).
 const REPLAYED: &[&str] = &[
-    "prims-d1", "prims-d2", "prims-d3", "conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2",
-    "conflicts-unresolved-d3", "rebase-d2", "rebase-d3", "big-d2", "nowd-d2", "uncompressed-d2", "packed-d2",
+    "prims-d1",
+    "prims-d2",
+    "prims-d3",
+    "conflicts-d2",
+    "conflicts-d3",
+    "conflicts-unresolved-d2",
+    "conflicts-unresolved-d3",
+    "rebase-d2",
+    "rebase-d3",
+    "big-d2",
+    "nowd-d2",
+    "uncompressed-d2",
+    "packed-d2",
     "lazy-d2",
 ];
 
@@ -115,7 +126,8 @@ fn check_reports_a_pristine_that_differs_from_the_replay() {
     let p = dir.join("_darcs/hashed_inventory");
     let inv = std::fs::read_to_string(&p).unwrap();
     let rest = inv.split_once('\n').unwrap().1;
-    std::fs::write(&p, format!("pristine:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n{rest}")).unwrap();
+    std::fs::write(&p, format!("pristine:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n{rest}"))
+        .unwrap();
     match check::run(&dir, |_, _| {}).unwrap() {
         Outcome::Differs { path, what } => assert!(what.contains("not in the pristine"), "{path}: {what}"),
         other => panic!("a wrong pristine went unnoticed: {other:?}"),
@@ -155,7 +167,11 @@ fn contents_at_every_patch_equal_darcs_show_contents() {
                 let rel = String::from_utf8(rel);
                 let Ok(rel) = rel else { continue }; // darcs' command line cannot name a non-UTF-8 path here
                 let o = common::darcs(&["show", "contents", "--match", &format!("hash {id}"), &rel], &dir);
-                assert!(o.status.success(), "{name}: darcs show contents {rel}: {}", String::from_utf8_lossy(&o.stderr));
+                assert!(
+                    o.status.success(),
+                    "{name}: darcs show contents {rel}: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                );
                 assert_eq!(*ours, o.stdout, "{name}: {rel} after patch {i} ({id})");
                 compared += 1;
             }
@@ -169,7 +185,17 @@ fn contents_at_every_patch_equal_darcs_show_contents() {
 /// core answers from the patches' effects there (README, "Known differences").
 #[test]
 fn dependencies_equal_darcs_show_dependencies() {
-    for name in ["prims-d1", "prims-d2", "prims-d3", "conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2", "conflicts-unresolved-d3", "rebase-d2", "rebase-d3"] {
+    for name in [
+        "prims-d1",
+        "prims-d2",
+        "prims-d3",
+        "conflicts-d2",
+        "conflicts-d3",
+        "conflicts-unresolved-d2",
+        "conflicts-unresolved-d3",
+        "rebase-d2",
+        "rebase-d3",
+    ] {
         let (_tmp, dir) = scratch(name);
         let o = common::darcs(&["show", "dependencies"], &dir);
         assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
@@ -187,7 +213,9 @@ fn dependencies_equal_darcs_show_dependencies() {
 
 #[test]
 fn annotate_equals_darcs_annotate() {
-    for name in ["prims-d2", "prims-d3", "conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2", "conflicts-unresolved-d3"] {
+    for name in
+        ["prims-d2", "prims-d3", "conflicts-d2", "conflicts-d3", "conflicts-unresolved-d2", "conflicts-unresolved-d3"]
+    {
         let (_tmp, dir) = scratch(name);
         let repo = open(&common::corpus().join("repos").join(name));
         let idx = repo.index().unwrap();

@@ -462,9 +462,7 @@ fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreEr
             e.prims(xx);
             enc_non(e, x)?;
         }
-        other => {
-            return Err(CoreError::Unsupported(format!("a {} patch in a darcs-2 history", other.kind_name())))
-        }
+        other => return Err(CoreError::Unsupported(format!("a {} patch in a darcs-2 history", other.kind_name()))),
     }
     Ok(())
 }
@@ -502,14 +500,11 @@ pub fn dependencies3_offloaded(patches: &[Named3]) -> Result<Vec<Vec<u32>>, Core
     run_offloaded(e, dec_deps)
 }
 
-
 /// Run a blocking core call from async code without stalling the tokio workers.
 pub async fn spawn<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
 ) -> Result<T, CoreError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| Err(CoreError::Internal(format!("core task failed: {e}"))))
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| Err(CoreError::Internal(format!("core task failed: {e}"))))
 }
 
 const OP_VALIDATE_PATH: u32 = 9;

@@ -27,12 +27,7 @@ pub struct Bundle {
 }
 
 fn line_starts(data: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0).chain(
-        data.iter()
-            .enumerate()
-            .filter(|(_, &b)| b == b'\n')
-            .map(|(i, _)| i + 1),
-    )
+    std::iter::once(0).chain(data.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1))
 }
 
 /// Remove a PGP clear-signature wrapper (undoing `- ` dash escapes), if any.
@@ -40,10 +35,7 @@ fn strip_pgp(data: &[u8]) -> Vec<u8> {
     const BEGIN: &[u8] = b"-----BEGIN PGP SIGNED MESSAGE-----";
     const SIG: &[u8] = b"-----BEGIN PGP SIGNATURE-----";
     let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
-    let Some(b) = lines
-        .iter()
-        .position(|l| l.strip_suffix(b"\r").unwrap_or(l) == BEGIN)
-    else {
+    let Some(b) = lines.iter().position(|l| l.strip_suffix(b"\r").unwrap_or(l) == BEGIN) else {
         return data.to_vec();
     };
     let mut i = b + 1;
@@ -67,13 +59,8 @@ pub fn parse_bundle(data: &[u8], format: RepoFormat, file: &Path) -> Result<Bund
     let text = strip_pgp(data);
     let t: &[u8] = &text;
     let first = line_starts(t)
-        .find(|&s| {
-            t.get(s..)
-                .is_some_and(|r| r.starts_with(b"New patches:") || r.starts_with(b"Context:"))
-        })
-        .ok_or_else(|| {
-            Error::malformed(file, t, 0, "bundle: no 'New patches:' or 'Context:' line")
-        })?;
+        .find(|&s| t.get(s..).is_some_and(|r| r.starts_with(b"New patches:") || r.starts_with(b"Context:")))
+        .ok_or_else(|| Error::malformed(file, t, 0, "bundle: no 'New patches:' or 'Context:' line"))?;
     let mut c = Cursor::at(t, file, first);
     let mut patches = Vec::new();
     let mut patch_texts = Vec::new();
@@ -113,28 +100,16 @@ pub fn parse_bundle(data: &[u8], format: RepoFormat, file: &Path) -> Result<Bund
             }
             hash = Some(String::from_utf8_lossy(h).to_ascii_lowercase());
         } else {
-            return Err(
-                c.err("bundle: expected 'New patches:', 'Context:' or 'Patch bundle hash:'")
-            );
+            return Err(c.err("bundle: expected 'New patches:', 'Context:' or 'Patch bundle hash:'"));
         }
     }
     if let Some(expected) = &hash {
         let actual = bundle_hash(t, &patch_texts);
         if *expected != actual {
-            return Err(Error::HashMismatch {
-                file: file.to_path_buf(),
-                expected: expected.clone(),
-                actual,
-            });
+            return Err(Error::HashMismatch { file: file.to_path_buf(), expected: expected.clone(), actual });
         }
     }
-    Ok(Bundle {
-        patches,
-        patch_texts,
-        context,
-        hash,
-        text,
-    })
+    Ok(Bundle { patches, patch_texts, context, hash, text })
 }
 
 /// SHA-1 of the patches' storage texts joined by `\n`, plus a final `\n` (section 12.1).

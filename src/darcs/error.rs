@@ -123,11 +123,7 @@ fn missing_message(file: &Path, searched: &[PathBuf]) -> String {
         format!("{}: missing", file.display())
     } else {
         let others: Vec<String> = searched.iter().map(|p| p.display().to_string()).collect();
-        format!(
-            "{}: missing (also looked in {})",
-            file.display(),
-            others.join(", ")
-        )
+        format!("{}: missing (also looked in {})", file.display(), others.join(", "))
     }
 }
 
@@ -135,29 +131,16 @@ impl Error {
     /// A `Malformed` error at byte `offset` of `data` (the line number is computed here).
     pub fn malformed(file: &Path, data: &[u8], offset: usize, what: impl Into<String>) -> Error {
         let end = offset.min(data.len());
-        let line = 1 + data
-            .get(..end)
-            .map_or(0, |d| d.iter().filter(|&&b| b == b'\n').count());
-        Error::Malformed {
-            file: file.to_path_buf(),
-            line,
-            offset,
-            what: what.into(),
-        }
+        let line = 1 + data.get(..end).map_or(0, |d| d.iter().filter(|&&b| b == b'\n').count());
+        Error::Malformed { file: file.to_path_buf(), line, offset, what: what.into() }
     }
 
     /// An `Io` error, or `MissingFile` when the error is "not found".
     pub fn io(file: &Path, source: std::io::Error) -> Error {
         if source.kind() == std::io::ErrorKind::NotFound {
-            Error::MissingFile {
-                file: file.to_path_buf(),
-                searched: Vec::new(),
-            }
+            Error::MissingFile { file: file.to_path_buf(), searched: Vec::new() }
         } else {
-            Error::Io {
-                file: file.to_path_buf(),
-                source,
-            }
+            Error::Io { file: file.to_path_buf(), source }
         }
     }
 

@@ -38,26 +38,16 @@ pub fn decode_white(s: &[u8]) -> std::result::Result<Vec<u8>, String> {
             continue;
         }
         let rest = s.get(i + 1..).unwrap_or(&[]);
-        let end = rest
-            .iter()
-            .position(|&x| x == b'\\')
-            .ok_or("path: backslash without closing backslash")?;
+        let end = rest.iter().position(|&x| x == b'\\').ok_or("path: backslash without closing backslash")?;
         let digits = rest.get(..end).unwrap_or(&[]);
         if digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
-            return Err(format!(
-                "path: bad escape \\{}\\",
-                String::from_utf8_lossy(digits)
-            ));
+            return Err(format!("path: bad escape \\{}\\", String::from_utf8_lossy(digits)));
         }
-        let n: u32 = std::str::from_utf8(digits)
-            .ok()
-            .and_then(|d| d.parse().ok())
-            .ok_or("path: bad escape")?;
+        let n: u32 = std::str::from_utf8(digits).ok().and_then(|d| d.parse().ok()).ok_or("path: bad escape")?;
         if n < 128 {
             out.push(n as u8);
         } else {
-            let ch = char::from_u32(n)
-                .ok_or_else(|| format!("path: escape \\{n}\\ is not a character"))?;
+            let ch = char::from_u32(n).ok_or_else(|| format!("path: escape \\{n}\\ is not a character"))?;
             let mut buf = [0u8; 4];
             out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
         }
@@ -115,12 +105,9 @@ pub fn valid_component(c: &[u8]) -> bool {
 
 /// Decode a path word as written in a patch (`./a\32\b/c`) into validated components.
 pub fn decode_path(word: &[u8], enc: PathEncoding) -> std::result::Result<Path, String> {
-    let rest = word.strip_prefix(b"./").ok_or_else(|| {
-        format!(
-            "path {:?} does not start with ./",
-            String::from_utf8_lossy(word)
-        )
-    })?;
+    let rest = word
+        .strip_prefix(b"./")
+        .ok_or_else(|| format!("path {:?} does not start with ./", String::from_utf8_lossy(word)))?;
     let raw = match enc {
         PathEncoding::Plain => decode_white(rest)?,
         PathEncoding::DoubleEncoded => decode_white(&undo_double_encoding(rest))?,
@@ -133,13 +120,7 @@ pub fn decode_path(word: &[u8], enc: PathEncoding) -> std::result::Result<Path, 
 }
 
 /// Like `decode_path`, with a `Malformed` error naming `file`/`offset`.
-pub fn decode_path_in(
-    word: &[u8],
-    enc: PathEncoding,
-    file: &FsPath,
-    data: &[u8],
-    offset: usize,
-) -> Result<Path> {
+pub fn decode_path_in(word: &[u8], enc: PathEncoding, file: &FsPath, data: &[u8], offset: usize) -> Result<Path> {
     decode_path(word, enc).map_err(|what| Error::malformed(file, data, offset, what))
 }
 
@@ -147,10 +128,7 @@ pub fn decode_path_in(
 pub fn decode_name(name: &[u8]) -> std::result::Result<Vec<u8>, String> {
     let n = decode_white(name)?;
     if !valid_component(&n) {
-        return Err(format!(
-            "invalid file name {:?}",
-            String::from_utf8_lossy(name)
-        ));
+        return Err(format!("invalid file name {:?}", String::from_utf8_lossy(name)));
     }
     Ok(n)
 }
@@ -194,43 +172,16 @@ mod tests {
 
     #[test]
     fn decode_examples() {
-        assert_eq!(
-            decode_path(br"./a\32\b/c", PathEncoding::Plain).unwrap(),
-            comps(&[b"a b", b"c"])
-        );
-        assert_eq!(
-            decode_path(br"./back\92\slash.txt", PathEncoding::Plain).unwrap(),
-            comps(&[b"back\\slash.txt"])
-        );
-        assert_eq!(
-            decode_path(br"./tab\9\here", PathEncoding::Plain).unwrap(),
-            comps(&[b"tab\there"])
-        );
-        assert_eq!(
-            decode_path(br"./nb\160\sp", PathEncoding::Plain).unwrap(),
-            comps(&[b"nb\xc2\xa0sp"])
-        );
-        assert_eq!(
-            decode_path(br"./ideo\12288\sp", PathEncoding::Plain).unwrap(),
-            comps(&[b"ideo\xe3\x80\x80sp"])
-        );
-        assert_eq!(
-            decode_path(b"./lat\xe9n", PathEncoding::Plain).unwrap(),
-            comps(&[b"lat\xe9n"])
-        );
-        assert_eq!(
-            decode_path(b"./br[ack]et*s", PathEncoding::Plain).unwrap(),
-            comps(&[b"br[ack]et*s"])
-        );
+        assert_eq!(decode_path(br"./a\32\b/c", PathEncoding::Plain).unwrap(), comps(&[b"a b", b"c"]));
+        assert_eq!(decode_path(br"./back\92\slash.txt", PathEncoding::Plain).unwrap(), comps(&[b"back\\slash.txt"]));
+        assert_eq!(decode_path(br"./tab\9\here", PathEncoding::Plain).unwrap(), comps(&[b"tab\there"]));
+        assert_eq!(decode_path(br"./nb\160\sp", PathEncoding::Plain).unwrap(), comps(&[b"nb\xc2\xa0sp"]));
+        assert_eq!(decode_path(br"./ideo\12288\sp", PathEncoding::Plain).unwrap(), comps(&[b"ideo\xe3\x80\x80sp"]));
+        assert_eq!(decode_path(b"./lat\xe9n", PathEncoding::Plain).unwrap(), comps(&[b"lat\xe9n"]));
+        assert_eq!(decode_path(b"./br[ack]et*s", PathEncoding::Plain).unwrap(), comps(&[b"br[ack]et*s"]));
         // darcs-1: é (C3 A9) stored as C3 83 C2 A9
-        assert_eq!(
-            decode_path(b"./\xc3\x83\xc2\xa9", PathEncoding::DoubleEncoded).unwrap(),
-            comps(&["é".as_bytes()])
-        );
-        assert_eq!(
-            decode_path(br"./a\32\b", PathEncoding::DoubleEncoded).unwrap(),
-            comps(&[b"a b"])
-        );
+        assert_eq!(decode_path(b"./\xc3\x83\xc2\xa9", PathEncoding::DoubleEncoded).unwrap(), comps(&["é".as_bytes()]));
+        assert_eq!(decode_path(br"./a\32\b", PathEncoding::DoubleEncoded).unwrap(), comps(&[b"a b"]));
     }
 
     #[test]
@@ -249,11 +200,7 @@ mod tests {
             br"./a\55296\b",
             b"/abs",
         ] {
-            assert!(
-                decode_path(bad, PathEncoding::Plain).is_err(),
-                "{:?}",
-                String::from_utf8_lossy(bad)
-            );
+            assert!(decode_path(bad, PathEncoding::Plain).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
     }
 
@@ -274,22 +221,11 @@ mod tests {
             for enc in [PathEncoding::Plain, PathEncoding::DoubleEncoded] {
                 let e = encode_path(&p, enc);
                 assert!(!e.iter().any(|&b| b == b' ' || b == b'\t' || b == b'\n'));
-                assert_eq!(
-                    decode_path(&e, enc).unwrap(),
-                    p,
-                    "{:?}",
-                    String::from_utf8_lossy(&e)
-                );
+                assert_eq!(decode_path(&e, enc).unwrap(), p, "{:?}", String::from_utf8_lossy(&e));
             }
         }
-        assert_eq!(
-            encode_path(&comps(&[b"a b"]), PathEncoding::Plain),
-            br"./a\32\b"
-        );
-        assert_eq!(
-            encode_path(&comps(&["é".as_bytes()]), PathEncoding::DoubleEncoded),
-            b"./\xc3\x83\xc2\xa9"
-        );
+        assert_eq!(encode_path(&comps(&[b"a b"]), PathEncoding::Plain), br"./a\32\b");
+        assert_eq!(encode_path(&comps(&["é".as_bytes()]), PathEncoding::DoubleEncoded), b"./\xc3\x83\xc2\xa9");
         assert_eq!(display(&comps(&[b"a b", b"c"])), "./a b/c");
     }
 

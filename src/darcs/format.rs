@@ -40,21 +40,13 @@ pub struct FormatInfo {
     pub lines: Vec<Vec<String>>,
 }
 
-const KNOWN: &[&str] = &[
-    "hashed",
-    "darcs-2",
-    "darcs-3",
-    "no-working-dir",
-    "rebase-in-progress-2-16",
-    "new-style-rebase-in-progress",
-];
+const KNOWN: &[&str] =
+    &["hashed", "darcs-2", "darcs-3", "no-working-dir", "rebase-in-progress-2-16", "new-style-rebase-in-progress"];
 
 /// Parse the bytes of a format file (`file` is used in error messages).
 pub fn parse_format(data: &[u8], file: &Path) -> Result<FormatInfo> {
-    let text = std::str::from_utf8(data).map_err(|_| Error::NonUtf8 {
-        file: file.to_path_buf(),
-        what: "format file".into(),
-    })?;
+    let text = std::str::from_utf8(data)
+        .map_err(|_| Error::NonUtf8 { file: file.to_path_buf(), what: "format file".into() })?;
     if text.contains('<') {
         return Err(Error::UnsupportedFormat(format!(
             "{}: looks like an HTML page or an old-fashioned repository, not a darcs format file",
@@ -70,7 +62,8 @@ pub fn parse_format(data: &[u8], file: &Path) -> Result<FormatInfo> {
     let has = |p: &str| lines.iter().any(|alts| alts.iter().any(|a| a == p));
     if has("darcs-1.0") && !has("hashed") {
         return Err(Error::UnsupportedFormat(
-            "old-fashioned darcs-1.0 repository (run `darcs optimize upgrade` to convert it to the hashed format)".into(),
+            "old-fashioned darcs-1.0 repository (run `darcs optimize upgrade` to convert it to the hashed format)"
+                .into(),
         ));
     }
     if has("rebase-in-progress") {
@@ -121,10 +114,7 @@ pub fn read_format(repo: &Path) -> Result<FormatInfo> {
                     "old-fashioned darcs-1.0 repository without a format file (run `darcs optimize upgrade`)".into(),
                 ))
             } else {
-                Err(Error::MissingFile {
-                    file,
-                    searched: Vec::new(),
-                })
+                Err(Error::MissingFile { file, searched: Vec::new() })
             }
         }
         Err(e) => Err(e),
@@ -146,21 +136,11 @@ mod tests {
         assert_eq!(p("hashed\n").unwrap().format, RepoFormat::Darcs1);
         let f = p("hashed|no-working-dir\ndarcs-2\n").unwrap();
         assert!(f.no_working_dir && !f.rebase_in_progress);
-        assert!(
-            p("hashed\ndarcs-2\nrebase-in-progress-2-16\n")
-                .unwrap()
-                .rebase_in_progress
-        );
+        assert!(p("hashed\ndarcs-2\nrebase-in-progress-2-16\n").unwrap().rebase_in_progress);
         assert!(matches!(p("darcs-1.0\n"), Err(Error::UnsupportedFormat(_))));
-        assert!(matches!(
-            p("hashed\nfrobnicate\n"),
-            Err(Error::UnsupportedFormat(_))
-        ));
+        assert!(matches!(p("hashed\nfrobnicate\n"), Err(Error::UnsupportedFormat(_))));
         assert!(p("hashed\nfrobnicate|darcs-2\n").is_ok());
         assert!(matches!(p("<html>"), Err(Error::UnsupportedFormat(_))));
-        assert!(matches!(
-            p("hashed\ndarcs-2\nrebase-in-progress\n"),
-            Err(Error::UnsupportedFormat(_))
-        ));
+        assert!(matches!(p("hashed\ndarcs-2\nrebase-in-progress\n"), Err(Error::UnsupportedFormat(_))));
     }
 }

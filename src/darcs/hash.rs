@@ -36,10 +36,7 @@ impl SizeHash {
         } else {
             return None;
         };
-        if !hex_part
-            .iter()
-            .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
-        {
+        if !hex_part.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
             return None;
         }
         let mut sha256 = [0u8; 32];
@@ -50,10 +47,7 @@ impl SizeHash {
     /// The SizeHash darcs would name `data` with (size prefix below 1,000,000,000 bytes).
     pub fn of(data: &[u8]) -> SizeHash {
         let size = data.len() as u64;
-        SizeHash {
-            size: (size < 1_000_000_000).then_some(size),
-            sha256: Sha256::digest(data).into(),
-        }
+        SizeHash { size: (size < 1_000_000_000).then_some(size), sha256: Sha256::digest(data).into() }
     }
 
     /// The hash part as 64 lowercase hex digits.
@@ -100,10 +94,7 @@ impl fmt::Display for SizeHash {
 
 /// Verify `data` against the hashed-file `name`; a malformed name is `BadHash`.
 pub fn verify(name: &str, data: &[u8], file: &Path) -> Result<()> {
-    let h = SizeHash::parse(name).ok_or_else(|| Error::BadHash {
-        file: file.to_path_buf(),
-        hash: name.to_string(),
-    })?;
+    let h = SizeHash::parse(name).ok_or_else(|| Error::BadHash { file: file.to_path_buf(), hash: name.to_string() })?;
     h.verify(data, file)
 }
 
@@ -141,10 +132,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_size: 256 << 20,
-            max_tree_entries: 1_000_000,
-        }
+        Limits { max_file_size: 256 << 20, max_tree_entries: 1_000_000 }
     }
 }
 
@@ -152,25 +140,16 @@ impl Default for Limits {
 pub fn decompress(raw: Vec<u8>, file: &Path, limit: u64) -> Result<Vec<u8>> {
     if !raw.starts_with(&[0x1f, 0x8b]) {
         if raw.len() as u64 > limit {
-            return Err(Error::TooLarge {
-                file: file.to_path_buf(),
-                limit,
-            });
+            return Err(Error::TooLarge { file: file.to_path_buf(), limit });
         }
         return Ok(raw);
     }
     let mut out = Vec::with_capacity(raw.len().saturating_mul(3).min(limit as usize));
     let dec = flate2::read::MultiGzDecoder::new(raw.as_slice());
     let mut lim = dec.take(limit.saturating_add(1));
-    lim.read_to_end(&mut out).map_err(|e| Error::BadGzip {
-        file: file.to_path_buf(),
-        what: e.to_string(),
-    })?;
+    lim.read_to_end(&mut out).map_err(|e| Error::BadGzip { file: file.to_path_buf(), what: e.to_string() })?;
     if out.len() as u64 > limit {
-        return Err(Error::TooLarge {
-            file: file.to_path_buf(),
-            limit,
-        });
+        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
     }
     Ok(out)
 }
@@ -180,26 +159,15 @@ pub fn read_plain(file: &Path, limit: u64) -> Result<Vec<u8>> {
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let meta = f.metadata().map_err(|e| Error::io(file, e))?;
     if meta.is_dir() {
-        return Err(Error::Io {
-            file: file.to_path_buf(),
-            source: std::io::Error::other("is a directory"),
-        });
+        return Err(Error::Io { file: file.to_path_buf(), source: std::io::Error::other("is a directory") });
     }
     if meta.len() > limit {
-        return Err(Error::TooLarge {
-            file: file.to_path_buf(),
-            limit,
-        });
+        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
     }
     let mut data = Vec::with_capacity(meta.len() as usize);
-    f.take(limit.saturating_add(1))
-        .read_to_end(&mut data)
-        .map_err(|e| Error::io(file, e))?;
+    f.take(limit.saturating_add(1)).read_to_end(&mut data).map_err(|e| Error::io(file, e))?;
     if data.len() as u64 > limit {
-        return Err(Error::TooLarge {
-            file: file.to_path_buf(),
-            limit,
-        });
+        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
     }
     Ok(data)
 }
@@ -230,16 +198,8 @@ pub fn parse_sources(text: &[u8], repo: &Path) -> Vec<Source> {
             continue;
         }
         let p = Path::new(loc);
-        let dir = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            repo.join(p)
-        };
-        out.push(if kind == "repo" {
-            Source::Repo(dir)
-        } else {
-            Source::Cache(dir)
-        });
+        let dir = if p.is_absolute() { p.to_path_buf() } else { repo.join(p) };
+        out.push(if kind == "repo" { Source::Repo(dir) } else { Source::Cache(dir) });
     }
     out
 }
@@ -279,11 +239,7 @@ impl Store {
             Source::Cache(_) => true,
         });
         sources.extend(extra);
-        Store {
-            root: root.to_path_buf(),
-            sources,
-            limits,
-        }
+        Store { root: root.to_path_buf(), sources, limits }
     }
 
     /// The repository directory (containing `_darcs`).
@@ -310,19 +266,14 @@ impl Store {
     /// check size and SHA-256 against `name`. The empty hash needs no file.
     pub fn read(&self, kind: Kind, name: &str) -> Result<Vec<u8>> {
         let primary = self.local_path(kind, name);
-        let h = SizeHash::parse(name).ok_or_else(|| Error::BadHash {
-            file: primary.clone(),
-            hash: name.to_string(),
-        })?;
+        let h =
+            SizeHash::parse(name).ok_or_else(|| Error::BadHash { file: primary.clone(), hash: name.to_string() })?;
         if h.is_empty_content() {
             return Ok(Vec::new());
         }
         if let Some(size) = h.size {
             if size > self.limits.max_file_size {
-                return Err(Error::TooLarge {
-                    file: primary,
-                    limit: self.limits.max_file_size,
-                });
+                return Err(Error::TooLarge { file: primary, limit: self.limits.max_file_size });
             }
         }
         let mut searched = Vec::new();
@@ -332,9 +283,7 @@ impl Store {
                 Source::Repo(d) => d.join("_darcs").join(kind.dir_name()).join(name),
                 Source::Cache(d) => {
                     let hex = h.hex();
-                    d.join(kind.dir_name())
-                        .join(hex.get(..2).unwrap_or("00"))
-                        .join(name)
+                    d.join(kind.dir_name()).join(hex.get(..2).unwrap_or("00")).join(name)
                 }
             });
         }
@@ -353,10 +302,7 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        Err(Error::MissingFile {
-            file: primary,
-            searched,
-        })
+        Err(Error::MissingFile { file: primary, searched })
     }
 }
 
@@ -399,20 +345,11 @@ mod tests {
         let data = b"hello\n";
         let h = SizeHash::of(data);
         assert!(h.verify(data, Path::new("x")).is_ok());
-        assert!(matches!(
-            h.verify(b"hellO\n", Path::new("x")),
-            Err(Error::HashMismatch { .. })
-        ));
-        assert!(matches!(
-            h.verify(b"hello", Path::new("x")),
-            Err(Error::SizeMismatch { .. })
-        ));
+        assert!(matches!(h.verify(b"hellO\n", Path::new("x")), Err(Error::HashMismatch { .. })));
+        assert!(matches!(h.verify(b"hello", Path::new("x")), Err(Error::SizeMismatch { .. })));
         assert!(SizeHash::parse(EMPTY_SHA256).unwrap().is_empty_content());
         assert!(verify(&h.to_string(), data, Path::new("x")).is_ok());
-        assert!(matches!(
-            verify("nope", data, Path::new("x")),
-            Err(Error::BadHash { .. })
-        ));
+        assert!(matches!(verify("nope", data, Path::new("x")), Err(Error::BadHash { .. })));
     }
 
     #[test]
@@ -421,25 +358,11 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(&vec![0u8; 100_000]).unwrap();
         let gz = enc.finish().unwrap();
-        assert_eq!(
-            decompress(gz.clone(), Path::new("x"), 100_000)
-                .unwrap()
-                .len(),
-            100_000
-        );
-        assert!(matches!(
-            decompress(gz.clone(), Path::new("x"), 99_999),
-            Err(Error::TooLarge { .. })
-        ));
+        assert_eq!(decompress(gz.clone(), Path::new("x"), 100_000).unwrap().len(), 100_000);
+        assert!(matches!(decompress(gz.clone(), Path::new("x"), 99_999), Err(Error::TooLarge { .. })));
         let cut = gz[..gz.len() / 2].to_vec();
-        assert!(matches!(
-            decompress(cut, Path::new("x"), 1 << 20),
-            Err(Error::BadGzip { .. })
-        ));
-        assert_eq!(
-            decompress(b"plain".to_vec(), Path::new("x"), 10).unwrap(),
-            b"plain"
-        );
+        assert!(matches!(decompress(cut, Path::new("x"), 1 << 20), Err(Error::BadGzip { .. })));
+        assert_eq!(decompress(b"plain".to_vec(), Path::new("x"), 10).unwrap(), b"plain");
     }
 
     #[test]

@@ -75,11 +75,7 @@ impl PatchInfo {
 
     /// The log lines a user should see: without `Ignore-this:` lines.
     pub fn comment_for_display(&self) -> Vec<&[u8]> {
-        self.log
-            .iter()
-            .filter(|l| !l.starts_with(IGNORE_THIS))
-            .map(|l| l.as_slice())
-            .collect()
+        self.log.iter().filter(|l| !l.starts_with(IGNORE_THIS)).map(|l| l.as_slice()).collect()
     }
 
     /// The log as darcs' XML `<comment>` shows it: all lines joined with `\n` (None without log).
@@ -109,8 +105,7 @@ impl PatchInfo {
     /// The date as RFC 3339 (`2024-01-01T00:26:00Z`), if it can be parsed.
     pub fn date_rfc3339(&self) -> Option<String> {
         let t = self.date_time()?;
-        t.format(&time::format_description::well_known::Rfc3339)
-            .ok()
+        t.format(&time::format_description::well_known::Rfc3339).ok()
     }
 
     /// The date as `darcs log` shows it with `TZ=UTC` (`Mon Jan  1 00:26:00 UTC 2024`);
@@ -121,8 +116,7 @@ impl PatchInfo {
                 let f = time::macros::format_description!(
                     "[weekday repr:short] [month repr:short] [day padding:space] [hour]:[minute]:[second] UTC [year]"
                 );
-                t.format(&f)
-                    .unwrap_or_else(|_| text_for_display(&self.date))
+                t.format(&f).unwrap_or_else(|_| text_for_display(&self.date))
             }
             None => text_for_display(&self.date),
         }
@@ -190,20 +184,12 @@ pub(crate) fn parse_info(c: &mut Cursor<'_>) -> Result<PatchInfo> {
     let inverted = match rest.get(star + 1) {
         Some(b'*') => false,
         Some(b'-') => true,
-        _ => {
-            return Err(c.err_at(
-                c.pos + star,
-                "patch info: expected '**' or '*-' after the author",
-            ))
-        }
+        _ => return Err(c.err_at(c.pos + star, "patch info: expected '**' or '*-' after the author")),
     };
     c.pos += star + 2;
     let date = {
         let rest = c.rest();
-        let n = rest
-            .iter()
-            .position(|&b| b == b']' || b == b'\n')
-            .unwrap_or(rest.len());
+        let n = rest.iter().position(|&b| b == b']' || b == b'\n').unwrap_or(rest.len());
         c.pos += n;
         rest.get(..n).unwrap_or(&[])
     };
@@ -232,25 +218,13 @@ pub(crate) fn parse_info(c: &mut Cursor<'_>) -> Result<PatchInfo> {
         }
     }
     // darcs writes "] " after every info; include the space in the content.
-    c.content_end = if c.peek() == Some(b' ') {
-        c.pos + 1
-    } else {
-        c.pos
-    };
-    Ok(PatchInfo {
-        name: name.to_vec(),
-        author: author.to_vec(),
-        date: date.to_vec(),
-        log,
-        inverted,
-    })
+    c.content_end = if c.peek() == Some(b' ') { c.pos + 1 } else { c.pos };
+    Ok(PatchInfo { name: name.to_vec(), author: author.to_vec(), date: date.to_vec(), log, inverted })
 }
 
 fn parse_date(d: &[u8]) -> Option<time::OffsetDateTime> {
     if d.len() == 14 && d.iter().all(u8::is_ascii_digit) {
-        let n = |r: std::ops::Range<usize>| -> Option<u32> {
-            std::str::from_utf8(d.get(r)?).ok()?.parse().ok()
-        };
+        let n = |r: std::ops::Range<usize>| -> Option<u32> { std::str::from_utf8(d.get(r)?).ok()?.parse().ok() };
         let month = time::Month::try_from(n(4..6)? as u8).ok()?;
         let date = time::Date::from_calendar_date(n(0..4)? as i32, month, n(6..8)? as u8).ok()?;
         let t = time::Time::from_hms(n(8..10)? as u8, n(10..12)? as u8, n(12..14)? as u8).ok()?;
@@ -267,22 +241,12 @@ fn parse_old_date(s: &str) -> Option<time::OffsetDateTime> {
         [_, mon, day, hms, year] => (*mon, *day, *hms, None, *year),
         _ => return None,
     };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(mon))? as u8 + 1;
     let mut hms_it = hms.split(':').map(|x| x.parse::<u8>().ok());
-    let (h, mi, se) = (
-        hms_it.next()??,
-        hms_it.next()??,
-        hms_it.next().flatten().unwrap_or(0),
-    );
-    let date = time::Date::from_calendar_date(
-        year.parse().ok()?,
-        time::Month::try_from(m).ok()?,
-        day.parse().ok()?,
-    )
-    .ok()?;
+    let (h, mi, se) = (hms_it.next()??, hms_it.next()??, hms_it.next().flatten().unwrap_or(0));
+    let date =
+        time::Date::from_calendar_date(year.parse().ok()?, time::Month::try_from(m).ok()?, day.parse().ok()?).ok()?;
     let t = time::PrimitiveDateTime::new(date, time::Time::from_hms(h, mi, se).ok()?);
     let offset_hours: i8 = match zone.map(|z| z.to_ascii_uppercase()) {
         None => 0,
@@ -351,15 +315,7 @@ mod tests {
         // a log line consisting of "]" and an empty log line
         let raw2 = b"[n\na**20240101000000\n Ignore-this: 1\n \n ]\n x\n]";
         let j = PatchInfo::parse(raw2).unwrap();
-        assert_eq!(
-            j.log,
-            vec![
-                b"Ignore-this: 1".to_vec(),
-                b"".to_vec(),
-                b"]".to_vec(),
-                b"x".to_vec()
-            ]
-        );
+        assert_eq!(j.log, vec![b"Ignore-this: 1".to_vec(), b"".to_vec(), b"]".to_vec(), b"x".to_vec()]);
         assert_eq!(j.to_stored_bytes(), raw2);
         assert_eq!(j.comment_for_display(), vec![&b""[..], b"]", b"x"]);
         assert_eq!(j.comment_raw().unwrap(), b"Ignore-this: 1\n\n]\nx");
@@ -397,10 +353,7 @@ mod tests {
             inverted: false,
         };
         assert_eq!(i.date_rfc3339().unwrap(), "2008-01-26T16:39:43Z");
-        let bad = PatchInfo {
-            date: b"whenever".to_vec(),
-            ..i.clone()
-        };
+        let bad = PatchInfo { date: b"whenever".to_vec(), ..i.clone() };
         assert!(bad.date_rfc3339().is_none());
         assert_eq!(bad.date_display(), "whenever");
     }

@@ -40,15 +40,10 @@ pub struct Inventory {
 }
 
 fn check_hash(h: &[u8], c: &Cursor<'_>) -> Result<String> {
-    let s = std::str::from_utf8(h)
-        .ok()
-        .filter(|s| SizeHash::parse(s).is_some());
+    let s = std::str::from_utf8(h).ok().filter(|s| SizeHash::parse(s).is_some());
     match s {
         Some(s) => Ok(s.to_string()),
-        None => Err(Error::BadHash {
-            file: c.file.to_path_buf(),
-            hash: String::from_utf8_lossy(h).into_owned(),
-        }),
+        None => Err(Error::BadHash { file: c.file.to_path_buf(), hash: String::from_utf8_lossy(h).into_owned() }),
     }
 }
 
@@ -82,11 +77,7 @@ pub fn parse_inventory(data: &[u8], file: &Path) -> Result<InventoryFile> {
         let patch_file = hash_line(&mut c)?;
         entries.push(Entry { info, patch_file });
     }
-    Ok(InventoryFile {
-        pristine,
-        parent,
-        entries,
-    })
+    Ok(InventoryFile { pristine, parent, entries })
 }
 
 /// Follow the chain from a head inventory, loading parents with `load(name)` (which returns
@@ -97,10 +88,7 @@ pub fn read_chain_with(
     mut load: impl FnMut(&str) -> Result<(PathBuf, Vec<u8>)>,
 ) -> Result<Inventory> {
     let head_inv = parse_inventory(head, head_file)?;
-    let pristine = head_inv
-        .pristine
-        .clone()
-        .unwrap_or_else(|| EMPTY_SHA256.to_string());
+    let pristine = head_inv.pristine.clone().unwrap_or_else(|| EMPTY_SHA256.to_string());
     let mut segments = vec![head_inv.entries];
     let mut files = Vec::new();
     let mut seen = HashSet::new();
@@ -109,10 +97,7 @@ pub fn read_chain_with(
     while let Some(name) = next {
         let key = SizeHash::parse(&name).map(|h| h.sha256);
         if !seen.insert(key) {
-            return Err(Error::InventoryCycle {
-                file: referrer,
-                hash: name,
-            });
+            return Err(Error::InventoryCycle { file: referrer, hash: name });
         }
         let (path, data) = load(&name)?;
         let inv = parse_inventory(&data, &path)?;
@@ -127,11 +112,7 @@ pub fn read_chain_with(
     for seg in segments.into_iter().rev() {
         entries.extend(seg);
     }
-    Ok(Inventory {
-        pristine,
-        entries,
-        files,
-    })
+    Ok(Inventory { pristine, entries, files })
 }
 
 /// Read the full patch sequence of the repository behind `store`.
@@ -169,19 +150,10 @@ mod tests {
     #[test]
     fn errors() {
         let bad_hash = format!("pristine:{EMPTY_SHA256}\n[x\nT**2026] \nhash: 123\n");
-        assert!(matches!(
-            parse_inventory(bad_hash.as_bytes(), Path::new("hi")),
-            Err(Error::BadHash { .. })
-        ));
+        assert!(matches!(parse_inventory(bad_hash.as_bytes(), Path::new("hi")), Err(Error::BadHash { .. })));
         let no_hash = format!("pristine:{EMPTY_SHA256}\n[x\nT**2026] \n");
-        assert!(matches!(
-            parse_inventory(no_hash.as_bytes(), Path::new("hi")),
-            Err(Error::Malformed { .. })
-        ));
-        assert!(matches!(
-            parse_inventory(b"garbage", Path::new("hi")),
-            Err(Error::Malformed { .. })
-        ));
+        assert!(matches!(parse_inventory(no_hash.as_bytes(), Path::new("hi")), Err(Error::Malformed { .. })));
+        assert!(matches!(parse_inventory(b"garbage", Path::new("hi")), Err(Error::Malformed { .. })));
     }
 
     #[test]
@@ -190,10 +162,7 @@ mod tests {
         let a = format!("Starting with inventory:\n{H2}\n");
         let b = format!("Starting with inventory:\n{H1}\n");
         let r = read_chain_with(head.as_bytes(), Path::new("head"), |n| {
-            Ok((
-                PathBuf::from(n),
-                if n == H1 { a.clone() } else { b.clone() }.into_bytes(),
-            ))
+            Ok((PathBuf::from(n), if n == H1 { a.clone() } else { b.clone() }.into_bytes()))
         });
         match r {
             Err(Error::InventoryCycle { file, hash }) => {

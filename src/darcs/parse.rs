@@ -23,21 +23,11 @@ pub(crate) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(data: &'a [u8], file: &'a Path) -> Cursor<'a> {
-        Cursor {
-            data,
-            pos: 0,
-            file,
-            content_end: 0,
-        }
+        Cursor { data, pos: 0, file, content_end: 0 }
     }
 
     pub fn at(data: &'a [u8], file: &'a Path, pos: usize) -> Cursor<'a> {
-        Cursor {
-            data,
-            pos,
-            file,
-            content_end: pos,
-        }
+        Cursor { data, pos, file, content_end: pos }
     }
 
     pub fn err(&self, what: impl Into<String>) -> Error {

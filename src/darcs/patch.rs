@@ -220,10 +220,7 @@ impl NamedPatch {
         let np = Parser { c: &mut c, format }.named()?;
         if !c.at_end() {
             let what = match c.peek_word() {
-                Some(w) => format!(
-                    "patch body: unknown or misplaced {:?}",
-                    String::from_utf8_lossy(w)
-                ),
+                Some(w) => format!("patch body: unknown or misplaced {:?}", String::from_utf8_lossy(w)),
                 None => "patch body: trailing data".to_string(),
             };
             return Err(c.err(what));
@@ -255,17 +252,8 @@ pub(crate) fn parse_prim_in(c: &mut Cursor<'_>, format: RepoFormat) -> Result<Pr
     Parser { c, format }.prim()
 }
 
-const PRIM_KEYWORDS: [&[u8]; 9] = [
-    b"hunk",
-    b"addfile",
-    b"rmfile",
-    b"adddir",
-    b"rmdir",
-    b"move",
-    b"replace",
-    b"binary",
-    b"changepref",
-];
+const PRIM_KEYWORDS: [&[u8]; 9] =
+    [b"hunk", b"addfile", b"rmfile", b"adddir", b"rmdir", b"move", b"replace", b"binary", b"changepref"];
 
 fn is_prim_kw(w: &[u8]) -> bool {
     PRIM_KEYWORDS.contains(&w)
@@ -304,11 +292,7 @@ impl Parser<'_, '_> {
             RepoFormat::Darcs2 => self.v2_top()?,
             RepoFormat::Darcs3 => self.v3_list()?,
         };
-        Ok(NamedPatch {
-            info,
-            explicit_deps,
-            body,
-        })
+        Ok(NamedPatch { info, explicit_deps, body })
     }
 
     fn depth_check(&self, depth: usize) -> Result<()> {
@@ -338,33 +322,18 @@ impl Parser<'_, '_> {
                 self.c.skip_space();
                 let lat = self.c.pos;
                 let n = self.c.int("hunk line number")?;
-                let line = u32::try_from(n).ok().filter(|&l| l >= 1).ok_or_else(|| {
-                    self.c
-                        .err_at(lat, format!("hunk: line number {n} out of range"))
-                })?;
+                let line = u32::try_from(n)
+                    .ok()
+                    .filter(|&l| l >= 1)
+                    .ok_or_else(|| self.c.err_at(lat, format!("hunk: line number {n} out of range")))?;
                 let (mut old, mut new): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
                 if self.c.newline() {
                     self.c.lines_starting_with(b' ');
-                    old = self
-                        .c
-                        .lines_starting_with(b'-')
-                        .into_iter()
-                        .map(<[u8]>::to_vec)
-                        .collect();
-                    new = self
-                        .c
-                        .lines_starting_with(b'+')
-                        .into_iter()
-                        .map(<[u8]>::to_vec)
-                        .collect();
+                    old = self.c.lines_starting_with(b'-').into_iter().map(<[u8]>::to_vec).collect();
+                    new = self.c.lines_starting_with(b'+').into_iter().map(<[u8]>::to_vec).collect();
                     self.c.lines_starting_with(b' ');
                 }
-                Prim::Hunk {
-                    path,
-                    line,
-                    old,
-                    new,
-                }
+                Prim::Hunk { path, line, old, new }
             }
             b"addfile" => Prim::AddFile(self.path()?),
             b"rmfile" => Prim::RmFile(self.path()?),
@@ -383,19 +352,11 @@ impl Parser<'_, '_> {
                 let tokchars = t
                     .strip_prefix(b"[")
                     .and_then(|t| t.strip_suffix(b"]"))
-                    .ok_or_else(|| {
-                        self.c
-                            .err_at(tat, "replace: token chars must be written [..]")
-                    })?
+                    .ok_or_else(|| self.c.err_at(tat, "replace: token chars must be written [..]"))?
                     .to_vec();
                 let old = self.c.word("replace old token")?.to_vec();
                 let new = self.c.word("replace new token")?.to_vec();
-                Prim::Replace {
-                    path,
-                    tokchars,
-                    old,
-                    new,
-                }
+                Prim::Replace { path, tokchars, old, new }
             }
             b"binary" => {
                 let path = self.path()?;
@@ -417,10 +378,7 @@ impl Parser<'_, '_> {
                 Prim::ChangePref { name, old, new }
             }
             other => {
-                return Err(self.c.err_at(
-                    at,
-                    format!("unknown prim {:?}", String::from_utf8_lossy(other)),
-                ));
+                return Err(self.c.err_at(at, format!("unknown prim {:?}", String::from_utf8_lossy(other))));
             }
         };
         Ok(p)
@@ -431,10 +389,7 @@ impl Parser<'_, '_> {
         let at = self.c.pos;
         let w = self.c.word("binary")?;
         if w != keyword {
-            return Err(self.c.err_at(
-                at,
-                format!("binary: expected {:?}", String::from_utf8_lossy(keyword)),
-            ));
+            return Err(self.c.err_at(at, format!("binary: expected {:?}", String::from_utf8_lossy(keyword))));
         }
         self.c.skip_space();
         let start = self.c.pos;
@@ -451,11 +406,7 @@ impl Parser<'_, '_> {
                     b'0'..=b'9' => h - b'0',
                     b'a'..=b'f' => h - b'a' + 10,
                     b'A'..=b'F' => h - b'A' + 10,
-                    _ => {
-                        return Err(self
-                            .c
-                            .err_at(start, format!("binary: bad hex digit {:?}", h as char)))
-                    }
+                    _ => return Err(self.c.err_at(start, format!("binary: bad hex digit {:?}", h as char))),
                 };
                 match pending.take() {
                     None => pending = Some(v),
@@ -470,13 +421,7 @@ impl Parser<'_, '_> {
 
     fn v1_starts_patch(&mut self) -> bool {
         match self.c.peek_word() {
-            Some(w) => {
-                w.starts_with(b"{")
-                    || w.starts_with(b"(")
-                    || w == b"merger"
-                    || w == b"regrem"
-                    || is_prim_kw(w)
-            }
+            Some(w) => w.starts_with(b"{") || w.starts_with(b"(") || w == b"merger" || w == b"regrem" || is_prim_kw(w),
             None => false,
         }
     }
@@ -514,17 +459,9 @@ impl Parser<'_, '_> {
                 let second = Box::new(self.v1_single(depth + 1)?);
                 self.c.expect_str(b")", "closing a merger")?;
                 out.push(if is_merger {
-                    RepoPatch::Merger {
-                        version,
-                        first,
-                        second,
-                    }
+                    RepoPatch::Merger { version, first, second }
                 } else {
-                    RepoPatch::Regrem {
-                        version,
-                        first,
-                        second,
-                    }
+                    RepoPatch::Regrem { version, first, second }
                 });
                 Ok(())
             }
@@ -541,9 +478,7 @@ impl Parser<'_, '_> {
         self.v1_item(&mut v, depth)?;
         match v.len() {
             1 => v.pop().ok_or_else(|| self.c.err_at(at, "merger argument")),
-            n => Err(self
-                .c
-                .err_at(at, format!("merger argument must be one patch, found {n}"))),
+            n => Err(self.c.err_at(at, format!("merger argument must be one patch, found {n}"))),
         }
     }
 
@@ -658,18 +593,10 @@ impl Parser<'_, '_> {
         self.c.skip_space();
         let iat = self.c.pos;
         let id = self.c.word("prim id")?;
-        if index == 0
-            || id.len() != 40
-            || !id.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-        {
-            return Err(self
-                .c
-                .err_at(iat, "prim id: expected a non-zero index and 40 hex digits"));
+        if index == 0 || id.len() != 40 || !id.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(self.c.err_at(iat, "prim id: expected a non-zero index and 40 hex digits"));
         }
-        Ok(PrimId {
-            index,
-            patch_id: String::from_utf8_lossy(id).into_owned(),
-        })
+        Ok(PrimId { index, patch_id: String::from_utf8_lossy(id).into_owned() })
     }
 
     fn named_prim(&mut self) -> Result<NamedPrim> {
@@ -721,11 +648,7 @@ impl Parser<'_, '_> {
                         }
                     }
                     let identity = self.contexted()?;
-                    out.push(RepoPatch::Conflictor3 {
-                        effect,
-                        conflicts,
-                        identity,
-                    });
+                    out.push(RepoPatch::Conflictor3 { effect, conflicts, identity });
                 }
                 _ => return Ok(out),
             }
@@ -750,8 +673,7 @@ mod tests {
     #[test]
     fn hunk_line_model() {
         let np = parse(
-            format!("{INFO}hunk ./nonl.txt 1\n-\n+no newline at end\nhunk ./f 3\n+\nhunk ./g 7\n-")
-                .as_bytes(),
+            format!("{INFO}hunk ./nonl.txt 1\n-\n+no newline at end\nhunk ./f 3\n+\nhunk ./g 7\n-").as_bytes(),
             RepoFormat::Darcs2,
         )
         .unwrap();
@@ -764,22 +686,16 @@ mod tests {
                     old: vec![b"".to_vec()],
                     new: vec![b"no newline at end".to_vec()]
                 }),
-                RepoPatch::Prim(Prim::Hunk {
-                    path: p("f"),
-                    line: 3,
-                    old: vec![],
-                    new: vec![b"".to_vec()]
-                }),
-                RepoPatch::Prim(Prim::Hunk {
-                    path: p("g"),
-                    line: 7,
-                    old: vec![b"".to_vec()],
-                    new: vec![]
-                }),
+                RepoPatch::Prim(Prim::Hunk { path: p("f"), line: 3, old: vec![], new: vec![b"".to_vec()] }),
+                RepoPatch::Prim(Prim::Hunk { path: p("g"), line: 7, old: vec![b"".to_vec()], new: vec![] }),
             ]
         );
         // CR is content, leading +/- are content, empty hunk without newline, context lines skipped
-        let np = parse(format!("{INFO}hunk ./c 2\n-a\r\n--x\n++y\n+ \nhunk ./e 4\nhunk ./ctx 1\n keep\n-b\n+c\n after").as_bytes(), RepoFormat::Darcs2).unwrap();
+        let np = parse(
+            format!("{INFO}hunk ./c 2\n-a\r\n--x\n++y\n+ \nhunk ./e 4\nhunk ./ctx 1\n keep\n-b\n+c\n after").as_bytes(),
+            RepoFormat::Darcs2,
+        )
+        .unwrap();
         assert_eq!(
             np.body[0],
             RepoPatch::Prim(Prim::Hunk {
@@ -789,34 +705,13 @@ mod tests {
                 new: vec![b"+y".to_vec(), b" ".to_vec()]
             })
         );
-        assert_eq!(
-            np.body[1],
-            RepoPatch::Prim(Prim::Hunk {
-                path: p("e"),
-                line: 4,
-                old: vec![],
-                new: vec![]
-            })
-        );
+        assert_eq!(np.body[1], RepoPatch::Prim(Prim::Hunk { path: p("e"), line: 4, old: vec![], new: vec![] }));
         assert_eq!(
             np.body[2],
-            RepoPatch::Prim(Prim::Hunk {
-                path: p("ctx"),
-                line: 1,
-                old: vec![b"b".to_vec()],
-                new: vec![b"c".to_vec()]
-            })
+            RepoPatch::Prim(Prim::Hunk { path: p("ctx"), line: 1, old: vec![b"b".to_vec()], new: vec![b"c".to_vec()] })
         );
         let np = parse(format!("{INFO}hunk ./z 1").as_bytes(), RepoFormat::Darcs2).unwrap();
-        assert_eq!(
-            np.body[0],
-            RepoPatch::Prim(Prim::Hunk {
-                path: p("z"),
-                line: 1,
-                old: vec![],
-                new: vec![]
-            })
-        );
+        assert_eq!(np.body[0], RepoPatch::Prim(Prim::Hunk { path: p("z"), line: 1, old: vec![], new: vec![] }));
         assert_malformed(&[
             "hunk ./f 0\n+x",
             "hunk ./f -1\n+x",
@@ -854,27 +749,13 @@ mod tests {
         );
         assert_eq!(
             np.body[1],
-            RepoPatch::Prim(Prim::Binary {
-                path: p("i.png"),
-                old: vec![],
-                new: vec![0x89, 0x50, 0x4e, 0x0a]
-            })
+            RepoPatch::Prim(Prim::Binary { path: p("i.png"), old: vec![], new: vec![0x89, 0x50, 0x4e, 0x0a] })
         );
         assert_eq!(
             np.body[2],
-            RepoPatch::Prim(Prim::ChangePref {
-                name: b"test".to_vec(),
-                old: vec![],
-                new: b"echo hello".to_vec()
-            })
+            RepoPatch::Prim(Prim::ChangePref { name: b"test".to_vec(), old: vec![], new: b"echo hello".to_vec() })
         );
-        assert_eq!(
-            np.body[3],
-            RepoPatch::Prim(Prim::Move {
-                from: p("a"),
-                to: p("b")
-            })
-        );
+        assert_eq!(np.body[3], RepoPatch::Prim(Prim::Move { from: p("a"), to: p("b") }));
         assert_eq!(np.body[4], RepoPatch::Prim(Prim::RmDir(p("d"))));
         assert_malformed(&[
             "binary ./x\noldhex\n*0g\nnewhex\n*",
@@ -887,20 +768,12 @@ mod tests {
 
     #[test]
     fn deps_and_empty() {
-        let np = parse(
-            format!("{INFO}\n<\n[d\nA**20240101000000] \n>").as_bytes(),
-            RepoFormat::Darcs2,
-        )
-        .unwrap();
+        let np = parse(format!("{INFO}\n<\n[d\nA**20240101000000] \n>").as_bytes(), RepoFormat::Darcs2).unwrap();
         assert_eq!(np.explicit_deps.len(), 1);
         assert!(np.body.is_empty());
         let np = parse(INFO.as_bytes(), RepoFormat::Darcs3).unwrap();
         assert!(np.body.is_empty() && np.explicit_deps.is_empty());
-        let np = parse(
-            format!("{INFO}\n<\n[d\nA**20240101000000] \n> {{\n}}").as_bytes(),
-            RepoFormat::Darcs1,
-        )
-        .unwrap();
+        let np = parse(format!("{INFO}\n<\n[d\nA**20240101000000] \n> {{\n}}").as_bytes(), RepoFormat::Darcs1).unwrap();
         assert!(np.body.is_empty());
     }
 
@@ -920,15 +793,7 @@ mod tests {
             RepoPatch::Conflictor { ix, xx, x } => {
                 assert_eq!(ix.len(), 1);
                 assert_eq!(xx.len(), 1);
-                assert_eq!(
-                    x.prim,
-                    Prim::Hunk {
-                        path: p("n"),
-                        line: 1,
-                        old: vec![],
-                        new: vec![b"newA".to_vec()]
-                    }
-                );
+                assert_eq!(x.prim, Prim::Hunk { path: p("n"), line: 1, old: vec![], new: vec![b"newA".to_vec()] });
             }
             o => panic!("{o:?}"),
         }
@@ -947,35 +812,16 @@ mod tests {
     fn darcs1_mergers() {
         let src = format!("{INFO}merger 0.0 (\nmove ./g ./gB\nmove ./g ./gA\n)");
         let np = parse(src.as_bytes(), RepoFormat::Darcs1).unwrap();
-        assert_eq!(
-            np.effect().unwrap(),
-            vec![EffectPart::Inverse(vec![Prim::Move {
-                from: p("g"),
-                to: p("gB")
-            }])]
-        );
-        let nested =
-            format!("{INFO}merger 0.0 (\nrmfile ./h\nmerger 0.0 (\naddfile ./a\naddfile ./b\n)\n)");
+        assert_eq!(np.effect().unwrap(), vec![EffectPart::Inverse(vec![Prim::Move { from: p("g"), to: p("gB") }])]);
+        let nested = format!("{INFO}merger 0.0 (\nrmfile ./h\nmerger 0.0 (\naddfile ./a\naddfile ./b\n)\n)");
         let np = parse(nested.as_bytes(), RepoFormat::Darcs1).unwrap();
         assert!(matches!(np.effect(), Err(Error::Unsupported(_))));
         let grouped = format!("{INFO}{{\n(\naddfile ./a\n{{\n}}\n)\naddfile ./b\n}}");
-        assert_eq!(
-            parse(grouped.as_bytes(), RepoFormat::Darcs1)
-                .unwrap()
-                .body
-                .len(),
-            2
-        );
+        assert_eq!(parse(grouped.as_bytes(), RepoFormat::Darcs1).unwrap().body.len(), 2);
         let deep = format!("{INFO}{}", "{\n".repeat(100_000));
-        assert!(matches!(
-            parse(deep.as_bytes(), RepoFormat::Darcs1),
-            Err(Error::Malformed { .. })
-        ));
+        assert!(matches!(parse(deep.as_bytes(), RepoFormat::Darcs1), Err(Error::Malformed { .. })));
         let deep2 = format!("{INFO}{}", "duplicate\n".repeat(100_000));
-        assert!(matches!(
-            parse(deep2.as_bytes(), RepoFormat::Darcs2),
-            Err(Error::Malformed { .. })
-        ));
+        assert!(matches!(parse(deep2.as_bytes(), RepoFormat::Darcs2), Err(Error::Malformed { .. })));
     }
 
     #[test]
@@ -986,26 +832,14 @@ mod tests {
         assert_eq!(np.body.len(), 2);
         assert_eq!(
             np.effect().unwrap(),
-            vec![EffectPart::Prims(vec![
-                Prim::Move {
-                    from: p("gB"),
-                    to: p("g")
-                },
-                Prim::AddFile(p("x"))
-            ])]
+            vec![EffectPart::Prims(vec![Prim::Move { from: p("gB"), to: p("g") }, Prim::AddFile(p("x"))])]
         );
         assert!(matches!(
-            parse(
-                format!("{INFO}hash 0 {id}\naddfile ./x").as_bytes(),
-                RepoFormat::Darcs3
-            ),
+            parse(format!("{INFO}hash 0 {id}\naddfile ./x").as_bytes(), RepoFormat::Darcs3),
             Err(Error::Malformed { .. })
         ));
         assert!(matches!(
-            parse(
-                format!("{INFO}hash 1 xyz\naddfile ./x").as_bytes(),
-                RepoFormat::Darcs3
-            ),
+            parse(format!("{INFO}hash 1 xyz\naddfile ./x").as_bytes(), RepoFormat::Darcs3),
             Err(Error::Malformed { .. })
         ));
         assert!(matches!(

@@ -70,22 +70,13 @@ pub fn parse_dir(data: &[u8], file: &FsPath) -> Result<Tree> {
         let kind = match kind_line {
             b"file:" => EntryKind::File,
             b"directory:" => EntryKind::Directory,
-            _ => {
-                return Err(Error::malformed(
-                    file,
-                    data,
-                    at,
-                    "directory listing: expected 'file:' or 'directory:'",
-                ))
-            }
+            _ => return Err(Error::malformed(file, data, at, "directory listing: expected 'file:' or 'directory:'")),
         };
-        let (nat, name) = next_line(&mut pos).ok_or_else(|| {
-            Error::malformed(file, data, data.len(), "directory listing: missing name")
-        })?;
+        let (nat, name) = next_line(&mut pos)
+            .ok_or_else(|| Error::malformed(file, data, data.len(), "directory listing: missing name"))?;
         let name = decode_name(name).map_err(|what| Error::malformed(file, data, nat, what))?;
-        let (hat, hash) = next_line(&mut pos).ok_or_else(|| {
-            Error::malformed(file, data, data.len(), "directory listing: missing hash")
-        })?;
+        let (hat, hash) = next_line(&mut pos)
+            .ok_or_else(|| Error::malformed(file, data, data.len(), "directory listing: missing hash"))?;
         let hash = std::str::from_utf8(hash)
             .ok()
             .filter(|h| SizeHash::parse(h).is_some())
@@ -96,10 +87,7 @@ pub fn parse_dir(data: &[u8], file: &FsPath) -> Result<Tree> {
                 file,
                 data,
                 nat,
-                format!(
-                    "directory listing: duplicate name {:?}",
-                    String::from_utf8_lossy(&name)
-                ),
+                format!("directory listing: duplicate name {:?}", String::from_utf8_lossy(&name)),
             ));
         }
         entries.push(TreeEntry { name, kind, hash });
@@ -180,11 +168,7 @@ impl<'s> Pristine<'s> {
                         limit: limit as u64,
                     });
                 }
-                out.push(WalkEntry {
-                    path: p.clone(),
-                    kind: e.kind,
-                    hash: e.hash.clone(),
-                });
+                out.push(WalkEntry { path: p.clone(), kind: e.kind, hash: e.hash.clone() });
                 if e.kind == EntryKind::Directory {
                     queue.push_back((p, e.hash.clone(), depth + 1));
                 }

@@ -42,11 +42,7 @@ pub struct Suspended {
 /// Parse the content of `_darcs/rebase` for a repository in `format`.
 pub fn parse_rebase(data: &[u8], format: RepoFormat, file: &Path) -> Result<Vec<Suspended>> {
     // suspended patches hold plain prims, without darcs-3 prim ids
-    let body_format = if format == RepoFormat::Darcs3 {
-        RepoFormat::Darcs2
-    } else {
-        format
-    };
+    let body_format = if format == RepoFormat::Darcs3 { RepoFormat::Darcs2 } else { format };
     let mut c = Cursor::new(data, file);
     if c.word("rebase header")? != b"rebase" {
         return Err(c.err("rebase: expected 'rebase VERSION {'"));
@@ -87,9 +83,7 @@ pub fn parse_rebase(data: &[u8], format: RepoFormat, file: &Path) -> Result<Vec<
                             let a = parse_info(&mut c)?;
                             NameFixup::Rename(a, parse_info(&mut c)?)
                         }
-                        _ => {
-                            return Err(c.err_at(kat, "rebase: expected addname, delname or rename"))
-                        }
+                        _ => return Err(c.err_at(kat, "rebase: expected addname, delname or rename")),
                     };
                     fixups.push(Fixup::Name(nf));
                     c.expect_str(b")", "closing rebase-name")?;
@@ -126,19 +120,14 @@ mod tests {
     #[test]
     fn parse() {
         let f = Path::new("rebase");
-        assert!(parse_rebase(b"rebase 0.2 {\n}", RepoFormat::Darcs2, f)
-            .unwrap()
-            .is_empty());
+        assert!(parse_rebase(b"rebase 0.2 {\n}", RepoFormat::Darcs2, f).unwrap().is_empty());
         let t = b"rebase 0.2 {\nrebase-change (\nrebase-fixup (\nhunk ./f 4\n+d\n)\nrebase-name (\naddname\n[x\nA**20240101000000]\n)\n)\n[append e\nA**20240101004200] hunk ./f 5\n+e\nrebase-change (\n)\n[add z\nA**20240101004300] addfile ./z\n}";
         let s = parse_rebase(t, RepoFormat::Darcs3, f).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].fixups.len(), 2);
         assert_eq!(s[0].patch.info.name, b"append e");
         assert_eq!(s[1].patch.body.len(), 1);
-        assert!(matches!(
-            parse_rebase(b"rebase 0.2 {\nfoo\n}", RepoFormat::Darcs2, f),
-            Err(Error::Malformed { .. })
-        ));
+        assert!(matches!(parse_rebase(b"rebase 0.2 {\nfoo\n}", RepoFormat::Darcs2, f), Err(Error::Malformed { .. })));
         assert!(matches!(
             parse_rebase(b"rebase 0.2 {\nrebase-change (\n)\n", RepoFormat::Darcs2, f),
             Err(Error::Malformed { .. })

@@ -22,10 +22,7 @@ struct Doc {
 
 impl Doc {
     fn new(mode: Mode) -> Doc {
-        Doc {
-            lines: Vec::new(),
-            mode,
-        }
+        Doc { lines: Vec::new(), mode }
     }
     fn line(&mut self, l: impl Into<Vec<u8>>) {
         self.lines.push(l.into());
@@ -69,18 +66,8 @@ fn cat(parts: &[&[u8]]) -> Vec<u8> {
 
 fn prim_doc(p: &Prim, d: &mut Doc) {
     match p {
-        Prim::Hunk {
-            path,
-            line,
-            old,
-            new,
-        } => {
-            d.line(cat(&[
-                b"hunk ",
-                &d.path(path),
-                b" ",
-                line.to_string().as_bytes(),
-            ]));
+        Prim::Hunk { path, line, old, new } => {
+            d.line(cat(&[b"hunk ", &d.path(path), b" ", line.to_string().as_bytes()]));
             for l in old {
                 d.line(cat(&[b"-", l]));
             }
@@ -93,21 +80,9 @@ fn prim_doc(p: &Prim, d: &mut Doc) {
         Prim::AddDir(path) => d.line(cat(&[b"adddir ", &d.path(path)])),
         Prim::RmDir(path) => d.line(cat(&[b"rmdir ", &d.path(path)])),
         Prim::Move { from, to } => d.line(cat(&[b"move ", &d.path(from), b" ", &d.path(to)])),
-        Prim::Replace {
-            path,
-            tokchars,
-            old,
-            new,
-        } => d.line(cat(&[
-            b"replace ",
-            &d.path(path),
-            b" [",
-            tokchars,
-            b"] ",
-            old,
-            b" ",
-            new,
-        ])),
+        Prim::Replace { path, tokchars, old, new } => {
+            d.line(cat(&[b"replace ", &d.path(path), b" [", tokchars, b"] ", old, b" ", new]))
+        }
         Prim::Binary { path, old, new } => {
             d.line(cat(&[b"binary ", &d.path(path)]));
             if d.mode != Mode::Display {
@@ -142,11 +117,7 @@ fn non_doc(n: &Non, d: &mut Doc) {
         repo_patch_doc(rp, &mut ctx);
     }
     d.hidden_prefixed(ctx);
-    d.line(if d.mode == Mode::Display {
-        &b"|:"[..]
-    } else {
-        b":"
-    });
+    d.line(if d.mode == Mode::Display { &b"|:"[..] } else { b":" });
     prim_doc(&n.prim, d);
 }
 
@@ -163,11 +134,7 @@ fn contexted_doc(c: &Contexted, d: &mut Doc) {
         named_prim_doc(np, &mut ctx);
     }
     d.hidden_prefixed(ctx);
-    d.line(if d.mode == Mode::Display {
-        &b"|:"[..]
-    } else {
-        b":"
-    });
+    d.line(if d.mode == Mode::Display { &b"|:"[..] } else { b":" });
     named_prim_doc(&c.patch, d);
 }
 
@@ -175,40 +142,19 @@ fn repo_patch_doc(rp: &RepoPatch, d: &mut Doc) {
     match rp {
         RepoPatch::Prim(p) => prim_doc(p, d),
         RepoPatch::Named(np) => named_prim_doc(np, d),
-        RepoPatch::Merger {
-            version,
-            first,
-            second,
-        }
-        | RepoPatch::Regrem {
-            version,
-            first,
-            second,
-        } => {
-            let kw: &[u8] = if matches!(rp, RepoPatch::Merger { .. }) {
-                b"merger "
-            } else {
-                b"regrem "
-            };
+        RepoPatch::Merger { version, first, second } | RepoPatch::Regrem { version, first, second } => {
+            let kw: &[u8] = if matches!(rp, RepoPatch::Merger { .. }) { b"merger " } else { b"regrem " };
             d.line(cat(&[kw, version, b" ("]));
             repo_patch_doc(first, d);
             repo_patch_doc(second, d);
             d.line(")");
         }
         RepoPatch::Duplicate(n) | RepoPatch::Etacilpud(n) => {
-            d.line(if matches!(rp, RepoPatch::Duplicate(_)) {
-                "duplicate"
-            } else {
-                "etacilpud"
-            });
+            d.line(if matches!(rp, RepoPatch::Duplicate(_)) { "duplicate" } else { "etacilpud" });
             non_doc(n, d);
         }
         RepoPatch::Conflictor { ix, xx, x } | RepoPatch::InvConflictor { ix, xx, x } => {
-            d.line(if matches!(rp, RepoPatch::Conflictor { .. }) {
-                "conflictor"
-            } else {
-                "rotcilfnoc"
-            });
+            d.line(if matches!(rp, RepoPatch::Conflictor { .. }) { "conflictor" } else { "rotcilfnoc" });
             if !ix.is_empty() {
                 d.same_line(b"{{");
                 for n in ix {
@@ -227,11 +173,7 @@ fn repo_patch_doc(rp: &RepoPatch, d: &mut Doc) {
             }
             non_doc(x, d);
         }
-        RepoPatch::Conflictor3 {
-            effect,
-            conflicts,
-            identity,
-        } => {
+        RepoPatch::Conflictor3 { effect, conflicts, identity } => {
             d.line("conflictor");
             if effect.is_empty() {
                 d.same_line(b"[]");
@@ -389,16 +331,9 @@ mod tests {
 
     #[test]
     fn binary_chunks() {
-        let p = Prim::Binary {
-            path: vec![b"x".to_vec()],
-            old: vec![],
-            new: vec![7u8; 39],
-        };
+        let p = Prim::Binary { path: vec![b"x".to_vec()], old: vec![], new: vec![7u8; 39] };
         let s = prim_storage_bytes(&p, PathEncoding::Plain);
-        assert_eq!(
-            s,
-            format!("binary ./x\noldhex\n*\nnewhex\n*{}\n*", "07".repeat(39)).into_bytes()
-        );
+        assert_eq!(s, format!("binary ./x\noldhex\n*\nnewhex\n*{}\n*", "07".repeat(39)).into_bytes());
         assert_eq!(prim_display_bytes(&p), b"binary ./x");
     }
 
@@ -412,12 +347,7 @@ mod tests {
         };
         assert_eq!(render_prim(&p), r"replace ./a\32\b [A-Z] x y");
         assert_eq!(prim_display_bytes(&p), b"replace ./a b [A-Z] x y");
-        let h = Prim::Hunk {
-            path: vec![b"f".to_vec()],
-            line: 3,
-            old: vec![],
-            new: vec![],
-        };
+        let h = Prim::Hunk { path: vec![b"f".to_vec()], line: 3, old: vec![], new: vec![] };
         assert_eq!(render_prim(&h), "hunk ./f 3");
     }
 }

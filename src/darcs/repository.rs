@@ -43,12 +43,7 @@ impl Repository {
         let format = read_format(root)?;
         let store = Store::open(root, opts.limits, opts.extra_sources);
         let inventory = read_inventory(&store)?;
-        Ok(Repository {
-            format,
-            store,
-            inventory,
-            ids: OnceLock::new(),
-        })
+        Ok(Repository { format, store, inventory, ids: OnceLock::new() })
     }
 
     /// The repository root.
@@ -104,11 +99,7 @@ impl Repository {
     fn id_table(&self) -> &(Vec<String>, HashMap<String, usize>) {
         self.ids.get_or_init(|| {
             let ids: Vec<String> = self.inventory.entries.iter().map(|e| e.info.id()).collect();
-            let map = ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i))
-                .collect();
+            let map = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
             (ids, map)
         })
     }
@@ -128,11 +119,7 @@ impl Repository {
         if prefix.len() < 4 {
             return None;
         }
-        let mut it = self
-            .ids()
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| id.starts_with(prefix));
+        let mut it = self.ids().iter().enumerate().filter(|(_, id)| id.starts_with(prefix));
         match (it.next(), it.next()) {
             (Some((i, _)), None) => Some(i),
             _ => None,
@@ -147,53 +134,34 @@ impl Repository {
 
     /// Read, verify and parse the patch file of entry `index`; its info must equal the entry's.
     pub fn patch(&self, index: usize) -> Result<NamedPatch> {
-        let e = self.inventory.entries.get(index).ok_or_else(|| {
-            Error::NotFound(format!(
-                "patch number {index} (repository has {})",
-                self.len()
-            ))
-        })?;
+        let e = self
+            .inventory
+            .entries
+            .get(index)
+            .ok_or_else(|| Error::NotFound(format!("patch number {index} (repository has {})", self.len())))?;
         let file = self.store.local_path(Kind::Patches, &e.patch_file);
         let data = self.store.read(Kind::Patches, &e.patch_file)?;
         let np = NamedPatch::parse(&data, self.format.format, &file)?;
         if np.info != e.info {
-            return Err(Error::InfoMismatch {
-                file,
-                expected: e.info.id(),
-                actual: np.info.id(),
-            });
+            return Err(Error::InfoMismatch { file, expected: e.info.id(), actual: np.info.id() });
         }
         Ok(np)
     }
 
     /// The raw (uncompressed, verified) bytes of the patch file of entry `index`.
     pub fn patch_bytes(&self, index: usize) -> Result<Vec<u8>> {
-        let e = self
-            .inventory
-            .entries
-            .get(index)
-            .ok_or_else(|| Error::NotFound(format!("patch number {index}")))?;
+        let e = self.inventory.entries.get(index).ok_or_else(|| Error::NotFound(format!("patch number {index}")))?;
         self.store.read(Kind::Patches, &e.patch_file)
     }
 
     /// Patches suspended by a rebase in progress (empty when none).
     pub fn suspended(&self) -> Result<Vec<Suspended>> {
-        read_rebase(
-            self.root(),
-            self.format.format,
-            self.store.limits().max_file_size,
-        )
+        read_rebase(self.root(), self.format.format, self.store.limits().max_file_size)
     }
 
     /// Tags, newest first: (index, tag name), as `darcs show tags` lists them.
     pub fn tags(&self) -> Vec<(usize, &[u8])> {
-        self.inventory
-            .entries
-            .iter()
-            .enumerate()
-            .rev()
-            .filter_map(|(i, e)| e.info.tag_name().map(|t| (i, t)))
-            .collect()
+        self.inventory.entries.iter().enumerate().rev().filter_map(|(i, e)| e.info.tag_name().map(|t| (i, t))).collect()
     }
 }
 

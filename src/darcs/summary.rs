@@ -88,42 +88,22 @@ fn summarize(p: &Prim, inverted: bool, state: ConflictState) -> Chunk {
         })
     };
     match (p, inverted) {
-        (Prim::Hunk { path, old, new, .. }, false) => {
-            file(FileOp::Modify, path, old.len(), new.len(), 0)
-        }
-        (Prim::Hunk { path, old, new, .. }, true) => {
-            file(FileOp::Modify, path, new.len(), old.len(), 0)
-        }
+        (Prim::Hunk { path, old, new, .. }, false) => file(FileOp::Modify, path, old.len(), new.len(), 0),
+        (Prim::Hunk { path, old, new, .. }, true) => file(FileOp::Modify, path, new.len(), old.len(), 0),
         (Prim::Binary { path, .. }, _) => file(FileOp::Modify, path, 0, 0, 0),
         (Prim::Replace { path, .. }, _) => file(FileOp::Modify, path, 0, 0, 1),
-        (Prim::AddFile(path), false) | (Prim::RmFile(path), true) => {
-            file(FileOp::Add, path, 0, 0, 0)
-        }
-        (Prim::RmFile(path), false) | (Prim::AddFile(path), true) => {
-            file(FileOp::Remove, path, 0, 0, 0)
-        }
+        (Prim::AddFile(path), false) | (Prim::RmFile(path), true) => file(FileOp::Add, path, 0, 0, 0),
+        (Prim::RmFile(path), false) | (Prim::AddFile(path), true) => file(FileOp::Remove, path, 0, 0, 0),
         (Prim::AddDir(path), false) | (Prim::RmDir(path), true) => {
-            Chunk::Item(SummaryItem::AddDir {
-                path: path.clone(),
-                state,
-            })
+            Chunk::Item(SummaryItem::AddDir { path: path.clone(), state })
         }
         (Prim::RmDir(path), false) | (Prim::AddDir(path), true) => {
-            Chunk::Item(SummaryItem::RmDir {
-                path: path.clone(),
-                state,
-            })
+            Chunk::Item(SummaryItem::RmDir { path: path.clone(), state })
         }
-        (Prim::Move { from, to }, false) => Chunk::Item(SummaryItem::Move {
-            from: from.clone(),
-            to: to.clone(),
-            state,
-        }),
-        (Prim::Move { from, to }, true) => Chunk::Item(SummaryItem::Move {
-            from: to.clone(),
-            to: from.clone(),
-            state,
-        }),
+        (Prim::Move { from, to }, false) => {
+            Chunk::Item(SummaryItem::Move { from: from.clone(), to: to.clone(), state })
+        }
+        (Prim::Move { from, to }, true) => Chunk::Item(SummaryItem::Move { from: to.clone(), to: from.clone(), state }),
         (Prim::ChangePref { .. }, _) => Chunk::Nothing,
     }
 }
@@ -200,24 +180,19 @@ fn conflicted_effect(rp: &RepoPatch, out: &mut Vec<Chunk>) -> Result<()> {
         RepoPatch::Conflictor { x, .. } | RepoPatch::InvConflictor { x, .. } => {
             out.push(summarize(&x.prim, false, ConflictState::Conflicted))
         }
-        RepoPatch::Conflictor3 { identity, .. } => out.push(summarize(
-            &identity.patch.prim,
-            false,
-            ConflictState::Conflicted,
-        )),
+        RepoPatch::Conflictor3 { identity, .. } => {
+            out.push(summarize(&identity.patch.prim, false, ConflictState::Conflicted))
+        }
         RepoPatch::Merger { .. } | RepoPatch::Regrem { .. } => {
             // darcs-1 summarises the effect of a merger, marked conflicted
             for part in rp.effect()? {
                 match part {
-                    EffectPart::Prims(ps) => out.extend(
-                        ps.iter()
-                            .map(|p| summarize(p, false, ConflictState::Conflicted)),
-                    ),
-                    EffectPart::Inverse(ps) => out.extend(
-                        ps.iter()
-                            .rev()
-                            .map(|p| summarize(p, true, ConflictState::Conflicted)),
-                    ),
+                    EffectPart::Prims(ps) => {
+                        out.extend(ps.iter().map(|p| summarize(p, false, ConflictState::Conflicted)))
+                    }
+                    EffectPart::Inverse(ps) => {
+                        out.extend(ps.iter().rev().map(|p| summarize(p, true, ConflictState::Conflicted)))
+                    }
                 }
             }
         }
@@ -255,14 +230,7 @@ impl SummaryItem {
             }
         };
         match self {
-            SummaryItem::File {
-                op,
-                path,
-                removed_lines,
-                added_lines,
-                replaced_tokens,
-                state,
-            } => {
+            SummaryItem::File { op, path, removed_lines, added_lines, replaced_tokens, state } => {
                 let t = match op {
                     FileOp::Add => "A",
                     FileOp::Remove => "R",
@@ -272,11 +240,7 @@ impl SummaryItem {
                 l.push(b' ');
                 l.extend_from_slice(&display_bytes(path));
                 if *op == FileOp::Modify {
-                    for (n, pre) in [
-                        (*removed_lines, "-"),
-                        (*added_lines, "+"),
-                        (*replaced_tokens, "r"),
-                    ] {
+                    for (n, pre) in [(*removed_lines, "-"), (*added_lines, "+"), (*replaced_tokens, "r")] {
                         if n > 0 {
                             l.extend_from_slice(format!(" {pre}{n}").as_bytes());
                         }
@@ -286,14 +250,7 @@ impl SummaryItem {
                 l
             }
             SummaryItem::AddDir { path, state } | SummaryItem::RmDir { path, state } => {
-                let mut l = mark(
-                    if matches!(self, SummaryItem::AddDir { .. }) {
-                        "A"
-                    } else {
-                        "R"
-                    },
-                    *state,
-                );
+                let mut l = mark(if matches!(self, SummaryItem::AddDir { .. }) { "A" } else { "R" }, *state);
                 l.push(b' ');
                 l.extend_from_slice(&display_bytes(path));
                 l.push(b'/');

@@ -10,8 +10,8 @@ use super::load::Loader;
 use super::{RepoError, Result};
 use crate::core::{Named, Node, Tree};
 use crate::darcs::hash::Kind;
-use crate::darcs::pristine::{EntryKind, Pristine};
 use crate::darcs::prim::display_path;
+use crate::darcs::pristine::{EntryKind, Pristine};
 
 /// The outcome of a check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +95,9 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<O
         seen += 1;
         let shown = display_path(&w.path);
         match (tree.get(&w.path), w.kind) {
-            (None, _) => return Ok(Outcome::Differs { path: shown, what: "in the pristine tree but not in the replay".into() }),
+            (None, _) => {
+                return Ok(Outcome::Differs { path: shown, what: "in the pristine tree but not in the replay".into() })
+            }
             (Some(Node::Dir), EntryKind::Directory) => {}
             (Some(Node::File(c)), EntryKind::File) => {
                 let recorded = loader.store.read(Kind::Pristine, &w.hash)?;
@@ -103,13 +105,21 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<O
                     return Ok(Outcome::Differs { path: shown, what: "the file's contents differ".into() });
                 }
             }
-            (Some(_), _) => return Ok(Outcome::Differs { path: shown, what: "a file in one tree, a directory in the other".into() }),
+            (Some(_), _) => {
+                return Ok(Outcome::Differs {
+                    path: shown,
+                    what: "a file in one tree, a directory in the other".into(),
+                })
+            }
         }
     }
     if seen != tree.len() {
         let in_pristine: std::collections::HashSet<_> = walk.iter().map(|w| &w.path).collect();
         if let Some(extra) = tree.keys().find(|p| !in_pristine.contains(p)) {
-            return Ok(Outcome::Differs { path: display_path(extra), what: "in the replay but not in the pristine tree".into() });
+            return Ok(Outcome::Differs {
+                path: display_path(extra),
+                what: "in the replay but not in the pristine tree".into(),
+            });
         }
     }
     Ok(Outcome::Consistent { patches, paths: seen })

@@ -12,8 +12,8 @@ use super::{
     Result, SharedTree, Touched, Version,
 };
 use crate::core::{self, Named, Node, Tree};
-use crate::darcs::pristine::{EntryKind, Pristine};
 use crate::darcs::prim::{display_path, Path, Prim};
+use crate::darcs::pristine::{EntryKind, Pristine};
 
 /// Lines of context around each hunk in a unified diff.
 const CONTEXT: usize = 3;
@@ -107,9 +107,7 @@ impl History {
 
     /// The effects of every patch, parsed once.
     pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
-        self.effects
-            .get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new))
-            .clone()
+        self.effects.get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new)).clone()
     }
 
     /// The tree after the first `v.applied` patches, replayed by the core from the nearest
@@ -177,7 +175,9 @@ impl History {
         let effects = self.effects()?;
         match core::file_at(&effects[..v.applied], path)? {
             core::Lookup::File(_) => {}
-            core::Lookup::Dir(_) => return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path)))),
+            core::Lookup::Dir(_) => {
+                return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
+            }
             core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
         }
         let a = core::annotate(&effects[..v.applied], path)?;
@@ -193,7 +193,11 @@ impl History {
 
     /// (direct dependencies, direct dependents) of patch `i`, waiting at most `wait` for
     /// the graph (forever with `None`); `Ok(None)` when it is still being computed.
-    pub fn dependencies_within(&self, i: usize, wait: Option<std::time::Duration>) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+    pub fn dependencies_within(
+        &self,
+        i: usize,
+        wait: Option<std::time::Duration>,
+    ) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
         self.check_index(i)?;
         let deadline = wait.map(|w| std::time::Instant::now() + w);
         let mut st = self.deps.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -267,11 +271,7 @@ impl History {
             Err(RepoError::Unsupported(why)) => (Vec::new(), Some(why)),
             Err(e) => return Err(e),
         };
-        let explicit_deps = named
-            .explicit_deps
-            .iter()
-            .filter_map(|info| self.index.by_hash(&info.id()))
-            .collect();
+        let explicit_deps = named.explicit_deps.iter().filter_map(|info| self.index.by_hash(&info.id())).collect();
         let d = Arc::new(PatchDetail {
             meta: self.index.patches[i].clone(),
             touched: if unsupported.is_some() { Vec::new() } else { summarize(&named) },
@@ -347,7 +347,11 @@ enum Conflicted {
 /// history with at least one conflictor or duplicate, its repository patches. `Err`
 /// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
 /// (darcs-1 nested mergers) is the effects' own `Err`.
-fn load_for_deps(loader: &Loader, files: &[String], effects: bool) -> Result<(Option<Result<Vec<Named>>>, Option<Conflicted>)> {
+fn load_for_deps(
+    loader: &Loader,
+    files: &[String],
+    effects: bool,
+) -> Result<(Option<Result<Vec<Named>>>, Option<Conflicted>)> {
     use crate::darcs::format::RepoFormat;
     use crate::darcs::patch::RepoPatch;
     let keep_bodies = loader.format.format != RepoFormat::Darcs1;
@@ -626,7 +630,12 @@ fn push_diff(out: &mut Vec<FileDiff>, p: &Prim, before: Option<&[u8]>) {
             let shift = new.len() as i64 - old.len() as i64;
             for (k, l) in pieces.iter().enumerate().take(ctx_to).skip(after_old) {
                 let o = (k + 1) as i64;
-                lines.push(DiffLine { op: ' ', old_no: Some(o as u32), new_no: Some((o + shift) as u32), text: text(l) });
+                lines.push(DiffLine {
+                    op: ' ',
+                    old_no: Some(o as u32),
+                    new_no: Some((o + shift) as u32),
+                    text: text(l),
+                });
             }
         }
         Prim::AddFile(path) => {

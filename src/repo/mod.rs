@@ -93,7 +93,8 @@ impl Registry {
                 continue;
             }
             let Ok(rd) = std::fs::read_dir(root) else { continue };
-            let mut children: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_repo(p)).collect();
+            let mut children: Vec<PathBuf> =
+                rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_repo(p)).collect();
             children.sort();
             found.extend(children);
         }
@@ -135,12 +136,11 @@ fn is_repo(dir: &FsPath) -> bool {
 
 /// Names become one URL segment: keep them readable and free of `/`, `?`, `#`, `%`.
 fn sanitize_name(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .map(|c| if c.is_alphanumeric() || "-_.+~".contains(c) { c } else { '_' })
-        .collect();
+    let t: String = s.chars().map(|c| if c.is_alphanumeric() || "-_.+~".contains(c) { c } else { '_' }).collect();
     match t.as_str() {
-        "" | "." | ".." | "api" | "static" | "proofs" | "healthz" | "robots.txt" | "darcsweb.cgi" => format!("{t}_repo"),
+        "" | "." | ".." | "api" | "static" | "proofs" | "healthz" | "robots.txt" | "darcsweb.cgi" => {
+            format!("{t}_repo")
+        }
         _ => t,
     }
 }
@@ -180,9 +180,7 @@ impl Repo {
     pub fn description(&self) -> String {
         std::fs::read(self.dir.join("_darcs/prefs/motd"))
             .ok()
-            .and_then(|b| {
-                String::from_utf8_lossy(&b).lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned)
-            })
+            .and_then(|b| String::from_utf8_lossy(&b).lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned))
             .unwrap_or_default()
     }
 
@@ -252,7 +250,11 @@ impl Repo {
 
     /// [`Repo::dependencies`], waiting at most `wait` for the graph: `Ok(None)` while the
     /// core is still computing it (in the background, once per history).
-    pub fn dependencies_within(&self, index: usize, wait: std::time::Duration) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+    pub fn dependencies_within(
+        &self,
+        index: usize,
+        wait: std::time::Duration,
+    ) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
         self.history()?.dependencies_within(index, Some(wait))
     }
 
@@ -330,9 +332,7 @@ impl Index {
         let tags = patches.iter().rev().filter(|p| p.tag.is_some()).map(|p| p.index).collect();
         let haystack = patches
             .iter()
-            .map(|p| {
-                format!("{}\n{}\n{}\n{}", p.name, p.author, p.description, p.hash).to_lowercase()
-            })
+            .map(|p| format!("{}\n{}\n{}\n{}", p.name, p.author, p.description, p.hash).to_lowercase())
             .collect();
         Index { patches, tags, by_hash, haystack, touched: std::sync::OnceLock::new(), touched_source: None }
     }
@@ -468,8 +468,18 @@ mod tests {
             assert!(darcs_file_allowed(&format!("{kind}/{h}")));
         }
         for bad in [
-            "patches/pending", "patches/pending.tentative", "index", "prefs/author", "prefs/sources", "rebase",
-            "patches/../format", "patches/", "tentative_pristine", "inventories/x", "../_darcs/format", "lock",
+            "patches/pending",
+            "patches/pending.tentative",
+            "index",
+            "prefs/author",
+            "prefs/sources",
+            "rebase",
+            "patches/../format",
+            "patches/",
+            "tentative_pristine",
+            "inventories/x",
+            "../_darcs/format",
+            "lock",
         ] {
             assert!(!darcs_file_allowed(bad), "{bad}");
         }

@@ -91,7 +91,11 @@ impl Default for Limits {
 
 impl Default for CacheConfig {
     fn default() -> Self {
-        CacheConfig { snapshot_bytes: 64 * 1024 * 1024, annotate_bytes: 64 * 1024 * 1024, patch_bytes: 64 * 1024 * 1024 }
+        CacheConfig {
+            snapshot_bytes: 64 * 1024 * 1024,
+            annotate_bytes: 64 * 1024 * 1024,
+            patch_bytes: 64 * 1024 * 1024,
+        }
     }
 }
 
@@ -108,8 +112,8 @@ impl Config {
     /// The defaults, or the defaults overridden by the TOML file at `path`.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let Some(path) = path else { return Ok(Config::default()) };
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
         Config::parse(&text).map_err(|message| ConfigError::Parse { path: path.to_path_buf(), message })
     }
 

@@ -81,7 +81,9 @@ impl<K: Hash + Eq + Clone + Send + 'static, V: Clone + Send + Sync + 'static> Fl
 }
 
 /// Run blocking work (repository reads, the verified core) off the async workers.
-pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, WebError> + Send + 'static) -> Result<T, WebError> {
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, WebError> + Send + 'static,
+) -> Result<T, WebError> {
     tokio::task::spawn_blocking(f)
         .await
         .unwrap_or_else(|e| Err(WebError::Internal(format!("a worker task failed: {e}"))))

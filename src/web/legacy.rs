@@ -39,7 +39,8 @@ pub fn target(query: Option<&str>) -> Result<String, WebError> {
         .join("/");
     let version = hash.clone().unwrap_or_else(|| "head".into());
     let need_hash = || {
-        hash.clone().ok_or_else(|| WebError::NotFound(format!("the old darcsweb action {action} needs a patch hash (h=)")))
+        hash.clone()
+            .ok_or_else(|| WebError::NotFound(format!("the old darcsweb action {action} needs a patch hash (h=)")))
     };
     let with_path = |base: String| if file.is_empty() { base } else { format!("{base}?path={file}") };
     Ok(match action.as_str() {
@@ -57,7 +58,10 @@ pub fn target(query: Option<&str>) -> Result<String, WebError> {
         "rss" | "atom" => with_path(format!("/{repo}/atom")),
         "tags" => format!("/{repo}/tags"),
         other => {
-            return Err(WebError::NotFound(format!("the old darcsweb action {:?} has no equivalent here", url::clip(other, 40))))
+            return Err(WebError::NotFound(format!(
+                "the old darcsweb action {:?} has no equivalent here",
+                url::clip(other, 40)
+            )))
         }
     })
 }

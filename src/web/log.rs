@@ -122,7 +122,9 @@ struct Feed {
 
 /// Drop the characters XML 1.0 cannot carry (control characters other than tab and newlines).
 pub fn xml_text(s: &str) -> String {
-    s.chars().filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}').collect()
+    s.chars()
+        .filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .collect()
 }
 
 pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
@@ -156,7 +158,11 @@ pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     };
     let feed = Feed {
         title,
-        id: format!("urn:darcs:repository:{}{}", url::enc(&repo.name), path.as_ref().map(|p| format!(":{}", url::path(p))).unwrap_or_default()),
+        id: format!(
+            "urn:darcs:repository:{}{}",
+            url::enc(&repo.name),
+            path.as_ref().map(|p| format!(":{}", url::path(p))).unwrap_or_default()
+        ),
         alt_href: format!("{base}{}", links.log_path(path.as_ref().unwrap_or(&Vec::new()))),
         self_href,
         updated,

@@ -149,7 +149,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(axum::middleware::from_fn(layers::etag))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(limits.request_timeout_secs)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(limits.request_timeout_secs),
+        ))
         .layer(axum::middleware::from_fn(layers::error_pages))
         .layer(compress)
         .layer(axum::middleware::from_fn(layers::security_headers))

@@ -30,7 +30,9 @@ pub fn patch_index(index: &Index, raw: &str) -> WebResult<(usize, bool)> {
             url::clip(&hash, 80)
         )));
     }
-    let i = index.by_hash(&hash).ok_or_else(|| WebError::NotFound(format!("there is no patch {hash} in this repository")))?;
+    let i = index
+        .by_hash(&hash)
+        .ok_or_else(|| WebError::NotFound(format!("there is no patch {hash} in this repository")))?;
     Ok((i, raw_form))
 }
 
@@ -54,7 +56,8 @@ fn lossy(b: &[u8]) -> String {
 pub fn show_prim(p: &Prim) -> (String, Vec<(&'static str, String)>, Option<&Path>) {
     match p {
         Prim::Hunk { path, line, old, new } => {
-            let mut lines: Vec<(&'static str, String)> = old.iter().map(|l| ("del", format!("-{}", lossy(l)))).collect();
+            let mut lines: Vec<(&'static str, String)> =
+                old.iter().map(|l| ("del", format!("-{}", lossy(l)))).collect();
             lines.extend(new.iter().map(|l| ("add", format!("+{}", lossy(l)))));
             (format!("hunk {} {line}", dpath(path)), lines, Some(path))
         }
@@ -63,24 +66,17 @@ pub fn show_prim(p: &Prim) -> (String, Vec<(&'static str, String)>, Option<&Path
         Prim::AddDir(p) => (format!("adddir {}", dpath(p)), vec![], Some(p)),
         Prim::RmDir(p) => (format!("rmdir {}", dpath(p)), vec![], None),
         Prim::Move { from, to } => (format!("move {} {}", dpath(from), dpath(to)), vec![], Some(to)),
-        Prim::Replace { path, tokchars, old, new } => (
-            format!("replace {} [{}] {} {}", dpath(path), lossy(tokchars), lossy(old), lossy(new)),
-            vec![],
-            Some(path),
-        ),
+        Prim::Replace { path, tokchars, old, new } => {
+            (format!("replace {} [{}] {} {}", dpath(path), lossy(tokchars), lossy(old), lossy(new)), vec![], Some(path))
+        }
         Prim::Binary { path, old, new } => (
             format!("binary {}", dpath(path)),
-            vec![
-                ("del", format!("-{}", views::size(old.len()))),
-                ("add", format!("+{}", views::size(new.len()))),
-            ],
+            vec![("del", format!("-{}", views::size(old.len()))), ("add", format!("+{}", views::size(new.len())))],
             Some(path),
         ),
-        Prim::ChangePref { name, old, new } => (
-            format!("changepref {}", lossy(name)),
-            vec![("del", lossy(old)), ("add", lossy(new))],
-            None,
-        ),
+        Prim::ChangePref { name, old, new } => {
+            (format!("changepref {}", lossy(name)), vec![("del", lossy(old)), ("add", lossy(new))], None)
+        }
     }
 }
 
@@ -252,20 +248,25 @@ pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis
 
 /// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
 /// computed. Not part of [`PatchData`]: dependents grow as patches arrive.
-pub async fn deps(repo: &Arc<crate::repo::Repo>, i: usize, wait: std::time::Duration) -> WebResult<Option<(Vec<usize>, Vec<usize>)>> {
+pub async fn deps(
+    repo: &Arc<crate::repo::Repo>,
+    i: usize,
+    wait: std::time::Duration,
+) -> WebResult<Option<(Vec<usize>, Vec<usize>)>> {
     let r = repo.clone();
     blocking(move || r.dependencies_within(i, wait).map_err(WebError::from)).await
 }
 
 /// Load the patch and its diff (never the whole history),
 /// through the single-flight cache (a patch never changes under its hash).
-pub async fn load(state: &Arc<AppState>, repo: &Arc<crate::repo::Repo>, index: &Index, i: usize) -> WebResult<Arc<PatchData>> {
-    let key = super::FlightKey {
-        repo: repo.name.clone(),
-        state: super::fingerprint(index),
-        applied: i,
-        path: Vec::new(),
-    };
+pub async fn load(
+    state: &Arc<AppState>,
+    repo: &Arc<crate::repo::Repo>,
+    index: &Index,
+    i: usize,
+) -> WebResult<Arc<PatchData>> {
+    let key =
+        super::FlightKey { repo: repo.name.clone(), state: super::fingerprint(index), applied: i, path: Vec::new() };
     let r = repo.clone();
     state
         .patches
@@ -280,7 +281,9 @@ pub async fn load(state: &Arc<AppState>, repo: &Arc<crate::repo::Repo>, index: &
 /// The memory a cached [`PatchData`] holds, roughly.
 pub fn weight(d: &Arc<PatchData>) -> usize {
     let diff: usize = match &d.diff {
-        Ok(files) => files.iter().map(|f| f.path.len() + f.lines.iter().map(|l| l.text.len() + 32).sum::<usize>()).sum(),
+        Ok(files) => {
+            files.iter().map(|f| f.path.len() + f.lines.iter().map(|l| l.text.len() + 32).sum::<usize>()).sum()
+        }
         Err(_) => 0,
     };
     let prims: usize = d
@@ -344,7 +347,10 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         Ok(None) => (
             Vec::new(),
             Vec::new(),
-            Some(format!("the verified core is still computing the dependencies of the {} patches; reload in a moment", index.patches.len())),
+            Some(format!(
+                "the verified core is still computing the dependencies of the {} patches; reload in a moment",
+                index.patches.len()
+            )),
             NO_STORE,
         ),
         Err(e) => (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE),
@@ -412,7 +418,12 @@ mod tests {
 
     #[test]
     fn prims_display_like_darcs() {
-        let p = Prim::Hunk { path: vec![b"d".to_vec(), b"f g".to_vec()], line: 3, old: vec![b"x".to_vec()], new: vec![b"y".to_vec()] };
+        let p = Prim::Hunk {
+            path: vec![b"d".to_vec(), b"f g".to_vec()],
+            line: 3,
+            old: vec![b"x".to_vec()],
+            new: vec![b"y".to_vec()],
+        };
         let (h, l, _) = show_prim(&p);
         assert_eq!(h, "hunk ./d/f g 3");
         assert_eq!(l, vec![("del", "-x".to_string()), ("add", "+y".to_string())]);

@@ -13,7 +13,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::error::WebError;
 use super::url::{self, VersionRef};
 use super::views::{self, Chrome, Links, PatchRow};
-use super::{after_segments, bytes_response, cache_for, entry_at, fingerprint, html, open_repo, resolve, AppState, FlightKey, WebResult};
+use super::{
+    after_segments, bytes_response, cache_for, entry_at, fingerprint, html, open_repo, resolve, AppState, FlightKey,
+    WebResult,
+};
 use crate::darcs::prim::{display_path, Path};
 use crate::repo::{AnnotatedLine, Entry, Index, Repo, Version};
 
@@ -163,7 +166,14 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         Entry::File(bytes) => {
             let max = state.config.limits.max_display_bytes;
             let (lines, notice) = if bytes.len() > max {
-                (Vec::new(), Some(format!("This file is {}, larger than the {} shown here.", views::size(bytes.len()), views::size(max))))
+                (
+                    Vec::new(),
+                    Some(format!(
+                        "This file is {}, larger than the {} shown here.",
+                        views::size(bytes.len()),
+                        views::size(max)
+                    )),
+                )
             } else if is_binary(&bytes) {
                 (Vec::new(), Some(format!("Binary file, {} bytes.", bytes.len())))
             } else {
@@ -193,10 +203,8 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
 
 /// `Content-Disposition` for downloading a file named `name`.
 pub fn attachment(name: &[u8]) -> HeaderValue {
-    let ascii: String = name
-        .iter()
-        .map(|&b| if b.is_ascii_alphanumeric() || b"._-+".contains(&b) { b as char } else { '_' })
-        .collect();
+    let ascii: String =
+        name.iter().map(|&b| if b.is_ascii_alphanumeric() || b"._-+".contains(&b) { b as char } else { '_' }).collect();
     let v = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", url::seg(name));
     HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
@@ -215,7 +223,10 @@ pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             let h = r.headers_mut();
             h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
             if !text {
-                h.insert(header::CONTENT_DISPOSITION, attachment(at.path.last().map(|v| v.as_slice()).unwrap_or(b"file")));
+                h.insert(
+                    header::CONTENT_DISPOSITION,
+                    attachment(at.path.last().map(|v| v.as_slice()).unwrap_or(b"file")),
+                );
             }
             Ok(r)
         }
@@ -226,7 +237,10 @@ pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
 pub async fn annotation(state: &Arc<AppState>, at: &At) -> WebResult<Arc<Vec<AnnotatedLine>>> {
     match entry(state, at).await? {
         Entry::Dir(_) => {
-            return Err(WebError::BadRequest(format!("{:?} is a directory; only files can be annotated", display_path(&at.path))))
+            return Err(WebError::BadRequest(format!(
+                "{:?} is a directory; only files can be annotated",
+                display_path(&at.path)
+            )))
         }
         Entry::File(b) if b.len() > state.config.limits.max_annotate_bytes => {
             return Err(WebError::TooLarge(format!(
@@ -240,7 +254,12 @@ pub async fn annotation(state: &Arc<AppState>, at: &At) -> WebResult<Arc<Vec<Ann
         }
         Entry::File(_) => {}
     }
-    let key = FlightKey { repo: at.repo.name.clone(), state: fingerprint(&at.index), applied: at.version.applied, path: at.path.clone() };
+    let key = FlightKey {
+        repo: at.repo.name.clone(),
+        state: fingerprint(&at.index),
+        applied: at.version.applied,
+        path: at.path.clone(),
+    };
     let (r, v, p) = (at.repo.clone(), at.version, at.path.clone());
     state.annotations.get(key, move || r.annotate(v, &p).map(Arc::new).map_err(WebError::from)).await
 }
@@ -386,7 +405,11 @@ pub async fn snapshot(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
     }
     let version = resolve(&repo, &vref).await?;
     let label = match &vref {
-        VersionRef::Head => index.patches.get(version.applied.wrapping_sub(1)).map(|m| views::short(&m.hash)).unwrap_or_else(|| "empty".into()),
+        VersionRef::Head => index
+            .patches
+            .get(version.applied.wrapping_sub(1))
+            .map(|m| views::short(&m.hash))
+            .unwrap_or_else(|| "empty".into()),
         VersionRef::Hash(h) => views::short(h),
         VersionRef::Tag(t) => t.clone(),
     };
@@ -396,7 +419,8 @@ pub async fn snapshot(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
         .collect();
     let mtime = index.patches.get(version.applied.wrapping_sub(1)).map(|m| views::date_unix(&m.date)).unwrap_or(0);
     let state_fp = fingerprint(&index);
-    let key = FlightKey { repo: repo.name.clone(), state: state_fp.clone(), applied: version.applied, path: Vec::new() };
+    let key =
+        FlightKey { repo: repo.name.clone(), state: state_fp.clone(), applied: version.applied, path: Vec::new() };
     let (r, prefix, max) = (repo.clone(), clean.clone(), state.config.limits.max_snapshot_bytes);
     let archive = state
         .snapshots
@@ -408,7 +432,10 @@ pub async fn snapshot(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
     let mut resp = bytes_response(archive.as_ref().clone(), "application/gzip", cache_for(&vref));
     let h = resp.headers_mut();
     h.insert(header::CONTENT_DISPOSITION, attachment(format!("{clean}.tar.gz").as_bytes()));
-    let tag = format!("\"snap-{}\"", &hex::encode(<sha1::Sha1 as sha1::Digest>::digest(format!("{state_fp}/{}/{clean}", version.applied)))[..20]);
+    let tag = format!(
+        "\"snap-{}\"",
+        &hex::encode(<sha1::Sha1 as sha1::Digest>::digest(format!("{state_fp}/{}/{clean}", version.applied)))[..20]
+    );
     if let Ok(v) = HeaderValue::from_str(&tag) {
         h.insert(header::ETAG, v);
     }

@@ -85,7 +85,8 @@ pub fn decode_bytes(raw: &str) -> Vec<u8> {
 
 /// Percent-decode once into text; refuse bytes that are not UTF-8.
 pub fn decode_text(raw: &str, what: &str) -> Result<String, WebError> {
-    String::from_utf8(decode_bytes(raw)).map_err(|_| WebError::BadRequest(format!("the {what} in the URL is not valid UTF-8")))
+    String::from_utf8(decode_bytes(raw))
+        .map_err(|_| WebError::BadRequest(format!("the {what} in the URL is not valid UTF-8")))
 }
 
 /// The raw (still encoded) segments of a request path: `/a/b/` gives `["a", "b", ""]`.
@@ -142,7 +143,10 @@ pub fn validate(bytes: &[u8]) -> Result<Path, WebError> {
     }
     match crate::core::validate_path(bytes)? {
         Ok(p) => Ok(p),
-        Err(reason) => Err(WebError::BadRequest(format!("refused path {:?}: {reason}", clip(&String::from_utf8_lossy(bytes), 120)))),
+        Err(reason) => Err(WebError::BadRequest(format!(
+            "refused path {:?}: {reason}",
+            clip(&String::from_utf8_lossy(bytes), 120)
+        ))),
     }
 }
 
@@ -208,7 +212,9 @@ impl Query {
             WebError::BadRequest(format!("the query parameter {key}={:?} is not a whole number", clip(&t, 40)))
         })?;
         if n < min || n > max {
-            return Err(WebError::BadRequest(format!("the query parameter {key}={n} is out of range ({min} to {max})")));
+            return Err(WebError::BadRequest(format!(
+                "the query parameter {key}={n} is out of range ({min} to {max})"
+            )));
         }
         Ok(n)
     }

@@ -53,9 +53,8 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Val
         buf.extend_from_slice(&chunk[..n]);
     };
     let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
-    let length = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)));
+    let length =
+        head.lines().find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)));
     let chunked = head.contains("transfer-encoding: chunked");
     loop {
         let have = buf.len() - head_end;
@@ -122,7 +121,11 @@ impl Driver {
     /// headless windows cannot shrink: a phone is emulated with that screen).
     pub fn session(&self, width: u32, height: u32) -> Session<'_> {
         let profile = tempfile::tempdir().unwrap();
-        let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().find(|p| Path::new(p).exists()).copied().unwrap_or("/usr/bin/chromium");
+        let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+            .iter()
+            .find(|p| Path::new(p).exists())
+            .copied()
+            .unwrap_or("/usr/bin/chromium");
         let mut options = json!({
                 "binary": binary,
                 "args": [
@@ -134,7 +137,8 @@ impl Driver {
                 ]
         });
         if width < 500 {
-            options["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0, "touch": true}});
+            options["mobileEmulation"] =
+                json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0, "touch": true}});
         }
         let caps = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}});
         let v = http(self.port, "POST", "/session", Some(&caps)).expect("new session");

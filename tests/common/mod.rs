@@ -17,9 +17,7 @@ static BUILD_LOCK: Mutex<()> = Mutex::new(());
 pub fn shared_dir() -> PathBuf {
     match std::env::var_os("DARCSWEB_SHARED") {
         Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("shared"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"),
     }
 }
 
@@ -36,11 +34,7 @@ pub fn target_dir() -> PathBuf {
 
 /// Whether a `darcs` binary can be run.
 pub fn darcs_available() -> bool {
-    Command::new("darcs")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
+    Command::new("darcs").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 /// A private, empty HOME for darcs runs (so the tester's `~/.darcs` cannot change outputs).
@@ -82,11 +76,7 @@ pub fn darcs_os(args: &[&[u8]], cwd: &Path) -> Output {
 pub fn corpus() -> PathBuf {
     if let Some(d) = std::env::var_os("DARCSWEB_CORPUS") {
         let d = PathBuf::from(d);
-        assert!(
-            d.join("repos").is_dir(),
-            "DARCSWEB_CORPUS={} has no repos/ directory",
-            d.display()
-        );
+        assert!(d.join("repos").is_dir(), "DARCSWEB_CORPUS={} has no repos/ directory", d.display());
         return d;
     }
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|p| p.into_inner());
@@ -103,10 +93,7 @@ pub fn corpus() -> PathBuf {
         "{} not found: set DARCSWEB_SHARED to the shared/ directory (or DARCSWEB_CORPUS to a built corpus)",
         script.display()
     );
-    assert!(
-        darcs_available(),
-        "the darcs binary is required to build the test corpus (apt install darcs)"
-    );
+    assert!(darcs_available(), "the darcs binary is required to build the test corpus (apt install darcs)");
     let _ = std::fs::create_dir_all(&target);
     let started = Instant::now();
     loop {
@@ -149,11 +136,7 @@ pub fn corpus() -> PathBuf {
                     let _ = std::fs::remove_dir_all(&lock);
                     continue;
                 }
-                assert!(
-                    started.elapsed() < Duration::from_secs(30 * 60),
-                    "timed out waiting for {}",
-                    lock.display()
-                );
+                assert!(started.elapsed() < Duration::from_secs(30 * 60), "timed out waiting for {}", lock.display());
                 std::thread::sleep(Duration::from_millis(250));
             }
             Err(e) => panic!("cannot create {}: {e}", lock.display()),
@@ -195,8 +178,13 @@ pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collectio
         let l = line.trim();
         if let Some((from, to)) = l.split_once("->") {
             let from = from.trim().trim_matches('"').to_string();
-            let deps: std::collections::BTreeSet<String> =
-                to.trim().trim_start_matches('{').trim_end_matches('}').split_whitespace().map(|s| s.trim_matches('"').to_string()).collect();
+            let deps: std::collections::BTreeSet<String> = to
+                .trim()
+                .trim_start_matches('{')
+                .trim_end_matches('}')
+                .split_whitespace()
+                .map(|s| s.trim_matches('"').to_string())
+                .collect();
             m.entry(from).or_insert_with(std::collections::BTreeSet::new).extend(deps);
         } else if l.starts_with('"') && l.contains("[label") {
             let id = l.split('"').nth(1).unwrap().to_string();

@@ -161,4 +161,3 @@ pub fn hrefs(html: &str) -> Vec<String> {
     }
     out
 }
-
