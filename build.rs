@@ -8,7 +8,9 @@
 //!    with that object.
 //! 3. `bindgen` turns `src/core/ffi/core.h` into the Rust declarations.
 //!
-//! Cargo reruns this only when one of those inputs changes.
+//! Cargo reruns this only when one of those inputs changes. A missing tool (ocamlfind,
+//! the OCaml native compiler, libclang) stops the build with one line on stderr naming the
+//! Debian/Ubuntu package to install, before any work is done.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -17,9 +19,6 @@ use std::process::Command;
 const OCAML_SOURCES: [&str; 3] = ["extracted/darcscore.mli", "extracted/darcscore.ml", "src/core/ffi/glue.ml"];
 const STUBS: &str = "src/core/ffi/stubs.c";
 const HEADER: &str = "src/core/ffi/core.h";
-const MISSING: &str = "install the OCaml toolchain and libclang: on Debian/Ubuntu run `make deps` \
-     (or `sudo apt-get install ocaml-nox ocaml-findlib libclang-dev`); elsewhere install \
-     OCaml >= 4.13 with ocamlfind, and libclang for bindgen";
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -28,9 +27,40 @@ fn main() {
         println!("cargo:rerun-if-changed={f}");
     }
     println!("cargo:rerun-if-env-changed=OCAMLFIND");
+    println!("cargo:rerun-if-env-changed=LIBCLANG_PATH");
 
-    let object = compile_ocaml(&root, &out);
-    let stdlib = ocaml_where();
+    // Every tool is checked first, so a new machine learns at once everything it lacks.
+    let ocamlfind = env::var("OCAMLFIND").ok().or_else(|| which("ocamlfind"));
+    let mut missing = Vec::new();
+    if ocamlfind.is_none() {
+        missing.push(("ocamlfind", "ocaml-findlib"));
+    }
+    if which("ocamlopt").is_none() {
+        missing.push(("the OCaml native compiler (ocamlopt)", "ocaml-nox"));
+    }
+    let bindings = match generate_bindings(&root) {
+        Ok(b) => Some(b),
+        Err(Bindgen::NoLibclang) => {
+            missing.push(("libclang (bindgen loads it)", "libclang-dev"));
+            None
+        }
+        Err(Bindgen::Failed(e)) => fail(&format!(
+            "bindgen could not read {HEADER} ({e}); clang's own headers may be missing: install libclang-dev"
+        )),
+    };
+    if !missing.is_empty() {
+        let what: Vec<&str> = missing.iter().map(|m| m.0).collect();
+        let pkgs: Vec<&str> = missing.iter().map(|m| m.1).collect();
+        fail(&format!(
+            "{} not found: install {} (on Debian/Ubuntu `make deps` does it)",
+            what.join(", "),
+            pkgs.join(" ")
+        ));
+    }
+    let ocamlfind = ocamlfind.expect("checked above");
+
+    let object = compile_ocaml(&root, &out, &ocamlfind);
+    let stdlib = ocaml_where(&ocamlfind);
 
     cc::Build::new()
         .file(root.join(STUBS))
@@ -45,18 +75,39 @@ fn main() {
 
     hash_theories(&root, &out);
 
-    let bindings = bindgen::Builder::default()
-        .header(root.join(HEADER).to_string_lossy())
-        .allowlist_function("dw_core_.*")
-        .generate()
-        .unwrap_or_else(|e| fail(&format!("bindgen could not read {HEADER}: {e}")));
     bindings
+        .expect("checked above")
         .write_to_file(out.join("core_bindings.rs"))
         .unwrap_or_else(|e| fail(&format!("cannot write bindings: {e}")));
 }
 
+/// Why the Rust declarations could not be generated.
+enum Bindgen {
+    /// clang-sys found no loadable libclang (bindgen panics then: caught here).
+    NoLibclang,
+    /// libclang loaded but could not parse the header.
+    Failed(String),
+}
+
+/// Run bindgen on the C header. bindgen panics when it cannot load libclang; that panic
+/// is caught (its message and backtrace silenced) and reported as [`Bindgen::NoLibclang`].
+fn generate_bindings(root: &Path) -> Result<bindgen::Bindings, Bindgen> {
+    let header = root.join(HEADER).to_string_lossy().into_owned();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(move || {
+        bindgen::Builder::default().header(header).allowlist_function("dw_core_.*").generate()
+    });
+    std::panic::set_hook(hook);
+    match result {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(e)) => Err(Bindgen::Failed(e.to_string())),
+        Err(_) => Err(Bindgen::NoLibclang),
+    }
+}
+
 /// Compile the OCaml sources (copied into OUT_DIR so no build artefact lands in the tree).
-fn compile_ocaml(root: &Path, out: &Path) -> PathBuf {
+fn compile_ocaml(root: &Path, out: &Path, ocamlfind: &str) -> PathBuf {
     let dir = out.join("ocaml");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&format!("cannot create {dir:?}: {e}")));
@@ -71,18 +122,9 @@ fn compile_ocaml(root: &Path, out: &Path) -> PathBuf {
         names.push(name);
     }
     let object = dir.join("darcscore_ocaml.o");
-    let (mut cmd, label) = match env::var("OCAMLFIND").ok().or_else(|| which("ocamlfind")) {
-        Some(ocamlfind) => {
-            let mut c = Command::new(ocamlfind);
-            c.arg("ocamlopt");
-            (c, "ocamlfind ocamlopt")
-        }
-        None => match which("ocamlopt") {
-            Some(ocamlopt) => (Command::new(ocamlopt), "ocamlopt"),
-            None => fail("neither ocamlfind nor ocamlopt is on PATH"),
-        },
-    };
-    cmd.current_dir(&dir).args(["-w", "-a", "-output-complete-obj", "-o"]).arg(&object).args(&names);
+    let label = "ocamlfind ocamlopt";
+    let mut cmd = Command::new(ocamlfind);
+    cmd.arg("ocamlopt").current_dir(&dir).args(["-w", "-a", "-output-complete-obj", "-o"]).arg(&object).args(&names);
     let status = cmd.output().unwrap_or_else(|e| fail(&format!("cannot run {label}: {e}")));
     if !status.status.success() {
         fail(&format!(
@@ -118,14 +160,15 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The OCaml standard library directory (it holds the `caml/*.h` headers).
-fn ocaml_where() -> PathBuf {
-    let try_cmd = |prog: &str, args: &[&str]| -> Option<PathBuf> {
-        let o = Command::new(prog).args(args).output().ok()?;
-        o.status.success().then(|| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
-    };
-    try_cmd("ocamlfind", &["ocamlc", "-where"])
-        .or_else(|| try_cmd("ocamlopt", &["-where"]))
-        .unwrap_or_else(|| fail("cannot find the OCaml standard library (`ocamlopt -where`)"))
+fn ocaml_where(ocamlfind: &str) -> PathBuf {
+    let o = Command::new(ocamlfind)
+        .args(["ocamlopt", "-where"])
+        .output()
+        .unwrap_or_else(|e| fail(&format!("cannot run {ocamlfind}: {e}")));
+    if !o.status.success() {
+        fail("`ocamlfind ocamlopt -where` failed: the OCaml installation is broken; reinstall ocaml-nox");
+    }
+    PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())
 }
 
 fn which(prog: &str) -> Option<String> {
@@ -133,7 +176,8 @@ fn which(prog: &str) -> Option<String> {
     env::split_paths(&path).map(|d| d.join(prog)).find(|p| p.is_file()).map(|p| p.to_string_lossy().into_owned())
 }
 
+/// Stop the build with one line on stderr (no panic, no backtrace).
 fn fail(msg: &str) -> ! {
-    eprintln!("\nerror: building the verified core: {msg}\nhint: {MISSING}\n");
-    panic!("darcsweb build failed: {msg}");
+    eprintln!("error: building darcsweb's verified core: {msg}");
+    std::process::exit(1);
 }
