@@ -1,4 +1,4 @@
-//! Pure, read-only parsing of darcs repositories (see `shared/darcs-format.md`):
+//! Pure, read-only parsing of darcs repositories in darcs 2.16's on-disk formats:
 //! format, inventories, patch files (darcs-1/2/3), the pristine tree and bundles.
 //! Nothing here writes to a repository, panics on bad input, or applies patches
 //! (that is the verified core's job).

@@ -1,9 +1,9 @@
-//! Shared helpers for integration tests: the darcs test corpus (built once per `target/`
-//! directory by `shared/make-corpus.sh`) and a way to run the real `darcs` binary.
+//! Shared helpers for integration tests: the darcs test repositories (built once per
+//! `target/` directory by `tests/fixtures/make-fixtures.sh`, with the real darcs) and a
+//! way to run the real `darcs` binary.
 //!
-//! Environment:
-//! * `DARCSWEB_SHARED`: the `shared/` directory (default `<crate root>/../shared`).
-//! * `DARCSWEB_CORPUS`: use this already-built corpus instead of building one.
+//! Environment: `DARCSWEB_CORPUS` uses this already-built fixture directory instead of
+//! building one.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -13,12 +13,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 static BUILD_LOCK: Mutex<()> = Mutex::new(());
 
-/// The `shared/` directory holding `make-corpus.sh` and `darcs-format.md`.
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("DARCSWEB_SHARED") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"),
-    }
+/// The script that builds the test repositories and darcs' answers about them.
+pub fn fixture_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/make-fixtures.sh")
 }
 
 /// The cargo `target/` directory this test binary was built into.
@@ -70,7 +67,7 @@ pub fn darcs_os(args: &[&[u8]], cwd: &Path) -> Output {
         .unwrap_or_else(|e| panic!("cannot run darcs ({e}); install darcs 2.16 to run these tests"))
 }
 
-/// The corpus directory (`repos/`, `bundles/`, `expected/`), built on first use.
+/// The fixture directory (`repos/`, `bundles/`, `expected/`), built on first use.
 /// Concurrent test binaries and threads build it only once: a lock directory
 /// serialises builders and a marker file records completion.
 pub fn corpus() -> PathBuf {
@@ -84,15 +81,19 @@ pub fn corpus() -> PathBuf {
     let dir = target.join("test-corpus");
     let marker = target.join("test-corpus.complete");
     let lock = target.join("test-corpus.lock");
-    if marker.exists() && dir.join("README.txt").exists() {
+    let script = fixture_script();
+    // the marker names the script it was built by: an edited script rebuilds the fixtures
+    let script_text = std::fs::read(&script).unwrap_or_else(|e| panic!("{}: {e}", script.display()));
+    let stamp = format!("{:016x}\n", {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        script_text.hash(&mut h);
+        h.finish()
+    });
+    let built = || std::fs::read_to_string(&marker).is_ok_and(|m| m == stamp) && dir.join("README.txt").exists();
+    if built() {
         return dir;
     }
-    let script = shared_dir().join("make-corpus.sh");
-    assert!(
-        script.exists(),
-        "{} not found: set DARCSWEB_SHARED to the shared/ directory (or DARCSWEB_CORPUS to a built corpus)",
-        script.display()
-    );
     assert!(darcs_available(), "the darcs binary is required to build the test corpus (apt install darcs)");
     let _ = std::fs::create_dir_all(&target);
     let started = Instant::now();
@@ -100,7 +101,7 @@ pub fn corpus() -> PathBuf {
         match std::fs::create_dir(&lock) {
             Ok(()) => {
                 let _ = std::fs::write(lock.join("pid"), std::process::id().to_string());
-                if marker.exists() && dir.join("README.txt").exists() {
+                if built() {
                     let _ = std::fs::remove_dir_all(&lock);
                     return dir;
                 }
@@ -109,13 +110,13 @@ pub fn corpus() -> PathBuf {
                 let out = Command::new("bash").arg(&script).arg(&dir).output();
                 let ok = matches!(&out, Ok(o) if o.status.success());
                 if ok {
-                    std::fs::write(&marker, b"ok\n").expect("write corpus marker");
+                    std::fs::write(&marker, &stamp).expect("write the fixtures' marker");
                 }
                 let _ = std::fs::remove_dir_all(&lock);
                 match out {
                     Ok(o) if o.status.success() => return dir,
                     Ok(o) => panic!(
-                        "make-corpus.sh failed ({}):\n{}\n{}",
+                        "make-fixtures.sh failed ({}):\n{}\n{}",
                         o.status,
                         String::from_utf8_lossy(&o.stdout),
                         String::from_utf8_lossy(&o.stderr)
@@ -124,7 +125,7 @@ pub fn corpus() -> PathBuf {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                if marker.exists() && dir.join("README.txt").exists() {
+                if built() {
                     return dir;
                 }
                 let stale = std::fs::metadata(&lock)

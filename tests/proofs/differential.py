@@ -5,9 +5,11 @@ Usage: differential.py DRIVER REPO [REPO...]
 
 DRIVER is the executable built from extracted/darcscore.ml, src/core/ffi/glue.ml
 and tests/proofs/core_driver.ml (framed requests on stdin, responses on stdout).
-Each REPO is a darcs repository without conflicts (e.g. the corpus' prims-d2,
-prims-d3, big-d2).  Patches are read with /work/shared/tools/darcs_inspect.py
-(or $DARCS_INSPECT).  Checked, through the wire format of src/core/WIRE.md:
+Each REPO is a darcs repository without conflicts (e.g. the fixtures prims-d2,
+prims-d3, big-d2, made by tests/fixtures/make-fixtures.sh).  Patches, their
+effects and the pristine tree are read with darcs_read.py (beside this file), a
+reader of the format independent of darcsweb's own.  Checked, through the wire
+format of src/core/WIRE.md:
 
   op 4 tree_at      == the recorded (pristine) tree
   op 5 file_at      == every pristine file's content
@@ -20,12 +22,11 @@ prims-d3, big-d2).  Patches are read with /work/shared/tools/darcs_inspect.py
 
 Prints one line per failure and a final line "N passed, M failed".
 """
-import os, re, shutil, struct, subprocess, sys, tempfile, importlib.util
+import os, re, shutil, struct, subprocess, sys, tempfile
 
-INSPECT = os.environ.get('DARCS_INSPECT', '/work/shared/tools/darcs_inspect.py')
-spec = importlib.util.spec_from_file_location('darcs_inspect', INSPECT)
-di = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(di)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import darcs_read
 
 passed = failed = 0
 
@@ -99,18 +100,20 @@ class Core:
 
 # ---------------- repository reading ----------------
 def read_repo(repo):
-    fmt = di.repo_format(repo)
-    pristine, patches = di.all_patches(repo)
+    fmt = darcs_read.repo_format(repo)
+    pristine, patches = darcs_read.read_inventories(repo)
     ids = {}
     out = []
-    for i, (inv, info, h) in enumerate(patches):
-        inf, deps, eff = di.parse_named(di.fetch(repo, '_darcs/patches/' + h), fmt)
+    for i, (info, h) in enumerate(patches):
+        inf, deps, eff = darcs_read.read_named(repo, h, fmt)
+        if inf != info:
+            raise darcs_read.FormatError('patch file %s does not match its inventory entry' % h)
         ids[inf.patch_id()] = i
         out.append((eff, sorted(ids[d.patch_id()] for d in deps)))
     want = {}
-    for kind, path, h in di.walk_tree(repo, pristine):
-        want[path[2:]] = di.fetch(repo, '_darcs/pristine.hashed/' + h) if kind == 'f' else None
-    return out, [info.patch_id() for _, info, _ in patches], want
+    for kind, path, h in darcs_read.walk_pristine(repo, pristine):
+        want[path[2:]] = darcs_read.read_pristine(repo, h) if kind == 'f' else None
+    return out, [info.patch_id() for info, _ in patches], want
 
 def darcs(repo, *args):
     env = dict(os.environ, DARCS_DONT_ESCAPE_ANYTHING='1', DARCS_DONT_COLOR='1', TZ='UTC')

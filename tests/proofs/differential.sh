@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/proofs/differential.sh [REPO...]: build the extracted core with the glue
 # and a small driver (in a temporary directory), then compare it with real darcs
-# on the given repositories (default: the corpus' prims-d1/d2/d3 under
-# $CORPUS, see /work/shared/make-corpus.sh).  Needs ocamlfind, python3, darcs.
+# on the given repositories (made by tests/fixtures/make-fixtures.sh; default
+# $CORPUS/repos/prims-d1..d3).  Needs ocamlfind, python3, darcs.
 # Last line of output: "N passed, M failed".
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
