@@ -6,7 +6,7 @@
 //! annotate of every file with `darcs annotate`, and replays the whole history through
 //! the core (`check`).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

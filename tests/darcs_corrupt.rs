@@ -1,7 +1,7 @@
 //! Damaged repositories: every kind of damage yields its own error variant naming the
 //! damaged file, never a panic and never silently accepted data.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Differential tests of `darcsweb::darcs` against darcs' own answers on every corpus
 //! repository (`expected/<repo>/*`, produced by darcs 2.16).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! The bundled examples, as a new user meets them: created by the real darcs, served by
 //! the router, with every patch of `darcs log` (name, author, date) on the log pages.
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ async fn examples_are_served_with_the_patches_darcs_lists() {
     let st = std::process::Command::new("bash").arg(&script).arg(&dir).status().unwrap();
     assert!(st.success(), "make-examples.sh failed");
 
-    let registry = Registry::discover(&[dir.clone()]);
+    let registry = Registry::discover(std::slice::from_ref(&dir));
     let names: Vec<String> = registry.list().iter().map(|r| r.name.clone()).collect();
     assert_eq!(names, ["hello", "notes"]);
     let app = router(Arc::new(AppState::new(registry, Config::default())));

@@ -4,8 +4,8 @@
 //! `target/screenshots/`. Also: no horizontal overflow on a phone, a visible keyboard
 //! focus, and the pure-CSS side-by-side diff toggle.
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 
@@ -25,12 +25,13 @@ fn pages() -> Vec<Page> {
     let g = std::fs::read_to_string(corpus.join("expected/prims-d2/annotate-g.txt")).unwrap();
     let g_first_hash = g[..8].to_string();
     let g_first_line = g.lines().next().unwrap().split(" | ").nth(1).unwrap().trim_end().to_string();
+    let motd = std::fs::read_to_string(corpus.join("repos/prims-d2/_darcs/prefs/motd")).unwrap();
     vec![
         Page { name: "index", path: "/".into(), see: vec!["Repositories".into(), "prims-d2".into(), "big-d2".into()] },
         Page {
             name: "summary",
             path: "/prims-d2".into(),
-            see: vec!["darcs clone".into(), "Welcome to the prims corpus repository.".into(), "Latest patches".into()],
+            see: vec!["darcs clone".into(), motd.trim().to_string(), "Latest patches".into()],
         },
         Page {
             name: "log",

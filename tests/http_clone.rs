@@ -2,8 +2,8 @@
 //! clone equals the served repository, a patch recorded afterwards in the served
 //! repository arrives with `pull`, and `darcs check` passes on the clone.
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 
 use std::path::Path;
 

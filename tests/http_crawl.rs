@@ -3,8 +3,8 @@
 //! 501 for versions after a darcs-1 nested merger (README, "Known differences"), and no
 //! link is dead except "the same path at head" from an old version.
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 

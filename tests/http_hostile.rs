@@ -4,8 +4,8 @@
 //! And a repository made by the test whose file names, patch names, author, comment,
 //! README and motd carry markup must render it inert on every page.
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

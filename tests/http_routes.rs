@@ -3,8 +3,8 @@
 //! (`darcs log --xml-output`, `show contents`, `annotate`, `show dependencies`,
 //! `show files`).
 
-mod common;
-mod http_util;
+use crate::common;
+use crate::http_util;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -147,7 +147,8 @@ async fn every_route_answers_with_its_status_type_and_headers() {
     let r = get(app(), "/prims-d2").await;
     let t = r.text();
     assert!(t.contains("darcs clone http://darcs.example/prims-d2"), "clone command");
-    assert!(t.contains("Welcome to the prims corpus repository."), "description from motd");
+    let motd = std::fs::read_to_string(common::corpus().join("repos/prims-d2/_darcs/prefs/motd")).unwrap();
+    assert!(t.contains(motd.trim()), "description from motd");
     assert!(t.contains("last patch"), "latest patches");
     assert!(t.contains("v2.0") && t.contains("v1.0"), "tags");
     let r = get(app(), "/?q=prims").await;
@@ -666,9 +667,12 @@ async fn head_requests_and_limits() {
     assert_eq!(get(&small, "/prims-d2/raw/head/g.txt").await.status, 200);
 }
 
-/// `(kind, path, to, added, removed, conflict)` of each `<summary>` entry of one patch
-/// of `darcs log --xml-output --summary`, keyed by patch hash.
-fn parse_summaries(xml: &str) -> BTreeMap<String, Vec<(String, String, String, u64, u64, bool)>> {
+/// One touched path of a patch summary: `(kind, path, to, added, removed, conflict)`.
+type SummaryEntry = (String, String, String, u64, u64, bool);
+
+/// The [`SummaryEntry`] of each `<summary>` entry of one patch of
+/// `darcs log --xml-output --summary`, keyed by patch hash.
+fn parse_summaries(xml: &str) -> BTreeMap<String, Vec<SummaryEntry>> {
     let unescape = |s: &str| {
         s.replace("&lt;", "<")
             .replace("&gt;", ">")
@@ -732,7 +736,7 @@ async fn api_patch_summary_equals_darcs_log_summary() {
         let mut diffs = Vec::new();
         for (hash, w) in &want {
             let j = get(app(), &format!("/api/{repo}/patch/{hash}")).await.json();
-            let mut got: Vec<(String, String, String, u64, u64, bool)> = j["touched"]
+            let mut got: Vec<SummaryEntry> = j["touched"]
                 .as_array()
                 .unwrap()
                 .iter()

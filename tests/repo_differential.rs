@@ -1,8 +1,8 @@
 //! The repository layer against the real darcs, on the corpus built by
-//! `shared/make-corpus.sh`: trees and file contents at every patch, annotate,
+//! `tests/fixtures/make-fixtures.sh`: trees and file contents at every patch, annotate,
 //! dependencies, and `darcsweb check` (which must also fail on a damaged copy).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path as FsPath, PathBuf};

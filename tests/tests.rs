@@ -1,0 +1,20 @@
+//! darcsweb's integration tests, in one binary (the OCaml runtime, axum and the test
+//! helpers are linked once instead of once per file), one module per area.
+
+mod common;
+mod http_util;
+
+mod conflicts_differential;
+mod core_ffi;
+mod core_laws;
+mod core_worker;
+mod darcs_corrupt;
+mod darcs_format;
+mod deps;
+mod examples;
+mod http_browser;
+mod http_clone;
+mod http_crawl;
+mod http_hostile;
+mod http_routes;
+mod repo_differential;
