@@ -80,8 +80,12 @@ struct Row {
     darcs_kib: Option<u64>,
 }
 
+/// What timing an operation RUNS times gives: the median time and the last run's output
+/// (or the first error), and the peak RSS in KiB when it could be measured.
+type Timed<T> = (Result<(Duration, T), String>, Option<u64>);
+
 /// Time `f` RUNS times (median), with the peak RSS over the runs when it can be reset.
-fn ours<T>(mut f: impl FnMut() -> Result<T, String>) -> (Result<(Duration, T), String>, Option<u64>) {
+fn ours<T>(mut f: impl FnMut() -> Result<T, String>) -> Timed<T> {
     let can_reset = reset_hwm();
     let mut times = Vec::new();
     let mut last = None;
@@ -99,12 +103,7 @@ fn ours<T>(mut f: impl FnMut() -> Result<T, String>) -> (Result<(Duration, T), S
     (Ok((median(times), last.unwrap())), kib)
 }
 
-fn darcs_median(
-    dir: &FsPath,
-    args: &[&str],
-    gnu_time: bool,
-    scratch: &FsPath,
-) -> (Result<(Duration, Vec<u8>), String>, Option<u64>) {
+fn darcs_median(dir: &FsPath, args: &[&str], gnu_time: bool, scratch: &FsPath) -> Timed<Vec<u8>> {
     let mut times = Vec::new();
     let mut rss: Option<u64> = None;
     let mut out = Vec::new();

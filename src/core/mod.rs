@@ -6,17 +6,13 @@
 //! sequence per call) so the crossing cost stays small. OCaml exceptions and
 //! failures come back as [`CoreError`]s, never as a crash.
 
-mod ffi {
-    #![allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code)]
-    include!(concat!(env!("OUT_DIR"), "/core_bindings.rs"));
-}
+mod runtime;
 pub mod wire;
 
 use std::collections::BTreeMap;
-use std::sync::mpsc;
-use std::sync::OnceLock;
 
 use crate::darcs::prim::{Path, Prim};
+use runtime::call;
 use wire::{Dec, Enc, Malformed};
 
 /// What can go wrong in a call to the core.
@@ -24,7 +20,14 @@ use wire::{Dec, Enc, Malformed};
 pub enum CoreError {
     /// The patch sequence does not apply: `patch` (and `prim` inside it) failed.
     #[error("patch {patch} (primitive {prim}) does not apply: {message}")]
-    DoesNotApply { patch: u32, prim: u32, message: String },
+    DoesNotApply {
+        /// Index of the failing named patch in the sequence (of the failing prim for [`apply`]).
+        patch: u32,
+        /// Index of the failing prim inside that named patch (0 for [`apply`]).
+        prim: u32,
+        /// The core's description of the failure.
+        message: String,
+    },
     /// The core rejected the request or an exception escaped (a bug, reported not hidden).
     #[error("verified core failure: {0}")]
     Internal(String),
@@ -39,15 +42,20 @@ pub type Tree = BTreeMap<Path, Node>;
 /// What a path holds in a [`Tree`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
+    /// A directory; its entries are the paths below it in the same tree.
     Dir,
+    /// A file with its raw content.
     File(Vec<u8>),
 }
 
 /// What [`file_at`] finds at a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
+    /// Nothing is at the path after the patches.
     Absent,
+    /// A file, with its raw content.
     File(Vec<u8>),
+    /// A directory, with the names of its entries.
     Dir(Vec<Vec<u8>>),
 }
 
@@ -55,7 +63,9 @@ pub enum Lookup {
 /// (indices of earlier patches of the same sequence).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named {
+    /// The patch's effect, in order.
     pub prims: Vec<Prim>,
+    /// Indices of earlier patches of the sequence it explicitly depends on (`--ask-deps`).
     pub deps: Vec<u32>,
 }
 
@@ -64,16 +74,22 @@ pub struct Named {
 /// (equal ids, equal numbers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NPrim {
+    /// Whether this is the inverse of the identified prim (`hash -N ID`).
     pub inverse: bool,
+    /// N in `hash N ID`: the prim's position in its named patch.
     pub position: u32,
+    /// The caller's number for the named patch id; equal ids must get equal numbers.
     pub patch: u32,
+    /// The prim itself.
     pub prim: Prim,
 }
 
 /// A darcs-3 contexted prim: the prims it depends on, then the prim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contexted3 {
+    /// The prims that must precede [`patch`](Self::patch), in order.
     pub context: Vec<NPrim>,
+    /// The prim, seen after its context.
     pub patch: NPrim,
 }
 
@@ -81,15 +97,26 @@ pub struct Contexted3 {
 /// with, its own identity).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rp3 {
+    /// A plain prim with its identity.
     Prim(NPrim),
-    Conflictor { effect: Vec<NPrim>, conflicts: Vec<Contexted3>, identity: Contexted3 },
+    /// A conflictor: what it does to the tree, and what it conflicts with.
+    Conflictor {
+        /// Its effect on the tree, as stored in the patch.
+        effect: Vec<NPrim>,
+        /// The set of contexted prims it conflicts with.
+        conflicts: Vec<Contexted3>,
+        /// The prim this conflictor stands for, in its context.
+        identity: Contexted3,
+    },
 }
 
 /// A darcs-3 named patch with its repository patches (conflictors kept) and explicit
 /// dependencies (indices of earlier patches of the same sequence).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named3 {
+    /// The repository patches, in order.
     pub patches: Vec<Rp3>,
+    /// Indices of the earlier patches it explicitly depends on.
     pub deps: Vec<u32>,
 }
 
@@ -97,7 +124,10 @@ pub struct Named3 {
 /// duplicates kept) and explicit dependencies (indices of earlier patches).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named2 {
+    /// The repository patches, in order: prims, (inverse) duplicates and (inverse) conflictors;
+    /// any other kind makes [`dependencies2_offloaded`] answer [`CoreError::Unsupported`].
     pub patches: Vec<crate::darcs::patch::RepoPatch>,
+    /// Indices of the earlier patches it explicitly depends on.
     pub deps: Vec<u32>,
 }
 
@@ -105,9 +135,14 @@ pub struct Named2 {
 /// introduced it (`None`: unknown), and the lines themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
+    /// For each line, the index of the named patch that introduced it (`None`: unknown).
     pub origins: Vec<Option<u32>>,
+    /// The file's lines (its content split on `\n`), as many as `origins`.
     pub lines: Vec<Vec<u8>>,
 }
+
+/// The result of commuting `p;q`: `Some((q', p'))`, or `None` when they do not commute.
+pub type Commuted = Option<(Vec<Prim>, Vec<Prim>)>;
 
 const OP_APPLY: u32 = 1;
 const OP_INVERT: u32 = 2;
@@ -117,93 +152,6 @@ const OP_FILE_AT: u32 = 5;
 const OP_ANNOTATE: u32 = 6;
 const OP_DEPENDENCIES: u32 = 7;
 const OP_COMMUTE_NAMED: u32 = 8;
-
-struct Job {
-    req: Vec<u8>,
-    reply: mpsc::SyncSender<Result<Vec<u8>, CoreError>>,
-}
-
-/// The owner thread's mailbox; started on first use.
-fn mailbox() -> &'static mpsc::Sender<Job> {
-    static TX: OnceLock<mpsc::Sender<Job>> = OnceLock::new();
-    TX.get_or_init(|| {
-        let (tx, rx) = mpsc::channel::<Job>();
-        std::thread::Builder::new()
-            .name("verified-core".into())
-            // Extracted code recurses on lists; a large (virtual) stack keeps deep inputs safe.
-            .stack_size(1 << 30)
-            .spawn(move || owner(rx))
-            .expect("cannot start the verified core's thread");
-        tx
-    })
-}
-
-/// The one thread that ever enters the OCaml runtime.
-fn owner(rx: mpsc::Receiver<Job>) {
-    // SAFETY: called once, on this thread, before any other call into OCaml.
-    let init = unsafe { ffi::dw_core_init() };
-    while let Some(job) = spin_then_wait(OWNER_SPIN, || rx.try_recv().ok(), || rx.recv().ok()) {
-        let result = if init != 0 {
-            Err(CoreError::Internal(format!("the OCaml runtime did not start (code {init})")))
-        } else {
-            raw_call(&job.req)
-        };
-        let _ = job.reply.send(result);
-    }
-}
-
-fn raw_call(req: &[u8]) -> Result<Vec<u8>, CoreError> {
-    let mut out: *mut u8 = std::ptr::null_mut();
-    let mut out_len: usize = 0;
-    // SAFETY: only the owner thread calls this; the request slice outlives the call, and the
-    // response is copied then freed with the stubs' own allocator.
-    let rc = unsafe { ffi::dw_core_call(req.as_ptr(), req.len(), &mut out, &mut out_len) };
-    let bytes = if out.is_null() {
-        Vec::new()
-    } else {
-        // SAFETY: the stub returned a malloc'ed buffer of out_len bytes.
-        let v = unsafe { std::slice::from_raw_parts(out, out_len) }.to_vec();
-        unsafe { ffi::dw_core_free(out) };
-        v
-    };
-    match rc {
-        0 => Ok(bytes),
-        -2 => Err(CoreError::Internal(format!("OCaml exception: {}", String::from_utf8_lossy(&bytes)))),
-        n => Err(CoreError::Internal(format!("core call failed with code {n}"))),
-    }
-}
-
-/// Send one request to the owner thread and wait (blocking) for the raw response.
-fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
-    let (tx, rx) = mpsc::sync_channel(1);
-    mailbox()
-        .send(Job { req, reply: tx })
-        .map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?;
-    spin_then_wait(CALLER_SPIN, || rx.try_recv().ok(), || rx.recv().ok())
-        .ok_or_else(|| CoreError::Internal("the verified core's thread is gone".into()))?
-}
-
-/// How long the owner thread polls for the next call, and a caller for its answer,
-/// before sleeping. Waking a sleeping thread costs tens of microseconds on a virtual
-/// machine, longer than most core calls; callers poll less, as many may wait at once.
-const OWNER_SPIN: std::time::Duration = std::time::Duration::from_micros(50);
-const CALLER_SPIN: std::time::Duration = std::time::Duration::from_micros(20);
-
-/// Poll `try_now` for up to `spin`, then block on `wait`.
-fn spin_then_wait<T>(
-    spin: std::time::Duration,
-    mut try_now: impl FnMut() -> Option<T>,
-    wait: impl FnOnce() -> Option<T>,
-) -> Option<T> {
-    let start = std::time::Instant::now();
-    while start.elapsed() < spin {
-        if let Some(v) = try_now() {
-            return Some(v);
-        }
-        std::hint::spin_loop();
-    }
-    wait()
-}
 
 /// Run a request and decode an ok payload with `f`; maps statuses 1 and 2 to errors.
 fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
@@ -318,7 +266,7 @@ pub fn invert(prims: &[Prim]) -> Result<Vec<Prim>, CoreError> {
 }
 
 /// Commute `p;q` into `q';p'` (darcs' rules), or `None` when they do not commute.
-pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, CoreError> {
+pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Commuted, CoreError> {
     let mut e = Enc::new(OP_COMMUTE);
     e.prims(p);
     e.prims(q);
@@ -326,7 +274,7 @@ pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Option<(Vec<Prim>, Vec<Prim>)>,
 }
 
 /// Commute two named patches (explicit dependencies block), as darcs does.
-pub fn commute_named(p: &Named, q: &Named) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, CoreError> {
+pub fn commute_named(p: &Named, q: &Named) -> Result<Commuted, CoreError> {
     let mut e = Enc::new(OP_COMMUTE_NAMED);
     for n in [p, q] {
         e.prims(&n.prims);
@@ -335,7 +283,7 @@ pub fn commute_named(p: &Named, q: &Named) -> Result<Option<(Vec<Prim>, Vec<Prim
     run(e, dec_commuted)
 }
 
-fn dec_commuted(d: &mut Dec) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, Malformed> {
+fn dec_commuted(d: &mut Dec) -> Result<Commuted, Malformed> {
     Ok(match d.u8()? {
         0 => None,
         _ => {

@@ -7,18 +7,22 @@ use crate::darcs::prim::{Path, Prim};
 /// Builds a request.
 #[derive(Default)]
 pub struct Enc {
+    /// The bytes encoded so far, sent as is once complete.
     pub buf: Vec<u8>,
 }
 
 impl Enc {
+    /// A request for operation `op` (an `OP_*` number of the table in `WIRE.md`), its payload to follow.
     pub fn new(op: u32) -> Self {
         let mut e = Enc { buf: Vec::with_capacity(256) };
         e.u32(op);
         e
     }
+    /// One byte (tags, kinds, flags).
     pub fn u8(&mut self, v: u8) {
         self.buf.push(v);
     }
+    /// A `u32`, little-endian.
     pub fn u32(&mut self, v: u32) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
@@ -33,19 +37,23 @@ impl Enc {
             self.u32(*x);
         }
     }
+    /// A `str` (or a `content`): length, then the raw bytes.
     pub fn bytes(&mut self, b: &[u8]) {
         self.len(b.len());
         self.buf.extend_from_slice(b);
     }
+    /// `list<str>`, e.g. the lines of a hunk.
     pub fn strs(&mut self, v: &[Vec<u8>]) {
         self.len(v.len());
         for s in v {
             self.bytes(s);
         }
     }
+    /// A `path`: the list of its components.
     pub fn path(&mut self, p: &Path) {
         self.strs(p);
     }
+    /// A `prim`: its tag (0 hunk … 8 changepref), then its fields.
     pub fn prim(&mut self, p: &Prim) {
         match p {
             Prim::Hunk { path, line, old, new } => {
@@ -97,6 +105,7 @@ impl Enc {
             }
         }
     }
+    /// `list<prim>`, a sequence applied in order.
     pub fn prims(&mut self, ps: &[Prim]) {
         self.len(ps.len());
         for p in ps {
@@ -118,6 +127,7 @@ pub struct Malformed(pub &'static str);
 type R<T> = Result<T, Malformed>;
 
 impl<'a> Dec<'a> {
+    /// A reader at the start of `buf`, a whole response.
     pub fn new(buf: &'a [u8]) -> Self {
         Dec { buf, pos: 0 }
     }
@@ -127,9 +137,11 @@ impl<'a> Dec<'a> {
         self.pos = end;
         Ok(s)
     }
+    /// The next byte.
     pub fn u8(&mut self) -> R<u8> {
         Ok(self.take(1)?[0])
     }
+    /// The next `u32`, little-endian.
     pub fn u32(&mut self) -> R<u32> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -142,21 +154,26 @@ impl<'a> Dec<'a> {
         }
         Ok(n)
     }
+    /// The next `str` (or `content`), copied out.
     pub fn bytes(&mut self) -> R<Vec<u8>> {
         let n = self.u32()? as usize;
         Ok(self.take(n)?.to_vec())
     }
+    /// The next `list<str>`.
     pub fn strs(&mut self) -> R<Vec<Vec<u8>>> {
         let n = self.count()?;
         (0..n).map(|_| self.bytes()).collect()
     }
+    /// The next `path`, as its components.
     pub fn path(&mut self) -> R<Path> {
         self.strs()
     }
+    /// The next `list<u32>`.
     pub fn u32s(&mut self) -> R<Vec<u32>> {
         let n = self.count()?;
         (0..n).map(|_| self.u32()).collect()
     }
+    /// The next `prim`; an unknown tag is [`Malformed`].
     pub fn prim(&mut self) -> R<Prim> {
         Ok(match self.u8()? {
             0 => Prim::Hunk { path: self.path()?, line: self.u32()?, old: self.strs()?, new: self.strs()? },
@@ -171,10 +188,12 @@ impl<'a> Dec<'a> {
             _ => return Err(Malformed("unknown prim tag")),
         })
     }
+    /// The next `list<prim>`.
     pub fn prims(&mut self) -> R<Vec<Prim>> {
         let n = self.count()?;
         (0..n).map(|_| self.prim()).collect()
     }
+    /// Check that the whole response was read: trailing bytes mean the two sides disagree.
     pub fn done(&self) -> R<()> {
         if self.pos == self.buf.len() {
             Ok(())

@@ -395,7 +395,7 @@ impl Parser<'_, '_> {
         let start = self.c.pos;
         let lines = self.c.lines_starting_with(b'*');
         let total: usize = lines.iter().map(|l| l.len()).sum();
-        if total % 2 != 0 {
+        if !total.is_multiple_of(2) {
             return Err(self.c.err_at(start, "binary: odd number of hex digits"));
         }
         let mut out = Vec::with_capacity(total / 2);

@@ -11,7 +11,16 @@ pub type Line = Vec<u8>;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Prim {
     /// `hunk PATH LINE`: at 1-based `line`, replace the lines `old` by `new`.
-    Hunk { path: Path, line: u32, old: Vec<Line>, new: Vec<Line> },
+    Hunk {
+        /// The file changed.
+        path: Path,
+        /// The 1-based line where `old` starts, before the patch (where `new` starts, after it).
+        line: u32,
+        /// The lines removed (the `-` lines), without their `\n`.
+        old: Vec<Line>,
+        /// The lines added (the `+` lines), without their `\n`.
+        new: Vec<Line>,
+    },
     /// `addfile PATH`: create an empty file.
     AddFile(Path),
     /// `rmfile PATH`: remove an empty file.
@@ -21,13 +30,41 @@ pub enum Prim {
     /// `rmdir PATH`: remove an empty directory.
     RmDir(Path),
     /// `move FROM TO`: rename a file or a directory with everything below it.
-    Move { from: Path, to: Path },
+    Move {
+        /// The path renamed.
+        from: Path,
+        /// Its new path; nothing may be there before.
+        to: Path,
+    },
     /// `replace PATH [TOKCHARS] OLD NEW`: token replace; `tokchars` without brackets.
-    Replace { path: Path, tokchars: Vec<u8>, old: Vec<u8>, new: Vec<u8> },
+    Replace {
+        /// The file changed.
+        path: Path,
+        /// The characters tokens are made of, a regex character class body (e.g. `A-Za-z_0-9`).
+        tokchars: Vec<u8>,
+        /// The token replaced, at every whole-token occurrence.
+        old: Vec<u8>,
+        /// The token put in its place.
+        new: Vec<u8>,
+    },
     /// `binary PATH`: replace the whole content `old` by `new`.
-    Binary { path: Path, old: Vec<u8>, new: Vec<u8> },
+    Binary {
+        /// The file changed.
+        path: Path,
+        /// The whole content before (stored hex-encoded in the patch, decoded here).
+        old: Vec<u8>,
+        /// The whole content after (decoded likewise).
+        new: Vec<u8>,
+    },
     /// `changepref NAME`: change a repository preference (no effect on the tree).
-    ChangePref { name: Vec<u8>, old: Vec<u8>, new: Vec<u8> },
+    ChangePref {
+        /// The preference's name (e.g. `test`, `boringfile`).
+        name: Vec<u8>,
+        /// Its value before.
+        old: Vec<u8>,
+        /// Its value after.
+        new: Vec<u8>,
+    },
 }
 
 /// Render a path as darcs displays it (`a/b c`, no `./`), lossy for non-UTF-8 bytes.

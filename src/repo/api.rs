@@ -11,6 +11,7 @@ pub struct PatchMeta {
     pub hash: String,
     /// The name (for a tag, the full `TAG …` name).
     pub name: String,
+    /// The author as recorded (usually `Name <email>`), undecoded bytes shown lossily.
     pub author: String,
     /// The raw 14-digit UTC date `YYYYMMDDHHMMSS`.
     pub date: String,
@@ -18,6 +19,7 @@ pub struct PatchMeta {
     pub comment: Option<String>,
     /// The log without `Ignore-this:` lines: what a person reads.
     pub description: String,
+    /// A legacy inverted patch (`*-` in its metadata), which darcs shows as `UNDO: name`.
     pub inverted: bool,
     /// `Some(name)` when the patch is a tag.
     pub tag: Option<String>,
@@ -26,6 +28,7 @@ pub struct PatchMeta {
 /// A version of the tree: the first `applied` patches of the repository order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Version {
+    /// How many patches, from the oldest, the tree has applied (0 = the empty tree).
     pub applied: usize,
 }
 
@@ -43,10 +46,13 @@ pub enum Entry {
 pub struct Touched {
     /// `add_file`, `remove_file`, `add_directory`, `remove_directory`, `modify_file`, `move`, `changepref`.
     pub kind: &'static str,
+    /// The path touched (for a move, its source), as darcs displays it.
     pub path: String,
     /// For a move, the destination.
     pub to: Option<String>,
+    /// Lines this patch adds to the file (darcs counts them for modified files only, else 0).
     pub added_lines: usize,
+    /// Lines this patch removes from the file (likewise, 0 unless the file is modified).
     pub removed_lines: usize,
     /// The path is part of a conflict (darcs marks these `conflict='true'`).
     pub conflict: bool,
@@ -55,6 +61,7 @@ pub struct Touched {
 /// Everything a patch page shows, computed from the patch file and the verified core.
 #[derive(Debug, Clone)]
 pub struct PatchDetail {
+    /// The patch's metadata, as in the log.
     pub meta: PatchMeta,
     /// The effect's prims, in order (what the patch does to the tree).
     pub prims: Vec<Prim>,
@@ -92,6 +99,7 @@ impl PatchDetail {
 /// One annotated line of a file.
 #[derive(Debug, Clone)]
 pub struct AnnotatedLine {
+    /// The line's raw bytes, without its `\n`.
     pub line: Vec<u8>,
     /// The patch that introduced the line, when known.
     pub patch: Option<usize>,
@@ -105,10 +113,15 @@ pub struct FileDiff {
     /// The path itself, for links.
     #[serde(skip)]
     pub raw_path: Path,
-    /// `None` when the file did not exist before (or after).
+    /// The path shown as the old side; `None` when the file did not exist before (for a
+    /// binary change: was empty).
     pub old_path: Option<String>,
+    /// The path shown as the new side; `None` when the patch removes the file (for a binary
+    /// change: empties it).
     pub new_path: Option<String>,
+    /// A `binary` change: `lines` then holds one summary line, not the content.
     pub binary: bool,
+    /// The diff's lines, each hunk introduced by its `@` header line.
     pub lines: Vec<DiffLine>,
 }
 
@@ -117,7 +130,12 @@ pub struct FileDiff {
 pub struct DiffLine {
     /// ' ', '-', '+', or '@' for a hunk header.
     pub op: char,
+    /// The line's 1-based number in the old file (for a hunk header: where the hunk starts);
+    /// `None` for an added line or a binary/replace summary.
     pub old_no: Option<u32>,
+    /// The line's 1-based number in the new file (likewise); `None` for a removed line or a
+    /// binary/replace summary.
     pub new_no: Option<u32>,
+    /// The line's text (lossy for non-UTF-8 bytes), or the header for an `@` line.
     pub text: String,
 }

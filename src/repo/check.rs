@@ -17,13 +17,39 @@ use crate::darcs::pristine::{EntryKind, Pristine};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Replaying all `patches` gives exactly the pristine tree of `paths` entries.
-    Consistent { patches: usize, paths: usize },
+    Consistent {
+        /// How many patches were replayed (the whole inventory).
+        patches: usize,
+        /// How many paths the tree holds, the root not counted.
+        paths: usize,
+    },
     /// A patch could not be read or did not apply.
-    PatchFails { index: usize, hash: String, name: String, reason: String },
+    PatchFails {
+        /// The patch's 0-based position in the inventory.
+        index: usize,
+        /// Its 40-hex patch id.
+        hash: String,
+        /// Its name, for display.
+        name: String,
+        /// Why it fails: the read error, or which primitive does not apply and why.
+        reason: String,
+    },
     /// A patch uses something the core does not model (darcs-1 nested mergers).
-    Unsupported { index: usize, hash: String, reason: String },
+    Unsupported {
+        /// The patch's 0-based position in the inventory.
+        index: usize,
+        /// Its 40-hex patch id.
+        hash: String,
+        /// What it uses that is not modelled.
+        reason: String,
+    },
     /// The replayed tree differs from the pristine at `path`.
-    Differs { path: String, what: String },
+    Differs {
+        /// The first path found to differ, as darcs displays it.
+        path: String,
+        /// How it differs (missing on one side, contents, file versus directory).
+        what: String,
+    },
 }
 
 /// Patches replayed per core call (and progress-bar step).

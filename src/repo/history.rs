@@ -342,16 +342,16 @@ enum Conflicted {
     V3(Vec<core::Named3>),
 }
 
+/// What [`load_for_deps`] reads: every patch's effect (when asked for; `Err` when one cannot
+/// be computed) and, for a conflicted darcs-2 or darcs-3 history, its repository patches.
+type ForDeps = (Option<Result<Vec<Named>>>, Option<Conflicted>);
+
 /// One pass over the patch files for the dependency graph: the effects (when `effects`
 /// is asked for: other pages may have loaded them already) and, for a darcs-2 or darcs-3
 /// history with at least one conflictor or duplicate, its repository patches. `Err`
 /// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
 /// (darcs-1 nested mergers) is the effects' own `Err`.
-fn load_for_deps(
-    loader: &Loader,
-    files: &[String],
-    effects: bool,
-) -> Result<(Option<Result<Vec<Named>>>, Option<Conflicted>)> {
+fn load_for_deps(loader: &Loader, files: &[String], effects: bool) -> Result<ForDeps> {
     use crate::darcs::format::RepoFormat;
     use crate::darcs::patch::RepoPatch;
     let keep_bodies = loader.format.format != RepoFormat::Darcs1;

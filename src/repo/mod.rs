@@ -55,6 +55,7 @@ impl From<crate::darcs::error::Error> for RepoError {
     }
 }
 
+/// A [`std::result::Result`] whose error is a [`RepoError`], as every answer of this layer.
 pub type Result<T> = std::result::Result<T, RepoError>;
 
 /// Cache sizes (entries) of one repository.

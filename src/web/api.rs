@@ -32,14 +32,19 @@ fn json<T: Serialize>(v: &T, cache: &'static str) -> ApiResult {
 /// A patch as `darcs log --xml-output` describes it.
 #[derive(Serialize)]
 pub struct PatchJson {
+    /// The 40-hex patch id.
     pub hash: String,
+    /// The name (for a tag, the full `TAG …` name).
     pub name: String,
+    /// The author as recorded.
     pub author: String,
     /// Raw `YYYYMMDDHHMMSS` (UTC).
     pub date: String,
     /// All log lines, `Ignore-this:` included; absent when there are none.
     pub comment: Option<String>,
+    /// A legacy inverted patch (`*-`), which darcs shows as `UNDO: name`.
     pub inverted: bool,
+    /// The tag's name when the patch is a tag, else absent (`null`).
     pub tag: Option<String>,
 }
 
@@ -66,6 +71,7 @@ struct RepoJson {
     error: Option<String>,
 }
 
+/// `GET /api/repos`: every repository with its description, patch count and latest patch.
 pub async fn repos(State(state): State<Arc<AppState>>) -> ApiResult {
     let s = state.clone();
     let rows = blocking(move || {
@@ -109,6 +115,8 @@ struct LogJson {
 /// Largest `limit` of `/api/{repo}/log`.
 pub const MAX_LIMIT: usize = 1000;
 
+/// `GET /api/{repo}/log`: a page (`offset`, `limit`) of the log, newest first, filtered
+/// by `q` (a substring of name, author, comment or hash) and `path` (patches touching it).
 pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let (repo, index) = open_repo(&state, &uri, 1).await?;
     let query = Query::parse(uri.query());
@@ -126,15 +134,73 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum PrimJson {
-    Hunk { path: String, line: u32, old: Vec<String>, new: Vec<String> },
-    Addfile { path: String },
-    Rmfile { path: String },
-    Adddir { path: String },
-    Rmdir { path: String },
-    Move { from: String, to: String },
-    Replace { path: String, tokchars: String, old: String, new: String },
-    Binary { path: String, old_size: usize, new_size: usize },
-    Changepref { name: String, old: String, new: String },
+    /// `hunk`: at 1-based `line`, the lines `old` become `new`.
+    Hunk {
+        /// The file changed.
+        path: String,
+        /// The 1-based line where the change starts.
+        line: u32,
+        /// The lines removed.
+        old: Vec<String>,
+        /// The lines added.
+        new: Vec<String>,
+    },
+    /// `addfile`: an empty file is created.
+    Addfile {
+        /// The new file.
+        path: String,
+    },
+    /// `rmfile`: an empty file is removed.
+    Rmfile {
+        /// The file removed.
+        path: String,
+    },
+    /// `adddir`: an empty directory is created.
+    Adddir {
+        /// The new directory.
+        path: String,
+    },
+    /// `rmdir`: an empty directory is removed.
+    Rmdir {
+        /// The directory removed.
+        path: String,
+    },
+    /// `move`: a file or directory is renamed.
+    Move {
+        /// The old path.
+        from: String,
+        /// The new path.
+        to: String,
+    },
+    /// `replace`: every whole-token occurrence of `old` in the file becomes `new`.
+    Replace {
+        /// The file changed.
+        path: String,
+        /// The characters tokens are made of (a character class body, e.g. `A-Za-z_0-9`).
+        tokchars: String,
+        /// The token replaced.
+        old: String,
+        /// The token put in its place.
+        new: String,
+    },
+    /// `binary`: the whole content is replaced; only the sizes are given.
+    Binary {
+        /// The file changed.
+        path: String,
+        /// The content's size before, in bytes.
+        old_size: usize,
+        /// The content's size after, in bytes.
+        new_size: usize,
+    },
+    /// `changepref`: a repository preference changes (no effect on the tree).
+    Changepref {
+        /// The preference's name.
+        name: String,
+        /// Its value before.
+        old: String,
+        /// Its value after.
+        new: String,
+    },
 }
 
 fn s(b: &[u8]) -> String {
@@ -181,6 +247,8 @@ struct PatchDetailJson<'a> {
     explicit_dependencies: Vec<String>,
 }
 
+/// `GET /api/{repo}/patch/{hash}`: a patch's metadata, summary, prims and direct
+/// dependencies both ways (waits up to 25 s for the dependency graph, else 503).
 pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let (repo, index) = open_repo(&state, &uri, 1).await?;
     let raw = url::raw_segments(uri.path()).get(3).copied().unwrap_or("");
@@ -225,6 +293,8 @@ enum TreeJson {
     File { path: String, version: String, size: usize, binary: bool, text: Option<String> },
 }
 
+/// `GET /api/{repo}/tree/{version}/{path}`: a directory's entries, or a file's size and
+/// (for UTF-8 text under the display limit) its text.
 pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let at = locate(&state, &uri, 1).await?;
     let e = entry(&state, &at).await?;
@@ -265,6 +335,8 @@ struct AnnotateJson {
     lines: Vec<AnnLineJson>,
 }
 
+/// `GET /api/{repo}/annotate/{version}/{path}`: each line of a file with the patch that
+/// introduced it.
 pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let at = locate(&state, &uri, 1).await?;
     let ann = annotation(&state, &at).await?;

@@ -103,9 +103,21 @@ impl Default for CacheConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the configuration file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    /// The file could not be read (missing, unreadable).
+    Read {
+        /// The configuration file's path.
+        path: PathBuf,
+        /// The error reading it.
+        source: std::io::Error,
+    },
     #[error("invalid configuration file {path}: {message}")]
-    Parse { path: PathBuf, message: String },
+    /// The file is not valid TOML, has an unknown key, or a value out of range.
+    Parse {
+        /// The configuration file's path.
+        path: PathBuf,
+        /// What is wrong, as the TOML parser or [`Config::parse`] says it.
+        message: String,
+    },
 }
 
 impl Config {

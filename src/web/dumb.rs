@@ -38,6 +38,8 @@ pub fn allowed(rel: &str) -> Option<bool> {
     }
 }
 
+/// `GET /{repo}/_darcs/{file}`: an allowed file as is (immutable when content-addressed,
+/// `no-cache` otherwise), else 404.
 pub async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, _) = open_repo(&state, &uri, 0).await?;
     let raw = after_segments(uri.path(), 2);

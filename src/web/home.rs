@@ -15,12 +15,19 @@ use super::{html, AppState, WebResult};
 
 /// One repository of the list.
 pub struct RepoRow {
+    /// The repository's name (its directory's, with a suffix when two are alike).
     pub name: String,
+    /// Link to its summary page.
     pub href: String,
+    /// The first non-blank line of `_darcs/prefs/motd`, or empty.
     pub description: String,
+    /// How many patches it has (0 when it could not be read).
     pub patches: usize,
+    /// Date of the most recently recorded patch (`YYYY-MM-DD HH:MM`), or empty.
     pub last_date: String,
+    /// Name of that patch, or empty.
     pub last_name: String,
+    /// Link to that patch, or empty.
     pub last_href: String,
     /// Why the repository could not be read, if it could not.
     pub error: Option<String>,
@@ -76,6 +83,8 @@ struct IndexPage {
     total: usize,
 }
 
+/// `GET /`: the repository list, filtered by `?q=` (a case-insensitive substring of name
+/// or description).
 pub async fn index(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let query = Query::parse(uri.query());
     let q = query.text("q")?;

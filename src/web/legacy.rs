@@ -66,6 +66,8 @@ pub fn target(query: Option<&str>) -> Result<String, WebError> {
     })
 }
 
+/// `GET /darcsweb.cgi?r=…;a=…`: a permanent redirect from an old darcsweb link to the
+/// page that replaces it (404 for actions with no equivalent).
 pub async fn redirect(uri: Uri) -> WebResult {
     let to = target(uri.query())?;
     let mut r: Response = StatusCode::MOVED_PERMANENTLY.into_response();

@@ -56,6 +56,8 @@ fn log_href(links: &Links, page: usize, q: &str, path: &str) -> String {
     }
 }
 
+/// `GET /{repo}/log`: a page of [`PER_PAGE`] patches, newest first, filtered by `?q=`
+/// (a substring of name, author, comment or hash) and `?path=` (patches touching it).
 pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let query = Query::parse(uri.query());
@@ -101,11 +103,17 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
 
 /// One entry of the feed.
 pub struct FeedEntry {
+    /// `urn:darcs:patch:HASH`: stable whatever the server's address.
     pub id: String,
+    /// The patch's name.
     pub title: String,
+    /// The author's name without the address.
     pub author: String,
+    /// The patch's date in RFC 3339 (UTC).
     pub updated: String,
+    /// Absolute link to the patch page (relative when no base URL is configured).
     pub href: String,
+    /// The patch's description (its log without `Ignore-this:`); omitted when empty.
     pub content: String,
 }
 
@@ -127,6 +135,8 @@ pub fn xml_text(s: &str) -> String {
         .collect()
 }
 
+/// `GET /{repo}/atom`: an Atom feed of the latest [`FEED_ENTRIES`] patches, of those
+/// touching `?path=` when given.
 pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let query = Query::parse(uri.query());

@@ -41,10 +41,13 @@ use flight::{blocking, Flight};
 /// What the pages need to know of the configuration.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
+    /// Shown in every page's header and title.
     pub site_title: String,
     /// Public base URL (no trailing `/`), for clone commands and the feed.
     pub base_url: Option<String>,
+    /// Bounds on what one request may cost.
     pub limits: Limits,
+    /// Byte budgets of the caches in [`AppState`].
     pub cache: CacheConfig,
 }
 
@@ -62,16 +65,22 @@ impl From<&Config> for WebConfig {
 /// Identifies one expensive answer: repository, repository state, version, path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FlightKey {
+    /// The repository's name.
     pub repo: String,
     /// Changes whenever the repository's patch list does ([`fingerprint`]).
     pub state: String,
+    /// The version ([`Version::applied`](crate::repo::Version::applied)); for a patch page,
+    /// the patch's index.
     pub applied: usize,
+    /// The path asked about; empty for answers about a whole version or patch.
     pub path: crate::darcs::prim::Path,
 }
 
 /// The server's shared state.
 pub struct AppState {
+    /// The repositories served, found under the configured roots.
     pub registry: Registry,
+    /// What the pages need of the configuration.
     pub config: WebConfig,
     /// Single-flight (and small cache) for annotations.
     pub annotations: Flight<FlightKey, Arc<Vec<AnnotatedLine>>>,

@@ -38,9 +38,11 @@ pub fn patch_index(index: &Index, raw: &str) -> WebResult<(usize, bool)> {
 
 /// A primitive as darcs shows it: a header line and its body lines.
 pub struct PrimView {
+    /// darcs' header line, e.g. `hunk ./src/a.c 12`.
     pub header: String,
     /// `(class, text)`: class `del`, `add` or `ctx`.
     pub lines: Vec<(&'static str, String)>,
+    /// Link to the touched path in the tree at this patch; `None` when the patch removes it.
     pub path_href: Option<String>,
 }
 
@@ -82,31 +84,49 @@ pub fn show_prim(p: &Prim) -> (String, Vec<(&'static str, String)>, Option<&Path
 
 /// One row of a unified diff.
 pub struct UniRow {
+    /// The row's CSS class: `add`, `del`, `ctx` or `hunk`.
     pub class: &'static str,
+    /// The line's number in the old file, or empty (added lines, hunk headers).
     pub old_no: String,
+    /// The line's number in the new file, or empty (removed lines, hunk headers).
     pub new_no: String,
+    /// The line prefixed by its `+`, `-` or space, or the `@@ … @@` header as is.
     pub text: String,
 }
 
 /// One row of a side-by-side diff (`hunk` rows span both sides).
 pub struct SbsRow {
+    /// A hunk header row; its text is in `left`, the other fields are empty.
     pub hunk: bool,
+    /// The old line's number, or empty.
     pub left_no: String,
+    /// The old line (a removed or context line), or empty.
     pub left: String,
+    /// The old side's CSS class: `del`, `ctx`, or `none` when there is no line.
     pub left_class: &'static str,
+    /// The new line's number, or empty.
     pub right_no: String,
+    /// The new line (an added or context line), or empty.
     pub right: String,
+    /// The new side's CSS class: `add`, `ctx`, or `none` when there is no line.
     pub right_class: &'static str,
 }
 
 /// The diff of one file.
 pub struct FileView {
+    /// The file's path, as darcs displays it.
     pub path: String,
+    /// The element id the file's heading links to (`f0`, `f1`, …).
     pub anchor: String,
+    /// `added`, `removed`, `modified` or `moved from OLD`.
     pub change: String,
+    /// A binary file: no lines are shown.
     pub binary: bool,
+    /// The unified diff's rows (cut to the page's line budget).
     pub unified: Vec<UniRow>,
+    /// The same lines paired side by side.
     pub sbs: Vec<SbsRow>,
+    /// Link to the file in the tree at this patch; `None` when the patch removes it.
     pub href: Option<String>,
 }
 
@@ -210,7 +230,9 @@ pub fn file_view(d: &FileDiff, k: usize, budget: &mut usize, links: &Links, v: &
 
 /// A touched path for the summary list: the repository's record and its one-letter mark.
 pub struct TouchedView {
+    /// `A` added, `D` removed, `R` moved, `P` preference, `M` modified.
     pub mark: &'static str,
+    /// The path's record, as `darcs log --summary` gives it.
     pub of: crate::repo::Touched,
 }
 
@@ -237,8 +259,12 @@ struct PatchPage {
 
 /// Everything the patch page and its JSON twin need, computed on the blocking pool.
 pub struct PatchData {
+    /// The patch's position in the repository's order.
     pub index: usize,
+    /// Metadata, prims, summary and raw text, from the repository layer.
     pub detail: Arc<PatchDetail>,
+    /// The per-file diff (hunks from the patch, context from the tree before it), or why
+    /// it cannot be shown (kept as a value: the page still shows everything else).
     pub diff: Result<Vec<FileDiff>, WebError>,
 }
 
@@ -299,6 +325,8 @@ pub fn weight(d: &Arc<PatchData>) -> usize {
     1024 + d.detail.raw.len() + diff + prims
 }
 
+/// `GET /{repo}/patch/{hash}`: the patch page; `GET /{repo}/patch/{hash}.patch`: the
+/// patch file as darcs stores it, decompressed.
 pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let raw_seg = url::raw_segments(uri.path()).get(2).copied().unwrap_or("");

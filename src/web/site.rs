@@ -34,14 +34,18 @@ Disallow: /darcsweb.cgi\n\
 Allow: /*/log\n\
 Allow: /\n";
 
+/// `GET /healthz`: `ok`, for load balancers and container health checks (never cached).
 pub async fn healthz() -> Response {
     bytes_response("ok\n", "text/plain; charset=utf-8", "no-store")
 }
 
+/// `GET /robots.txt`: [`ROBOTS`].
 pub async fn robots() -> Response {
     bytes_response(ROBOTS, "text/plain; charset=utf-8", "public, max-age=86400")
 }
 
+/// `GET /static/style.css`: [`STYLE`], with an `ETag` of its hash (it changes only with
+/// the binary).
 pub async fn style() -> Response {
     let mut r = bytes_response(STYLE, "text/css; charset=utf-8", "public, max-age=86400");
     r.headers_mut().insert(axum::http::header::ETAG, STYLE_ETAG.parse().expect("a valid etag"));
@@ -107,6 +111,7 @@ struct ProofsPage {
     at_build: bool,
 }
 
+/// `GET /proofs`: the theories' README, the theorems proved and the hashes of the sources.
 pub async fn proofs(State(state): State<Arc<AppState>>) -> WebResult {
     let t = theories();
     let mut chrome = Chrome::plain("Proofs");

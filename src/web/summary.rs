@@ -56,6 +56,8 @@ pub fn clone_command(base: Option<&str>, host: Option<&str>, links: &Links) -> S
     format!("darcs clone {base}{}", links.summary())
 }
 
+/// `GET /{repo}`: the summary page (description, clone command, the latest 10 patches
+/// and tags, and the README at head).
 pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let links = Links::new(&repo.name);
@@ -110,9 +112,13 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
 
 /// One tag of the tags page.
 pub struct TagRow {
+    /// The tag's name (without darcs' `TAG ` prefix).
     pub tag: String,
+    /// The tag patch itself.
     pub patch: PatchRow,
+    /// Link to the tree at the tag.
     pub tree_href: String,
+    /// Link to a `.tar.gz` of the tree at the tag.
     pub snapshot_href: String,
 }
 
@@ -123,6 +129,7 @@ struct TagsPage {
     tags: Vec<TagRow>,
 }
 
+/// `GET /{repo}/tags`: every tag, newest first.
 pub async fn tags(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let links = Links::new(&repo.name);

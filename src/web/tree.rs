@@ -22,11 +22,17 @@ use crate::repo::{AnnotatedLine, Entry, Index, Repo, Version};
 
 /// What a tree URL names, resolved.
 pub struct At {
+    /// The repository named by the URL.
     pub repo: Arc<Repo>,
+    /// Its index when the request came in (the version was resolved against it).
     pub index: Arc<Index>,
+    /// The version as the URL names it: decides the links and the `Cache-Control`.
     pub vref: VersionRef,
+    /// The version resolved to a number of applied patches.
     pub version: Version,
+    /// The path in the tree, validated by the core's predicate (empty: the root).
     pub path: Path,
+    /// The repository's links, for the page to build.
     pub links: Links,
 }
 
@@ -59,10 +65,15 @@ pub async fn tree_root(uri: Uri) -> Response {
 
 /// One entry of a directory listing.
 pub struct DirRow {
+    /// The entry's name (lossy for non-UTF-8 bytes).
     pub name: String,
+    /// A directory (shown with a trailing `/` and no raw link).
     pub dir: bool,
+    /// Link to the entry's tree page at the same version.
     pub href: String,
+    /// Link to a file's raw bytes at the same version.
     pub raw_href: String,
+    /// Link to the log of the patches touching the entry.
     pub log_href: String,
 }
 
@@ -80,7 +91,9 @@ struct DirPage {
 
 /// One line of a shown file.
 pub struct LineView {
+    /// The 1-based line number, also the line's anchor (`#L12`).
     pub no: usize,
+    /// The line without its `\n` (lossy for non-UTF-8 bytes).
     pub text: String,
 }
 
@@ -131,6 +144,8 @@ fn head_href(at: &At, f: fn(&Links, &VersionRef, &Path) -> String) -> Option<Str
     (at.vref != VersionRef::Head).then(|| f(&at.links, &VersionRef::Head, &at.path))
 }
 
+/// `GET /{repo}/tree/{version}/{path}`: a directory listing, or a file shown with line
+/// numbers (unless binary or larger than the display limit).
 pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let at = locate(&state, &uri, 0).await?;
     let e = entry(&state, &at).await?;
@@ -209,6 +224,8 @@ pub fn attachment(name: &[u8]) -> HeaderValue {
     HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
+/// `GET /{repo}/raw/{version}/{path}`: a file's bytes, as UTF-8 text or as a download,
+/// sandboxed so that they never run as a page of this site.
 pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let at = locate(&state, &uri, 0).await?;
     match entry(&state, &at).await? {
@@ -266,13 +283,19 @@ pub async fn annotation(state: &Arc<AppState>, at: &At) -> WebResult<Arc<Vec<Ann
 
 /// One line of the annotate page.
 pub struct AnnLine {
+    /// The 1-based line number, also the line's anchor (`#L12`).
     pub no: usize,
+    /// The line without its `\n` (lossy for non-UTF-8 bytes).
     pub text: String,
     /// Set on the first line of a run of lines from the same patch.
     pub first: bool,
+    /// The patch's short hash, or `????????` when the origin is unknown.
     pub short: String,
+    /// Tooltip: the patch's name, author and date.
     pub title: String,
+    /// Link to the patch, or empty when the origin is unknown.
     pub href: String,
+    /// The shading class, 0 (newest patch) to 7 (oldest, or unknown); see [`ages`].
     pub age: usize,
 }
 
@@ -303,6 +326,8 @@ pub fn ages(lines: &[AnnotatedLine]) -> std::collections::HashMap<Option<usize>,
     m
 }
 
+/// `GET /{repo}/annotate/{version}/{path}`: each line of a text file with the patch that
+/// introduced it, shaded by the patch's age.
 pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let at = locate(&state, &uri, 0).await?;
     let ann = annotation(&state, &at).await?;
@@ -393,6 +418,8 @@ pub fn build_tarball(prefix: &str, items: &[(Path, Entry)], mtime: u64, max: u64
     gz.finish().map_err(io)
 }
 
+/// `GET /{repo}/snapshot/{version}.tar.gz`: the whole tree at a version as a gzipped
+/// tarball, built once per repository state and cached.
 pub async fn snapshot(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let rest = after_segments(uri.path(), 2);

@@ -34,8 +34,11 @@ pub fn path(p: &Path) -> String {
 /// A version as it appears in URLs: `head`, a patch hash, or `tag/NAME`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionRef {
+    /// `head`: every patch applied; changes as the repository does.
     Head,
+    /// A 40-hex patch id: the tree up to and including that patch (never changes).
     Hash(String),
+    /// `tag/NAME`: the tree up to and including the tag named NAME (decoded).
     Tag(String),
 }
 
@@ -180,6 +183,7 @@ pub struct Query {
 }
 
 impl Query {
+    /// The query string of a request URI (`None`: there is none), decoded once.
     pub fn parse(q: Option<&str>) -> Query {
         Query { pairs: query_pairs(q) }
     }

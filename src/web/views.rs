@@ -7,7 +7,9 @@ use super::url::{self, VersionRef};
 
 /// What every page's layout (`base.html`) shows.
 pub struct Chrome {
+    /// The site's title: the header's brand link and the end of `<title>`.
     pub site: String,
+    /// The page's own title, first in `<title>`.
     pub title: String,
     /// Set on pages that belong to a repository.
     pub repo: Option<RepoNav>,
@@ -19,11 +21,17 @@ pub struct Chrome {
 
 /// The repository tabs.
 pub struct RepoNav {
+    /// The repository's name, shown after the site's and linked to its summary.
     pub name: String,
+    /// Href of the summary tab.
     pub summary: String,
+    /// Href of the log tab.
     pub log: String,
+    /// Href of the tree tab (the root at head).
     pub tree: String,
+    /// Href of the tags tab.
     pub tags: String,
+    /// Href of the Atom feed.
     pub atom: String,
     /// Which tab is current: `summary`, `log`, `tree`, `tags` or empty.
     pub active: &'static str,
@@ -31,7 +39,9 @@ pub struct RepoNav {
 
 /// One breadcrumb.
 pub struct Crumb {
+    /// The text shown.
     pub label: String,
+    /// Where it leads (unused for the last crumb, the current page).
     pub href: String,
 }
 
@@ -69,15 +79,19 @@ pub struct Links {
 }
 
 impl Links {
+    /// The links of repository `repo` (its name, not yet encoded).
     pub fn new(repo: &str) -> Links {
         Links { base: format!("/{}", url::enc(repo)) }
     }
+    /// `/{repo}`: the summary page.
     pub fn summary(&self) -> String {
         self.base.clone()
     }
+    /// `/{repo}/log`: the whole log.
     pub fn log(&self) -> String {
         format!("{}/log", self.base)
     }
+    /// The log of the patches touching `p` (`?path=`), or the whole log for the root.
     pub fn log_path(&self, p: &crate::darcs::prim::Path) -> String {
         if p.is_empty() {
             self.log()
@@ -85,15 +99,19 @@ impl Links {
             format!("{}/log?path={}", self.base, url::path(p))
         }
     }
+    /// `/{repo}/tags`: the tag list.
     pub fn tags(&self) -> String {
         format!("{}/tags", self.base)
     }
+    /// `/{repo}/atom`: the Atom feed of recent patches.
     pub fn atom(&self) -> String {
         format!("{}/atom", self.base)
     }
+    /// The page of the patch with 40-hex id `hash`.
     pub fn patch(&self, hash: &str) -> String {
         format!("{}/patch/{}", self.base, hash)
     }
+    /// The patch file itself (`{hash}.patch`, darcs' text form), for download.
     pub fn patch_raw(&self, hash: &str) -> String {
         format!("{}/patch/{}.patch", self.base, hash)
     }
@@ -104,15 +122,19 @@ impl Links {
             format!("{}/{kind}/{}/{}", self.base, v.url(), url::path(p))
         }
     }
+    /// The tree page of `p` at version `v` (a directory listing or a file view).
     pub fn tree(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
         self.at("tree", v, p)
     }
+    /// The bytes of file `p` at version `v`, served as they are.
     pub fn raw(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
         self.at("raw", v, p)
     }
+    /// The annotation (per line, the patch that introduced it) of file `p` at version `v`.
     pub fn annotate(&self, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
         self.at("annotate", v, p)
     }
+    /// A `.tar.gz` of the whole tree at version `v`.
     pub fn snapshot(&self, v: &VersionRef) -> String {
         format!("{}/snapshot/{}.tar.gz", self.base, v.url())
     }
@@ -120,18 +142,28 @@ impl Links {
 
 /// One patch in a list.
 pub struct PatchRow {
+    /// The 40-hex patch id.
     pub hash: String,
+    /// Its first 8 digits, as shown ([`short`]).
     pub short: String,
+    /// The patch's name.
     pub name: String,
+    /// The author's name without the address ([`author_name`]).
     pub author: String,
+    /// The author as recorded, shown on hover.
     pub author_full: String,
+    /// `YYYY-MM-DD HH:MM` (UTC) ([`date`]).
     pub date: String,
+    /// Link to the patch page.
     pub href: String,
+    /// The tag's name, when the patch is a tag (shown instead of the name).
     pub tag: Option<String>,
+    /// A legacy inverted patch, badged `undo`.
     pub inverted: bool,
 }
 
 impl PatchRow {
+    /// The row of patch `m` of the repository `links` points into.
     pub fn new(links: &Links, m: &PatchMeta) -> PatchRow {
         PatchRow {
             hash: m.hash.clone(),
@@ -146,6 +178,7 @@ impl PatchRow {
         }
     }
 
+    /// The rows of the patches at positions `ids` of `index`, in that order (unknown ids skipped).
     pub fn list(links: &Links, index: &Index, ids: &[usize]) -> Vec<PatchRow> {
         ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| PatchRow::new(links, m)).collect()
     }
