@@ -9,7 +9,7 @@ CARGO ?= cargo
 deps:                 ## install the build toolchain (Coq/Rocq, OCaml, libclang, darcs) if missing
 	@scripts/deps.sh build
 
-test-deps:            ## deps + what the tests drive (chromium, chromedriver, python3-venv)
+test-deps:            ## deps + what the tests drive (chromium, chromedriver, python3-venv, opam, wrk, git, OpenSSH)
 	@scripts/deps.sh test
 
 proofs: deps          ## check every proof in theories/ (rocq compile, or coqc on older installs)
@@ -30,11 +30,12 @@ examples: deps        ## create the bundled example repositories with real darcs
 run: build examples   ## build and serve the example repositories
 	target/release/darcsweb serve --listen $(LISTEN) examples/repos
 
-test: test-deps proofs extract-check  ## every test: proofs, extraction drift, cargo tests, Docker checks
+test: test-deps proofs extract-check  ## every test: proofs, extraction drift, lints, cargo tests, Docker checks
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings   # benches included: they must compile
 	@tests/proofs/check_assumptions.sh
 	$(CARGO) test
 	@CORPUS=target/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
-	$(CARGO) check --benches    # benches compile; run them with cargo bench (see README)
 	@bash tests/docker/run.sh
 
 clean:
