@@ -8,5 +8,6 @@
 pub mod core;
 pub mod darcs;
 pub mod examples;
+pub mod host;
 pub mod repo;
 pub mod web;

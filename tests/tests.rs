@@ -2,6 +2,7 @@
 //! helpers are linked once instead of once per file), one module per area.
 
 mod common;
+mod host_util;
 mod http_util;
 
 mod conflicts_differential;
@@ -12,6 +13,8 @@ mod darcs_corrupt;
 mod darcs_format;
 mod deps;
 mod examples;
+mod hosting_apply;
+mod hosting_ssh;
 mod http_browser;
 mod http_clone;
 mod http_crawl;

@@ -120,6 +120,11 @@ impl Registry {
         Registry { repos }
     }
 
+    /// Keep only the repositories `keep` accepts (the web server drops private ones).
+    pub fn retain(&mut self, keep: impl Fn(&Repo) -> bool) {
+        self.repos.retain(|r| keep(r));
+    }
+
     /// Every repository, sorted by name.
     pub fn list(&self) -> Vec<Arc<Repo>> {
         self.repos.clone()

@@ -31,6 +31,12 @@ pub struct Config {
     pub limits: Limits,
     /// Sizes of the web layer's caches.
     pub cache: CacheConfig,
+    /// People who can log in over SSH, with their keys (`[[users]]`, see [`crate::host`]).
+    pub users: Vec<crate::host::config::User>,
+    /// Who may read and write each repository (`[repos.NAME]`); absent: public, read-only.
+    pub repos: std::collections::BTreeMap<String, crate::host::config::RepoAccess>,
+    /// Settings of `darcsweb shell` (`[hosting]`).
+    pub hosting: crate::host::config::Hosting,
 }
 
 /// Bounds on the work and output of one request.
@@ -72,6 +78,9 @@ impl Default for Config {
             base_url: None,
             limits: Limits::default(),
             cache: CacheConfig::default(),
+            users: Vec::new(),
+            repos: Default::default(),
+            hosting: Default::default(),
         }
     }
 }
@@ -140,6 +149,7 @@ impl Config {
         if cfg.limits.request_timeout_secs == 0 {
             return Err("limits.request_timeout_secs must be at least 1".into());
         }
+        crate::host::config::validate(&cfg.users, &cfg.repos)?;
         Ok(cfg)
     }
 }

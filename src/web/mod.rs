@@ -94,7 +94,10 @@ pub struct AppState {
 
 impl AppState {
     /// The state for `registry` under configuration `config`.
-    pub fn new(registry: Registry, config: Config) -> AppState {
+    pub fn new(mut registry: Registry, config: Config) -> AppState {
+        // a repository whose `read` lacks "*" is private: anonymous HTTP never sees it
+        let access = crate::host::config::Access { users: &config.users, repos: &config.repos };
+        registry.retain(|r| access.is_public(&r.name));
         for r in &config.roots {
             error::hide_path(r);
             if let Ok(c) = r.canonicalize() {
