@@ -68,9 +68,45 @@ pub fn unwrap_email(data: Vec<u8>) -> Vec<u8> {
 
 fn find_part(m: &mailparse::ParsedMail<'_>) -> Option<Vec<u8>> {
     if m.ctype.mimetype.eq_ignore_ascii_case("application/x-darcs-patch") {
-        return m.get_body_raw().ok();
+        use mailparse::body::Body;
+        // the mail library's quoted-printable decoder turns line ends into CRLF, which
+        // would change the patches: undo the transfer encoding here, as darcs does
+        return match m.get_body_encoded() {
+            Body::QuotedPrintable(b) => Some(qp_decode(b.get_raw())),
+            Body::Base64(b) => b.get_decoded().ok(),
+            Body::SevenBit(b) | Body::EightBit(b) => Some(b.get_raw().to_vec()),
+            Body::Binary(b) => Some(b.get_raw().to_vec()),
+        };
     }
     m.subparts.iter().find_map(find_part)
+}
+
+/// Quoted-printable decoding that keeps line ends as they are: `=` at the end of a line
+/// joins it to the next, `=XX` is the byte XX, anything else is itself.
+pub fn qp_decode(data: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while let Some(&b) = data.get(i) {
+        if b != b'=' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        match (data.get(i + 1), data.get(i + 2)) {
+            (Some(b'\n'), _) => i += 2,
+            (Some(b'\r'), Some(b'\n')) => i += 3,
+            (Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push(hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0));
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Standard input to bundle text: bounded read, gunzip, e-mail unwrapping.
@@ -98,6 +134,11 @@ New patches:\n\n[x\nt@t**20261207142730\n Ignore-this: 8f0c=\n69f\n] hunk =2E/a 
         assert!(s.contains("New patches:"), "{s}");
         assert!(s.contains("Ignore-this: 8f0c69f\n] hunk ./a 2\n+more"), "{s}");
         assert!(!s.contains("preview"));
+    }
+
+    #[test]
+    fn quoted_printable_keeps_line_ends() {
+        assert_eq!(qp_decode(b"a=2Eb=\nc\n\nd=\r\ne=3d=ZZ="), b"a.bc\n\nde==ZZ=".to_vec());
     }
 
     #[test]
