@@ -41,7 +41,12 @@ fn push_both(host: &Host, hosted: &Path, bundle: &[u8]) -> String {
     copy_dir(hosted, &twin).unwrap();
     let b = host.dir.path().join("twin.dpatch");
     std::fs::write(&b, bundle).unwrap();
-    let theirs = darcs_env(&["apply", "--all", "--repodir", &twin.display().to_string(), &b.display().to_string()], &twin, &host.home, &[]);
+    let theirs = darcs_env(
+        &["apply", "--all", "--repodir", &twin.display().to_string(), &b.display().to_string()],
+        &twin,
+        &host.home,
+        &[],
+    );
     let ours = host.shell("alice", APPLY, bundle);
     let (so, se) = (String::from_utf8_lossy(&ours.stdout), String::from_utf8_lossy(&ours.stderr));
     assert!(
@@ -68,9 +73,7 @@ fn write(dir: &Path, rel: &str, content: &[u8]) {
 }
 
 fn scenario(format: &str) {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
     let hosted = host.create("hello", format);
     assert_checks(&hosted, &host.home);
@@ -102,6 +105,12 @@ fn scenario(format: &str) {
     // 3. a tag, then patches after it (the context shrinks to the tag)
     darcs_ok(&["tag", "-m", "v1", "-A", "Test User <test@example.com>"], &a, home);
     push_both(&host, &hosted, &send(&a, &hosted, home));
+    if format == "darcs-2" {
+        // let darcs split the hosted inventory at the clean tag (the other format keeps
+        // one inventory, so both ways of finding what the tag stands for are exercised)
+        darcs_ok(&["optimize", "reorder", "--repodir", &hosted.display().to_string()], &hosted, home);
+        assert!(std::fs::read_dir(hosted.join("_darcs/inventories")).unwrap().count() >= 1);
+    }
     write(&a, "README", b"hello\nplanet\nagain\n");
     record(&a, home, "after the tag");
     let bundle = send(&a, &hosted, home);
@@ -163,9 +172,7 @@ fn with_pending_patch(host: &Host) -> (PathBuf, PathBuf, Vec<u8>) {
 
 #[test]
 fn conflicting_push_is_refused_naming_the_patches() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
     let (hosted, _a, bundle) = with_pending_patch(&host);
     // someone else changed the same line first
@@ -191,7 +198,14 @@ fn conflicting_push_is_refused_naming_the_patches() {
     let bf = host.dir.path().join("c.dpatch");
     std::fs::write(&bf, &bundle).unwrap();
     let d = darcs_env(
-        &["apply", "--all", "--dont-allow-conflicts", "--repodir", &twin.display().to_string(), &bf.display().to_string()],
+        &[
+            "apply",
+            "--all",
+            "--dont-allow-conflicts",
+            "--repodir",
+            &twin.display().to_string(),
+            &bf.display().to_string(),
+        ],
         &twin,
         home,
         &[],
@@ -201,9 +215,7 @@ fn conflicting_push_is_refused_naming_the_patches() {
 
 #[test]
 fn refusals_write_nothing() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(
         &["alice", "carol"],
         &[],
@@ -314,9 +326,7 @@ impl Rng {
 
 #[test]
 fn sigkill_at_any_instant_leaves_old_or_new() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
     let hosted = host.create("hello", "darcs-2");
     let home = &host.home;
@@ -338,20 +348,24 @@ fn sigkill_at_any_instant_leaves_old_or_new() {
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
     eprintln!("sigkill test: seed {seed}, an undisturbed push takes {full:?}");
     let mut rng = Rng(seed);
-    let (mut landed, mut killed_before) = (0, 0);
+    let (mut landed, mut killed_before, mut mid_write) = (0, 0, 0);
     for i in 0..100 {
         write(&a, &format!("d{}/f{}.txt", i % 5, i % 40), format!("change {i}\n").as_bytes());
         record(&a, home, &format!("change {i}"));
         let bundle = send(&a, &hosted, home);
         let mut old = patch_ids(&hosted, home);
         old.sort();
+        let files_before = std::fs::read_dir(hosted.join("_darcs/patches")).unwrap().count();
         let mut c = host.shell_command("alice", Some(APPLY));
         let mut child = c.spawn().unwrap();
         let mut stdin = child.stdin.take().unwrap();
         use std::io::Write as _;
         let _ = stdin.write_all(&bundle);
         drop(stdin);
-        let delay = Duration::from_micros(rng.next() % (full.as_micros() as u64 * 12 / 10 + 1));
+        // half the kills anywhere in the push, half in its second half, where it writes
+        let span = full.as_micros() as u64;
+        let (lo, width) = if i % 2 == 0 { (0, span * 12 / 10) } else { (span / 2, span * 6 / 10) };
+        let delay = Duration::from_micros(lo + rng.next() % (width + 1));
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
@@ -362,18 +376,29 @@ fn sigkill_at_any_instant_leaves_old_or_new() {
         new.sort();
         if now == old {
             killed_before += 1;
+            // killed after it started writing files, before the commit
+            if std::fs::read_dir(hosted.join("_darcs/patches")).unwrap().count() != files_before {
+                mid_write += 1;
+            }
         } else {
-            assert_eq!(now, new, "push {i} (killed after {delay:?}, {status:?}): neither the old nor the new patch set");
+            assert_eq!(
+                now, new,
+                "push {i} (killed after {delay:?}, {status:?}): neither the old nor the new patch set"
+            );
             landed += 1;
         }
     }
-    eprintln!("sigkill test: {landed} pushes landed, {killed_before} were killed before their commit");
+    eprintln!(
+        "sigkill test: {landed} pushes landed, {killed_before} were killed before their commit, \
+         {mid_write} of them while writing files"
+    );
     // the kills fell both before and after the commit point
     assert!(landed > 0 && killed_before > 0, "landed {landed}, killed before {killed_before}");
     // and the repository still takes pushes (stale locks and temporary files are cleared)
     write(&a, "final", b"x\n");
     record(&a, home, "final");
-    assert!(host.shell("alice", APPLY, &send(&a, &hosted, home)).status.success());
+    let r = host.shell("alice", APPLY, &send(&a, &hosted, home));
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_checks(&hosted, home);
     assert!(!hosted.join("_darcs/lock").exists());
 }

@@ -28,9 +28,7 @@ fn write(dir: &Path, rel: &str, content: &str) {
 
 #[test]
 fn clone_record_push_pull_over_ssh() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice", "bob"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
     let hosted = host.create("hello", "darcs-2");
     let sshd = Sshd::start(&host);
@@ -66,15 +64,15 @@ fn clone_record_push_pull_over_ssh() {
     let out = sshd.darcs_ok(&host, "alice", &["push", "-a", &url], &a);
     assert!(out.contains("No recorded local patches to push"), "{out}");
     let audit = host.audit();
-    assert!(audit.iter().any(|r| r["user"] == "bob" && r["action"] == "read" && r["key"].as_str().unwrap().starts_with("SHA256:")));
+    assert!(audit
+        .iter()
+        .any(|r| r["user"] == "bob" && r["action"] == "read" && r["key"].as_str().unwrap().starts_with("SHA256:")));
     assert_eq!(audit.iter().filter(|r| r["action"] == "push" && r["result"] == "ok").count(), 3);
 }
 
 #[test]
 fn access_control_over_ssh_and_http() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(
         &["alice", "bob", "carol"],
         &["mallory"],
@@ -87,11 +85,37 @@ fn access_control_over_ssh_and_http() {
 
     // a key that is not configured is refused by sshd itself
     let w = sshd.ssh_wrapper(&host.keys["mallory"]);
-    let o = Command::new(&w).arg(format!("{}@127.0.0.1", login())).arg("darcs transfer-mode --repodir hello").output().unwrap();
+    let o = Command::new(&w)
+        .arg(format!("{}@127.0.0.1", login()))
+        .arg("darcs transfer-mode --repodir hello")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(255));
     assert!(String::from_utf8_lossy(&o.stderr).contains("Permission denied"), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!sshd.darcs(&host, "mallory", &["clone", &sshd.url("hello"), "m"], dir).status.success());
     assert!(!dir.join("m").exists());
+
+    // a known key gets only darcs: anything else through sshd is refused in one line
+    let w = sshd.ssh_wrapper(&host.keys["alice"]);
+    let target = format!("{}@127.0.0.1", login());
+    let before = snapshot(&host.root);
+    for args in [
+        vec!["-T", &target],
+        vec![&target, "id"],
+        vec![&target, "cat /etc/passwd"],
+        vec![&target, "darcs transfer-mode --repodir hello; id"],
+        vec![&target, "darcs apply --all --repodir '../hello'"],
+        vec![&target, "darcs transfer-mode --repodir /etc"],
+        vec![&target, "scp -t hello/_darcs/format"],
+        vec!["-s", &target, "sftp"],
+    ] {
+        let o = Command::new(&w).args(&args).stdin(std::process::Stdio::null()).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with("darcsweb: ") && err.trim().lines().count() == 1, "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(snapshot(&host.root), before);
 
     // alice fills both repositories
     for (repo, path) in [("hello", &hello), ("secret", &secret)] {
@@ -131,7 +155,8 @@ fn access_control_over_ssh_and_http() {
 
     // over HTTP it does not exist at all
     let app = web(&host);
-    for uri in ["/secret", "/secret/log", "/secret/_darcs/format", "/secret/_darcs/hashed_inventory", "/api/secret/log"] {
+    for uri in ["/secret", "/secret/log", "/secret/_darcs/format", "/secret/_darcs/hashed_inventory", "/api/secret/log"]
+    {
         assert_eq!(http(&app, uri).0, 404, "{uri}");
     }
     let (_, home) = http(&app, "/");
@@ -160,9 +185,7 @@ fn access_control_over_ssh_and_http() {
 
 #[test]
 fn concurrent_pushes_land_and_conflicts_are_refused_over_ssh() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
     let hosted = host.create("hello", "darcs-2");
     let sshd = Sshd::start(&host);
@@ -207,30 +230,44 @@ fn concurrent_pushes_land_and_conflicts_are_refused_over_ssh() {
     let o = sshd.darcs(&host, "alice", &["push", "-a"], &dir.join("c2"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
-    assert!(err.contains("conflicts") && err.contains("'c2 edits line two'") && err.contains("'c1 edits line two'"), "{err}");
+    assert!(
+        err.contains("conflicts") && err.contains("'c2 edits line two'") && err.contains("'c1 edits line two'"),
+        "{err}"
+    );
     assert_eq!(snapshot(&hosted), before);
     assert_checks(&hosted, &host.home);
 }
 
 #[test]
 fn authorized_keys_lines() {
-    if !tools_available() {
-        return;
-    }
+    require_tools();
     let host = Host::new(&["alice", "bob"], &["mallory"], "");
     let all = Command::new(bin()).args(["authorized-keys", "--config"]).arg(&host.config).output().unwrap();
     assert!(all.status.success());
     let text = String::from_utf8_lossy(&all.stdout);
     assert_eq!(text.lines().count(), 2);
     for l in text.lines() {
-        assert!(l.starts_with("command=\"'") && l.contains("' shell --config '") && l.contains(",restrict ssh-ed25519 "), "{l}");
+        assert!(
+            l.starts_with("command=\"'") && l.contains("' shell --config '") && l.contains(",restrict ssh-ed25519 "),
+            "{l}"
+        );
     }
     let k: Vec<&str> = host.pubkeys["bob"].split(' ').collect();
-    let one = Command::new(bin()).args(["authorized-keys", "--config"]).arg(&host.config).args([k[0], k[1]]).output().unwrap();
+    let one = Command::new(bin())
+        .args(["authorized-keys", "--config"])
+        .arg(&host.config)
+        .args([k[0], k[1]])
+        .output()
+        .unwrap();
     let line = String::from_utf8_lossy(&one.stdout);
     assert_eq!(line.lines().count(), 1);
     assert!(line.contains("--user bob ") && line.trim_end().ends_with(&format!("{} {}", k[0], k[1])), "{line}");
     let m: Vec<&str> = host.pubkeys["mallory"].split(' ').collect();
-    let none = Command::new(bin()).args(["authorized-keys", "--config"]).arg(&host.config).args([m[0], m[1]]).output().unwrap();
+    let none = Command::new(bin())
+        .args(["authorized-keys", "--config"])
+        .arg(&host.config)
+        .args([m[0], m[1]])
+        .output()
+        .unwrap();
     assert!(none.status.success() && none.stdout.is_empty());
 }

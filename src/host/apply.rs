@@ -175,8 +175,7 @@ pub fn plan(dir: &FsPath, bundle_text: &[u8]) -> Result<Outcome, Refusal> {
     check_patches(&bundle, fmt.format)?;
 
     let index: HashMap<String, usize> = repo.ids().iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
-    let missing: Vec<String> =
-        bundle.context.iter().filter(|c| !index.contains_key(&c.id())).map(describe).collect();
+    let missing: Vec<String> = bundle.context.iter().filter(|c| !index.contains_key(&c.id())).map(describe).collect();
     if !missing.is_empty() {
         return Err(Refusal::MissingContext(missing));
     }
@@ -235,7 +234,14 @@ fn parse(text: &[u8], format: RepoFormat) -> Result<Bundle, Refusal> {
         Error::HashMismatch { expected, actual, .. } => {
             Refusal::BadHash(format!("the bundle says {expected}, its patches hash to {actual}"))
         }
-        e => Refusal::Malformed(e.to_string().replace("<bundle>: ", "")),
+        e => {
+            // "<bundle>:LINE: malformed bundle: WHAT" -> "line LINE: WHAT"
+            let m = e.to_string().replace("malformed bundle: ", "");
+            Refusal::Malformed(match m.strip_prefix("<bundle>:").and_then(|r| r.split_once(": ")) {
+                Some((line, what)) => format!("line {line}: {what}"),
+                None => m,
+            })
+        }
     })?;
     if b.hash.is_none() {
         return Err(Refusal::Malformed("no 'Patch bundle hash:' (darcs send and push always write one)".into()));
@@ -283,7 +289,13 @@ fn common_with_sender(
 ) -> Result<HashSet<usize>, Refusal> {
     let mut common: HashSet<usize> = context.iter().filter_map(|c| index.get(&c.id()).copied()).collect();
     let Some(oldest) = context.last().filter(|c| c.is_tag()) else { return Ok(common) };
-    let mut work: Vec<usize> = index.get(&oldest.id()).copied().into_iter().collect();
+    let Some(&tag) = index.get(&oldest.id()) else { return Ok(common) };
+    if inventory_starts(repo)?.contains(&tag) {
+        // darcs starts an inventory only at a clean tag: everything before it is its own
+        common.extend(0..tag);
+        return Ok(common);
+    }
+    let mut work = vec![tag];
     while let Some(i) = work.pop() {
         let np = repo.patch(i).map_err(repo_err)?;
         for d in &np.explicit_deps {
@@ -298,6 +310,25 @@ fn common_with_sender(
         }
     }
     Ok(common)
+}
+
+/// Positions (in repository order) of the first patch of every inventory file but the
+/// oldest: darcs splits inventories only at clean tags (darcs-format.md 4.3).
+fn inventory_starts(repo: &Repository) -> Result<HashSet<usize>, Refusal> {
+    let mut starts = HashSet::new();
+    let mut at = 0;
+    for (i, name) in repo.inventory().files.iter().enumerate() {
+        let data = repo.store().read(Kind::Inventories, name).map_err(repo_err)?;
+        let inv = crate::darcs::inventory::parse_inventory(&data, FsPath::new(name)).map_err(repo_err)?;
+        if i > 0 {
+            starts.insert(at);
+        }
+        at += inv.entries.len();
+    }
+    if !repo.inventory().files.is_empty() {
+        starts.insert(at); // the head inventory's first patch
+    }
+    Ok(starts)
 }
 
 /// Apply the patches' effects to `tree`, naming the first patch that does not apply.
@@ -404,7 +435,11 @@ fn merge(
                 describe(&np.info)
             )));
         }
-        local_items.push(Item { deps: np.explicit_deps.iter().map(PatchInfo::id).collect(), prims: effect(&np)?, info: np.info });
+        local_items.push(Item {
+            deps: np.explicit_deps.iter().map(PatchInfo::id).collect(),
+            prims: effect(&np)?,
+            info: np.info,
+        });
     }
     let mut incoming = Vec::new();
     for p in &bundle.patches {
@@ -415,10 +450,15 @@ fn merge(
                 describe(&p.info)
             )));
         }
-        incoming.push(Item { deps: p.explicit_deps.iter().map(PatchInfo::id).collect(), prims: effect(p)?, info: p.info.clone() });
+        incoming.push(Item {
+            deps: p.explicit_deps.iter().map(PatchInfo::id).collect(),
+            prims: effect(p)?,
+            info: p.info.clone(),
+        });
     }
     // the bundle must apply where it says it does: after the repository without `local`
-    let mut back = core::invert(&local_items.iter().flat_map(|l| l.prims.clone()).collect::<Vec<_>>()).map_err(core_err)?;
+    let mut back =
+        core::invert(&local_items.iter().flat_map(|l| l.prims.clone()).collect::<Vec<_>>()).map_err(core_err)?;
     let all_in: Vec<Prim> = incoming.iter().flat_map(|n| n.prims.clone()).collect();
     back.extend(all_in);
     if let Err(e) = core::apply(&tree, &back) {
@@ -429,7 +469,8 @@ fn merge(
             e => core_err(e),
         });
     }
-    let shared: HashSet<String> = bundle.patches.iter().map(|p| p.info.id()).filter(|id| index.contains_key(id)).collect();
+    let shared: HashSet<String> =
+        bundle.patches.iter().map(|p| p.info.id()).filter(|id| index.contains_key(id)).collect();
     let local1 = commute_out(local_items, |x| shared.contains(&x.info.id()))?;
     let new1 = commute_out(incoming, |x| shared.contains(&x.info.id()))?;
     // inverse of local1, in sequence order: inv(l_k) ... inv(l_1)
@@ -448,8 +489,10 @@ fn merge(
                 }
                 None => {
                     let l = local1.iter().find(|l| l.info == k.info).map(|l| l.prims.clone()).unwrap_or_default();
-                    let mut files: Vec<String> =
-                        touched(&original).intersection(&touched(&l)).map(|p| format!("./{}", display_path(p))).collect();
+                    let mut files: Vec<String> = touched(&original)
+                        .intersection(&touched(&l))
+                        .map(|p| format!("./{}", display_path(p)))
+                        .collect();
                     files.sort();
                     return Err(Refusal::Conflict { incoming: describe(&n.info), local: describe(&k.info), files });
                 }
@@ -530,7 +573,8 @@ impl Plan {
         let old_root = std::str::from_utf8(&base[b"pristine:".len()..base.len() - rest.len() - 1]).unwrap_or("");
         if old_root.len() != 64 {
             return Err(Refusal::Unsupported(
-                "this repository's pristine uses size-prefixed names (darcs < 2.3.1): run `darcs optimize pristine`".into(),
+                "this repository's pristine uses size-prefixed names (darcs < 2.3.1): run `darcs optimize pristine`"
+                    .into(),
             ));
         }
         let mut inv = format!("pristine:{root}\n").into_bytes();

@@ -128,10 +128,7 @@ mod tests {
 
     #[test]
     fn what_darcs_sends() {
-        assert_eq!(
-            parse("darcs transfer-mode --repodir hello/"),
-            Ok(Request::TransferMode { repo: "hello".into() })
-        );
+        assert_eq!(parse("darcs transfer-mode --repodir hello/"), Ok(Request::TransferMode { repo: "hello".into() }));
         assert_eq!(
             parse("darcs apply --all  --repodir 'hello'"),
             Ok(Request::Apply { repo: "hello".into(), reorder: false, debug: false })

@@ -141,10 +141,7 @@ pub fn validate(users: &[User], repos: &BTreeMap<String, RepoAccess>) -> Result<
     let mut blobs = HashSet::new();
     for u in users {
         if !valid_user_name(&u.name) {
-            return Err(format!(
-                "users: invalid user name {:?} (letters, digits, '.', '_', '-', at most 64)",
-                u.name
-            ));
+            return Err(format!("users: invalid user name {:?} (letters, digits, '.', '_', '-', at most 64)", u.name));
         }
         if !names.insert(u.name.as_str()) {
             return Err(format!("users: {:?} is configured twice", u.name));

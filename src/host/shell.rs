@@ -171,14 +171,7 @@ fn logged(text: &[u8], dir: &Path) -> Vec<LoggedPatch> {
     }
 }
 
-fn push(
-    cfg: &Config,
-    dir: &Path,
-    name: &str,
-    input: &mut dyn Read,
-    output: &mut dyn Write,
-    rec: &mut Record,
-) -> End {
+fn push(cfg: &Config, dir: &Path, name: &str, input: &mut dyn Read, output: &mut dyn Write, rec: &mut Record) -> End {
     let mut input = input;
     let text = match super::incoming::bundle_text(&mut input, cfg.hosting.max_bundle_bytes) {
         Ok(t) => t,

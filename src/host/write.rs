@@ -1,8 +1,8 @@
 //! Writing a repository the way darcs does, so that a crash at any instant leaves
 //! either the old or the new repository:
 //!
-//! * **Lock.** `_darcs/lock` is created exclusively (`O_CREAT|O_EXCL`, darcs' own
-//!   `takeLock`), so a local darcs waits for a push and a push waits for it. darcsweb
+//! * **Lock.** `_darcs/lock` is created exclusively (as darcs' own `takeLock` does with
+//!   `O_CREAT|O_EXCL`; here by linking a file that already holds its content), so a local darcs waits for a push and a push waits for it. darcsweb
 //!   writers also hold an `flock` on the `_darcs` directory while their lock file exists;
 //!   the kernel drops it when the process dies, so a lock file that says `darcsweb` and is
 //!   found while holding the `flock` was left by a killed push and is removed.
@@ -72,13 +72,14 @@ impl Lock {
             }
         }
         let lock = darcs.join("lock");
+        // the lock file must never exist without its content (an empty one is darcs'):
+        // write it under a temporary name, then link it into place, which fails if a
+        // lock exists, as O_EXCL does
+        let tmp = darcs.join(format!("{TMP_PREFIX}{}.lock", std::process::id()));
+        std::fs::write(&tmp, format!("{LOCK_TAG} {}\n", std::process::id())).map_err(io(&tmp))?;
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&lock) {
-                Ok(mut f) => {
-                    let _ = writeln!(f, "{LOCK_TAG} {}", std::process::id());
-                    let _ = f.sync_all();
-                    break;
-                }
+            match std::fs::hard_link(&tmp, &lock) {
+                Ok(()) => break,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     let mut content = String::new();
                     let _ = File::open(&lock).and_then(|f| f.take(256).read_to_string(&mut content));
@@ -88,6 +89,7 @@ impl Lock {
                         continue;
                     }
                     if start.elapsed() >= timeout {
+                        let _ = std::fs::remove_file(&tmp);
                         return Err(WriteError::Locked(format!(
                             "{} exists: a darcs command is running there, or was killed and left it",
                             lock.display()
@@ -95,9 +97,13 @@ impl Lock {
                     }
                     std::thread::sleep(poll);
                 }
-                Err(e) => return Err(io(&lock)(e)),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(io(&lock)(e));
+                }
             }
         }
+        let _ = std::fs::remove_file(&tmp);
         let held = Lock { darcs, dir };
         held.remove_temporaries();
         Ok(held)

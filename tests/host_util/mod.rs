@@ -21,12 +21,14 @@ pub fn login() -> String {
     String::from_utf8_lossy(&o.stdout).trim().to_string()
 }
 
-/// Whether the real sshd, ssh, ssh-keygen and darcs are installed.
-pub fn tools_available() -> bool {
-    Path::new("/usr/sbin/sshd").exists()
-        && ["ssh", "ssh-keygen", "darcs"]
-            .iter()
-            .all(|t| Command::new(t).arg("-V").output().is_ok() || Command::new(t).arg("--version").output().is_ok())
+/// The real sshd, ssh, ssh-keygen and darcs must be installed (`scripts/deps.sh test`
+/// installs them): fail loudly rather than skip.
+pub fn require_tools() {
+    assert!(Path::new("/usr/sbin/sshd").exists(), "/usr/sbin/sshd is missing: install openssh-server");
+    for t in ["ssh", "ssh-keygen"] {
+        assert!(Command::new(t).arg("-V").output().is_ok(), "{t} is missing: install openssh-client");
+    }
+    assert!(Command::new("darcs").arg("--version").output().is_ok(), "darcs is missing: install darcs");
 }
 
 /// A hosting set-up in a temporary directory: repository root, configuration, state
@@ -222,7 +224,11 @@ impl Sshd {
         let _ = std::fs::create_dir_all("/run/sshd");
         let hostkey = dir.join("host_key");
         if !hostkey.exists() {
-            let o = Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-f"]).arg(&hostkey).output().unwrap();
+            let o = Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(&hostkey)
+                .output()
+                .unwrap();
             assert!(o.status.success());
         }
         let port = free_port();
