@@ -357,7 +357,7 @@ struct Item {
 }
 
 /// Commute `p;q` into `q';p'` with the core (explicit dependencies block).
-fn commute(p: &Item, q: &Item) -> Result<Option<(Vec<Prim>, Vec<Prim>)>, Refusal> {
+fn commute(p: &Item, q: &Item) -> Result<core::Commuted, Refusal> {
     let depends = q.deps.contains(&p.info.id());
     let a = Named { prims: p.prims.clone(), deps: Vec::new() };
     let b = Named { prims: q.prims.clone(), deps: if depends { vec![0] } else { Vec::new() } };

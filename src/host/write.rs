@@ -62,13 +62,13 @@ impl Lock {
         let start = Instant::now();
         let poll = Duration::from_millis(50);
         loop {
-            match dir.try_lock() {
+            match rustix::fs::flock(&dir, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
                 Ok(()) => break,
-                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < timeout => std::thread::sleep(poll),
-                Err(std::fs::TryLockError::WouldBlock) => {
+                Err(rustix::io::Errno::WOULDBLOCK) if start.elapsed() < timeout => std::thread::sleep(poll),
+                Err(rustix::io::Errno::WOULDBLOCK) => {
                     return Err(WriteError::Locked("another push is being applied".into()))
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(io(&darcs)(e)),
+                Err(e) => return Err(io(&darcs)(e.into())),
             }
         }
         let lock = darcs.join("lock");
@@ -125,7 +125,7 @@ impl Lock {
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(self.darcs.join("lock"));
-        let _ = self.dir.unlock();
+        let _ = rustix::fs::flock(&self.dir, rustix::fs::FlockOperation::Unlock);
     }
 }
 
