@@ -236,7 +236,8 @@ impl Sshd {
             "Port {port}\nListenAddress 127.0.0.1\nHostKey {}\nPidFile {}\nUsePAM no\nStrictModes no\n\
              PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
              AuthorizedKeysFile none\nAuthorizedKeysCommand {} authorized-keys --config {} %t %k\n\
-             AuthorizedKeysCommandUser {}\nPermitRootLogin prohibit-password\nLogLevel VERBOSE\n",
+             AuthorizedKeysCommandUser {}\nPermitRootLogin prohibit-password\nLogLevel VERBOSE\n\
+             Subsystem sftp internal-sftp\n",
             hostkey.display(),
             dir.join("sshd.pid").display(),
             bin().display(),
