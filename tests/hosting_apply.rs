@@ -402,3 +402,46 @@ fn sigkill_at_any_instant_leaves_old_or_new() {
     assert_checks(&hosted, home);
     assert!(!hosted.join("_darcs/lock").exists());
 }
+
+#[test]
+fn pushes_and_local_darcs_respect_each_others_lock() {
+    require_tools();
+    let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
+    let (hosted, _a, bundle) = with_pending_patch(&host);
+    let home = &host.home;
+    let lock = hosted.join("_darcs/lock");
+    // darcs' own lock (an empty file, as its takeLock makes it): the push waits for it
+    std::fs::write(&lock, "").unwrap();
+    let mut c = host.shell_command("alice", Some(APPLY));
+    let mut child = c.spawn().unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&bundle).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(child.try_wait().unwrap().is_none(), "the push did not wait for darcs' lock");
+    assert_eq!(patch_ids(&hosted, home).len(), 1);
+    std::fs::remove_file(&lock).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(patch_ids(&hosted, home).len(), 2);
+    assert!(!lock.exists());
+    assert_checks(&hosted, home);
+    // a push's lock file is darcs' lock: a local darcs command waits for it
+    std::fs::write(&lock, "darcsweb 1\n").unwrap();
+    let mut d = std::process::Command::new("darcs");
+    d.args(["optimize", "clean", "--repodir"])
+        .arg(&hosted)
+        .env("HOME", home)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut darcs = d.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(darcs.try_wait().unwrap().is_none(), "darcs did not wait for the push's lock");
+    std::fs::remove_file(&lock).unwrap();
+    let out = darcs.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Waiting for lock"));
+}
