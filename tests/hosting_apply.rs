@@ -273,6 +273,17 @@ fn refusals_write_nothing() {
         ("alice", APPLY.into(), vec![0x1f, 0x8b, 8, 0, 1, 2, 3, 4]),
         ("alice", APPLY.into(), vec![b'x'; 100 << 20]),
     ];
+    // a well-formed bundle (right hash and context) whose patch writes into _darcs
+    {
+        let context = &text[text.find("Context:\n\n").unwrap()..text.find("Patch bundle hash:").unwrap()];
+        let patch = "[evil\nMallory <m@example.com>**20240101000000\n Ignore-this: 1\n] addfile ./_darcs/evil\nhunk ./_darcs/evil 1\n+x";
+        let hash = darcsweb::darcs::bundle::bundle_hash(patch.as_bytes(), &[0..patch.len()]);
+        let b = format!("\nNew patches:\n\n{patch}\n\n{context}Patch bundle hash:\n{hash}\n");
+        let r = host.shell("alice", APPLY, b.as_bytes());
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(err.contains("./_darcs/evil, inside darcs' own directory"), "{err}");
+        hostile.push(("alice", APPLY.into(), b.into_bytes()));
+    }
     // a gzip bomb: 100 MB of zeros in 100 KB
     {
         use std::io::Write;

@@ -195,6 +195,17 @@ pub fn plan(dir: &FsPath, bundle_text: &[u8]) -> Result<Outcome, Refusal> {
         known.insert(p.info.id());
     }
 
+    for p in &new {
+        // as darcs' own "malicious path" check: no patch may touch darcs' directory
+        let paths = touched(&effect(p)?);
+        if let Some(bad) = paths.iter().find(|path| path.iter().any(|c| c.eq_ignore_ascii_case(b"_darcs"))) {
+            return Err(Refusal::Malformed(format!(
+                "patch {} touches ./{}, inside darcs' own directory",
+                describe(&p.info),
+                display_path(bad)
+            )));
+        }
+    }
     let common = common_with_sender(&repo, &index, &bundle.context)?;
     if let Some(p) = present.iter().find(|p| common.contains(&index[&p.info.id()])) {
         return Err(Refusal::Malformed(format!("patch {} is both new and in the bundle's context", describe(&p.info))));
