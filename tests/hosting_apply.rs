@@ -135,10 +135,43 @@ fn scenario(format: &str) {
     let out = push_both(&host, &hosted, &send(&a, &hosted, home));
     assert!(out.contains("merged"), "{out}");
 
+    // 6. an old bundle of two patches after one of them got in, and another patch from b:
+    //    the one already there is skipped, the other merged past b's
+    write(&a, "CHANGES", b"changes\nfrom a\n");
+    record(&a, home, "six");
+    write(&a, "src/prog.c", b"int main() { return 7; }\n");
+    record(&a, home, "seven");
+    let both = send(&a, &hosted, home);
+    let six = {
+        let out = a.join("../six.dpatch");
+        darcs_ok(
+            &[
+                "send",
+                "-a",
+                "-p",
+                "^six$",
+                "--no-edit-description",
+                "-o",
+                &out.display().to_string(),
+                &hosted.display().to_string(),
+            ],
+            &a,
+            home,
+        );
+        std::fs::read(out).unwrap()
+    };
+    push_both(&host, &hosted, &six);
+    darcs_ok(&["pull", "-a", &hosted.display().to_string()], &b, home);
+    write(&b, "README", b"HELLO\nplanet\nagain\nand more\nfrom b\n");
+    record(&b, home, "b again");
+    push_both(&host, &hosted, &send(&b, &hosted, home));
+    let out = push_both(&host, &hosted, &both);
+    assert!(out.contains("applied 1 patch") && out.contains("merged"), "{out}");
+
     // the audit log has one line per push
     let audit = host.audit();
     assert!(audit.iter().all(|r| r["user"] == "alice" && r["action"] == "push"), "{audit:?}");
-    assert_eq!(audit.len(), 7);
+    assert_eq!(audit.len(), 10);
     assert_eq!(audit[0]["patches"][0]["name"], "first");
     assert_eq!(audit[4]["result"], "nothing-to-do");
 }
