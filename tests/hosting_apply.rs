@@ -489,3 +489,57 @@ fn pushes_and_local_darcs_respect_each_others_lock() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Waiting for lock"));
 }
+
+/// A pusher who resolved a conflict locally pushes conflicted patches (darcs-2/3
+/// conflictors) on top of what the repository has: nothing to merge, so they are taken
+/// as they are, as darcs takes them.
+fn resolved_conflict(format: &str) {
+    require_tools();
+    let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n[repos.hello2]\nwrite = [\"alice\"]\n");
+    let hosted = host.create("hello", format);
+    let home = &host.home;
+    let (x, y) = (host.dir.path().join("x"), host.dir.path().join("y"));
+    darcs_ok(&["clone", &hosted.display().to_string(), &x.display().to_string()], host.dir.path(), home);
+    write(&x, "f", b"one\ntwo\nthree\n");
+    record(&x, home, "base");
+    push_both(&host, &hosted, &send(&x, &hosted, home));
+    darcs_ok(&["clone", &hosted.display().to_string(), &y.display().to_string()], host.dir.path(), home);
+    write(&x, "f", b"one\nTWO by x\nthree\n");
+    record(&x, home, "x edits two");
+    write(&y, "f", b"one\ntwo by y\nthree\n");
+    record(&y, home, "y edits two");
+    push_both(&host, &hosted, &send(&x, &hosted, home));
+    // y pulls x's edit: a conflict in y, resolved by hand and recorded
+    let _ = darcs_env(&["pull", "-a", "--mark-conflicts", &hosted.display().to_string()], &y, home, &[]);
+    write(&y, "f", b"one\ntwo, by x and y\nthree\n");
+    record(&y, home, "resolve");
+    let bundle = send(&y, &hosted, home);
+    let text = String::from_utf8_lossy(&bundle);
+    assert!(text.contains("conflictor"), "expected conflicted patches in the bundle:\n{text}");
+    // in a copy of the repository that got one more patch meanwhile, the conflicted
+    // patches would have to be merged past it: not offered yet, refused, nothing written
+    let other = host.root.join("hello2");
+    copy_dir(&hosted, &other).unwrap();
+    write(&x, "g", b"unrelated\n");
+    record(&x, home, "x adds g");
+    let to_other = "darcs apply --all --repodir 'hello2'";
+    assert!(host.shell("alice", to_other, &send(&x, &other, home)).status.success());
+    let before = snapshot(&other);
+    let r = host.shell("alice", to_other, &bundle);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{err}");
+    assert!(err.contains("not supported") && err.contains("conflicted"), "{err}");
+    assert_eq!(snapshot(&other), before);
+    let out = push_both(&host, &hosted, &bundle);
+    assert!(out.contains("applied 2 patches"), "{out}");
+}
+
+#[test]
+fn resolved_conflicts_are_pushed_darcs2() {
+    resolved_conflict("darcs-2");
+}
+
+#[test]
+fn resolved_conflicts_are_pushed_darcs3() {
+    resolved_conflict("darcs-3");
+}

@@ -442,7 +442,8 @@ fn merge(
         if np.has_conflicts() {
             return Err(Refusal::Unsupported(format!(
                 "the repository has patches you lack, and {} among them is conflicted; \
-                 merging past conflicted patches needs the conflictor merge, which the verified core does not offer yet: pull first",
+                 merging past conflicted patches needs the conflictor merge, which the verified core does not offer yet: \
+                 pull them before recording more",
                 describe(&np.info)
             )));
         }
@@ -457,7 +458,7 @@ fn merge(
         if p.has_conflicts() {
             return Err(Refusal::Unsupported(format!(
                 "{} is a conflicted patch and the repository has patches you lack; \
-                 merging conflicted patches needs the conflictor merge, which the verified core does not offer yet: pull first",
+                 merging conflicted patches needs the conflictor merge, which the verified core does not offer yet",
                 describe(&p.info)
             )));
         }
