@@ -310,7 +310,8 @@ fn refusals_write_nothing() {
     {
         let context = &text[text.find("Context:\n\n").unwrap()..text.find("Patch bundle hash:").unwrap()];
         let patch = "[evil\nMallory <m@example.com>**20240101000000\n Ignore-this: 1\n] addfile ./_darcs/evil\nhunk ./_darcs/evil 1\n+x";
-        let hash = darcsweb::darcs::bundle::bundle_hash(patch.as_bytes(), &[0..patch.len()]);
+        let whole = 0..patch.len();
+        let hash = darcsweb::darcs::bundle::bundle_hash(patch.as_bytes(), std::slice::from_ref(&whole));
         let b = format!("\nNew patches:\n\n{patch}\n\n{context}Patch bundle hash:\n{hash}\n");
         let r = host.shell("alice", APPLY, b.as_bytes());
         let err = String::from_utf8_lossy(&r.stderr);
