@@ -67,10 +67,11 @@ fn build(dir: &Path, format: RepoFormat) -> std::io::Result<()> {
     for sub in ["patches", "inventories", "pristine.hashed", "prefs"] {
         std::fs::create_dir_all(darcs.join(sub))?;
     }
-    std::fs::write(darcs.join("format"), format_file(format))?;
     std::fs::write(darcs.join("prefs/motd"), "")?;
     std::fs::write(darcs.join("pristine.hashed").join(EMPTY_SHA256), super::write::gzip(b""))?;
     std::fs::write(darcs.join("hashed_inventory"), format!("pristine:{EMPTY_SHA256}\n"))?;
+    // last: until the format file exists, the directory is no repository to anyone
+    std::fs::write(darcs.join("format"), format_file(format))?;
     for f in ["format", "hashed_inventory", "prefs/motd"] {
         std::fs::File::open(darcs.join(f))?.sync_all()?;
     }
