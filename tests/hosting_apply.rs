@@ -544,3 +544,33 @@ fn resolved_conflicts_are_pushed_darcs2() {
 fn resolved_conflicts_are_pushed_darcs3() {
     resolved_conflict("darcs-3");
 }
+
+#[test]
+fn transfer_mode_serves_only_the_clone_files() {
+    require_tools();
+    let host = Host::new(&["alice"], &[], "[repos.hello]\nwrite = [\"alice\"]\n");
+    let (hosted, _a, _bundle) = with_pending_patch(&host);
+    let inv = std::fs::read(hosted.join("_darcs/hashed_inventory")).unwrap();
+    let req = b"get format\nget hashed_inventory\nget prefs/author\nget ../../../etc/passwd\nget /etc/passwd\n\
+get patches/pending\nget index\nget lock\nget _darcs/format\nget prefs/motd\n";
+    let r = host.shell("alice", "darcs transfer-mode --repodir hello/", req);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let mut expected = b"Hello user, I am darcs transfer mode\n".to_vec();
+    let format = std::fs::read(hosted.join("_darcs/format")).unwrap();
+    expected.extend(format!("got format\n{}\n", format.len()).bytes());
+    expected.extend(&format);
+    expected.extend(format!("got hashed_inventory\n{}\n", inv.len()).bytes());
+    expected.extend(&inv);
+    for f in ["prefs/author", "../../../etc/passwd", "/etc/passwd", "patches/pending", "index", "lock", "_darcs/format"]
+    {
+        expected.extend(format!("error {f}\n\"{f} does not exist\"\n").bytes());
+    }
+    expected.extend(b"got prefs/motd\n0\n");
+    assert_eq!(String::from_utf8_lossy(&r.stdout), String::from_utf8_lossy(&expected));
+    // malformed requests end the session with an error
+    for bad in [&b"get format\0x\n"[..], b"put format\n", &[b'g'; 5000], b"get format"] {
+        let r = host.shell("alice", "darcs transfer-mode --repodir hello", bad);
+        assert_eq!(r.status.code(), Some(2), "{:?}", String::from_utf8_lossy(bad));
+        assert!(String::from_utf8_lossy(&r.stderr).starts_with("darcsweb: transfer-mode: "));
+    }
+}
