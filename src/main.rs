@@ -111,66 +111,10 @@ fn main() -> ExitCode {
         },
         Cmd::Check { repo } => repo::check::main(&repo),
         Cmd::CoreWorker => darcsweb::core::worker::serve_stdio(),
-        Cmd::AuthorizedKeys { config, keytype, key } => authorized_keys(&config, keytype, key),
+        Cmd::AuthorizedKeys { config, keytype, key } => darcsweb::host::cli::authorized_keys(&config, keytype, key),
         Cmd::Shell { config, user, key } => darcsweb::host::shell::main(&config, &user, key),
-        Cmd::Repo { cmd: RepoCmd::Create { name, format, config, root } } => repo_create(&name, &format, config, root),
-    }
-}
-
-fn authorized_keys(config: &std::path::Path, keytype: Option<String>, key: Option<String>) -> ExitCode {
-    use darcsweb::host::keys;
-    let result = (|| {
-        let cfg = Config::load(Some(config)).map_err(|e| e.to_string())?;
-        let wanted = match (keytype, key) {
-            (Some(t), Some(k)) => match keys::PublicKey::from_parts(&t, &k) {
-                Ok(k) => Some(k),
-                Err(_) => return Ok(Vec::new()), // a key type we do not serve: no line
-            },
-            (None, None) => None,
-            _ => return Err("give both KEYTYPE and KEY, or neither".to_string()),
-        };
-        let config = config.canonicalize().map_err(|e| format!("{}: {e}", config.display()))?;
-        keys::lines(&darcsweb::host::shell::current_exe(), &config, &cfg.users, wanted.as_ref())
-    })();
-    match result {
-        Ok(lines) => {
-            for l in lines {
-                println!("{l}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("darcsweb: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn repo_create(name: &str, format: &str, config: Option<PathBuf>, root: Option<PathBuf>) -> ExitCode {
-    use darcsweb::darcs::format::RepoFormat;
-    let result = (|| {
-        let format = match format {
-            "darcs-2" => RepoFormat::Darcs2,
-            "darcs-3" => RepoFormat::Darcs3,
-            f => return Err(format!("unknown format {f:?} (darcs-2 or darcs-3)")),
-        };
-        let root = match root {
-            Some(r) => r,
-            None => {
-                let cfg = Config::load(config.as_deref()).map_err(|e| e.to_string())?;
-                cfg.roots.first().cloned().ok_or("no root: give --root or a configuration with roots")?
-            }
-        };
-        darcsweb::host::create::create(&root, name, format)
-    })();
-    match result {
-        Ok(p) => {
-            println!("created {}", p.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("darcsweb: {e}");
-            ExitCode::FAILURE
+        Cmd::Repo { cmd: RepoCmd::Create { name, format, config, root } } => {
+            darcsweb::host::cli::repo_create(&name, &format, config, root)
         }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod apply;
 pub mod audit;
+pub mod cli;
 pub mod command;
 pub mod config;
 pub mod create;
