@@ -152,6 +152,10 @@ fn write_atomic(dest: &Path, data: &[u8]) -> Result<(), WriteError> {
     let tmp = dir.join(format!("{TMP_PREFIX}{}.{name}", std::process::id()));
     let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp).map_err(io(&tmp))?;
     f.write_all(data).map_err(io(&tmp))?;
+    // keep the replaced file's mode, as darcs does (shared, group-writable repositories)
+    if let Ok(old) = std::fs::metadata(dest) {
+        f.set_permissions(old.permissions()).map_err(io(&tmp))?;
+    }
     f.sync_all().map_err(io(&tmp))?;
     drop(f);
     std::fs::rename(&tmp, dest).map_err(io(dest))
@@ -201,6 +205,18 @@ pub fn commit(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_keeps_the_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("hashed_inventory");
+        std::fs::write(&f, "old").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomic(&f, b"new").unwrap();
+        assert_eq!(std::fs::read(&f).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o664);
+    }
 
     #[test]
     fn gzip_bytes_as_darcs() {
