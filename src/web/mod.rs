@@ -107,6 +107,7 @@ impl AppState {
                 error::hide_path(p);
             }
         }
+        crate::darcs::budget::global().set_limit(config.limits.memory_bytes);
         let web = WebConfig::from(&config);
         AppState {
             registry,
@@ -206,7 +207,8 @@ pub fn fingerprint(index: &Index) -> String {
 
 /// Render a template as an HTML response with the given `Cache-Control`.
 pub fn html<T: askama::Template>(page: &T, cache: &'static str) -> WebResult {
-    let body = page.render()?;
+    // control and reordering characters come only from repository data: show them
+    let body = views::visible(&page.render()?).into_owned();
     let mut r = body.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
