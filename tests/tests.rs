@@ -2,6 +2,7 @@
 //! helpers are linked once instead of once per file), one module per area.
 
 mod common;
+mod fuzz;
 mod http_util;
 
 mod conflicts_differential;
@@ -12,9 +13,11 @@ mod darcs_corrupt;
 mod darcs_format;
 mod deps;
 mod examples;
+mod hostile_fs;
 mod http_browser;
 mod http_clone;
 mod http_crawl;
 mod http_hostile;
 mod http_routes;
 mod repo_differential;
+mod repo_fuzz;

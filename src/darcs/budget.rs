@@ -30,6 +30,16 @@ pub struct OverBudget {
     pub in_use: u64,
     /// The budget's limit.
     pub limit: u64,
+    /// Bytes the refused grant already held: when `held + needed > limit` the work can
+    /// never fit, whatever else runs.
+    pub held: u64,
+}
+
+impl OverBudget {
+    /// Whether the work could never fit in the budget, even alone.
+    pub fn never_fits(&self) -> bool {
+        self.held.saturating_add(self.needed) > self.limit
+    }
 }
 
 impl std::fmt::Display for OverBudget {
@@ -87,17 +97,17 @@ impl Budget {
         self.used.load(Ordering::SeqCst)
     }
 
-    fn take(&self, bytes: u64) -> Result<(), OverBudget> {
+    fn take(&self, bytes: u64, held: u64) -> Result<(), OverBudget> {
         let limit = self.limit();
         self.used
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |u| u.checked_add(bytes).filter(|&t| t <= limit))
             .map(|_| ())
-            .map_err(|in_use| OverBudget { needed: bytes, in_use, limit })
+            .map_err(|in_use| OverBudget { needed: bytes, in_use, limit, held })
     }
 
     /// Take `bytes`, or refuse at once when that would exceed the limit.
     pub fn grant(&self, bytes: u64) -> Result<Grant<'_>, OverBudget> {
-        self.take(bytes)?;
+        self.take(bytes, 0)?;
         Ok(Grant { budget: self, bytes })
     }
 }
@@ -112,7 +122,7 @@ pub struct Grant<'b> {
 impl Grant<'_> {
     /// Take `more` bytes into this grant.
     pub fn grow(&mut self, more: u64) -> Result<(), OverBudget> {
-        self.budget.take(more)?;
+        self.budget.take(more, self.bytes)?;
         self.bytes += more;
         Ok(())
     }
@@ -176,8 +186,10 @@ mod tests {
         assert_eq!(b.in_use(), 60);
         let e = b.grant(41).unwrap_err();
         assert_eq!((e.needed, e.in_use, e.limit), (41, 60, 100));
+        assert!(!e.never_fits(), "it would fit alone");
         let mut h = b.grant(40).unwrap();
         assert!(h.grow(1).is_err());
+        assert!(h.grow(61).unwrap_err().never_fits(), "40 held and 61 more can never fit in 100");
         drop(g);
         h.grow(10).unwrap();
         assert_eq!(b.in_use(), 50);
@@ -203,6 +215,6 @@ mod tests {
         assert_eq!(b.in_use(), 2 * STEP + 3);
         drop(g);
         assert_eq!(b.in_use(), 0);
-        assert!(OverBudget { needed: 3 << 20, in_use: 0, limit: 1 << 30 }.to_string().contains("3.0 MiB"));
+        assert!(OverBudget { needed: 3 << 20, in_use: 0, limit: 1 << 30, held: 0 }.to_string().contains("3.0 MiB"));
     }
 }

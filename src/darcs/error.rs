@@ -137,6 +137,8 @@ pub enum Error {
         file: PathBuf,
         /// How much was needed and what the budget is.
         what: String,
+        /// The work can never fit in the budget, even alone (remembered like damage).
+        never_fits: bool,
     },
     /// The same patch (by its id) is listed twice in the inventories.
     #[error("{}: duplicate patch {id} (also listed in {})", file.display(), first.display())]
@@ -225,13 +227,18 @@ impl Error {
 
     /// An `OverBudget` error while reading or parsing `file`.
     pub fn over_budget(file: &Path, b: super::budget::OverBudget) -> Error {
-        Error::OverBudget { file: file.to_path_buf(), what: b.to_string() }
+        let what = if b.never_fits() {
+            format!("{b}: more than the whole budget, so it is not read")
+        } else {
+            format!("{b}: other work holds it; try again")
+        };
+        Error::OverBudget { file: file.to_path_buf(), what, never_fits: b.never_fits() }
     }
 
     /// Whether this error may go away by itself (the memory budget was exhausted by
     /// other work): such errors are never remembered.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Error::OverBudget { .. })
+        matches!(self, Error::OverBudget { never_fits: false, .. })
     }
 
     /// The same error again (for remembering a failure): same message, same file.

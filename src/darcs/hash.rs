@@ -143,13 +143,27 @@ impl Default for Limits {
 /// `limit` bytes; the output's buffer is taken from `grant` (which is expected to hold
 /// `raw`'s, given back here once the compressed bytes are dropped).
 pub fn decompress_charged(raw: Vec<u8>, file: &Path, limit: u64, grant: &mut Grant<'static>) -> Result<Vec<u8>> {
+    decompress_sized(raw, file, limit, false, grant)
+}
+
+/// [`decompress_charged`]; with `exact`, the output is expected to be `limit` bytes (a
+/// hashed file's name says so) and its whole buffer is taken from the budget before
+/// anything is inflated: one allocation of the right size, refused at once when the
+/// budget cannot hold it, instead of a buffer doubling its way up to the cap.
+pub fn decompress_sized(
+    raw: Vec<u8>,
+    file: &Path,
+    limit: u64,
+    exact: bool,
+    grant: &mut Grant<'static>,
+) -> Result<Vec<u8>> {
     if !raw.starts_with(&[0x1f, 0x8b]) {
         if raw.len() as u64 > limit {
             return Err(Error::TooLarge { file: file.to_path_buf(), limit });
         }
         return Ok(raw);
     }
-    let hint = (raw.len() as u64).saturating_mul(3);
+    let hint = if exact { limit } else { (raw.len() as u64).saturating_mul(3) };
     let dec = flate2::read::MultiGzDecoder::new(raw.as_slice());
     let out = read_bounded(dec, limit, file, grant, hint).map_err(|e| match e {
         Error::Io { file, source } => Error::BadGzip { file, what: source.to_string() },
@@ -171,8 +185,20 @@ pub fn decompress(raw: Vec<u8>, file: &Path, limit: u64) -> Result<Vec<u8>> {
 /// decompression) and decompress it if it is gzipped; the memory stays charged to the
 /// returned grant.
 pub fn read_maybe_gzipped(dir: &RepoDir, rel: &Path, limit: u64) -> Result<(Vec<u8>, Grant<'static>)> {
-    let (raw, mut grant) = dir.read_charged(rel, limit)?;
-    let data = decompress_charged(raw, &dir.shown(rel), limit, &mut grant)?;
+    read_gzipped_within(dir, rel, limit, limit, false)
+}
+
+/// [`read_maybe_gzipped`] with separate caps: `on_disk` for the file as stored, `content`
+/// for what it holds (a hashed file's name says its size: nothing past it is inflated).
+pub fn read_gzipped_within(
+    dir: &RepoDir,
+    rel: &Path,
+    on_disk: u64,
+    content: u64,
+    exact: bool,
+) -> Result<(Vec<u8>, Grant<'static>)> {
+    let (raw, mut grant) = dir.read_charged(rel, on_disk)?;
+    let data = decompress_sized(raw, &dir.shown(rel), content, exact, &mut grant)?;
     Ok((data, grant))
 }
 
@@ -367,7 +393,7 @@ impl Store {
         }
         for (dir, rel) in candidates {
             let path = dir.shown(&rel);
-            match read_maybe_gzipped(dir, &rel, limit) {
+            match read_gzipped_within(dir, &rel, self.limits.max_file_size, limit, h.size.is_some()) {
                 Ok((data, grant)) => {
                     h.verify(&data, &path)?;
                     return Ok((data, grant));
@@ -377,7 +403,7 @@ impl Store {
                         searched.push(path);
                     }
                 }
-                Err(Error::TooLarge { file, .. }) if h.size.is_some() => {
+                Err(Error::TooLarge { file, limit: l }) if h.size == Some(l) => {
                     return Err(Error::SizeMismatch { file, expected: limit, actual: limit + 1 });
                 }
                 Err(e) => return Err(e),

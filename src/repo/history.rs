@@ -92,7 +92,13 @@ pub(crate) fn core_cost(base: &Tree, patches: &[Named]) -> u64 {
 
 /// Take `bytes` of the memory budget for work on the repository (`what` names it).
 pub(crate) fn charge(bytes: u64, what: &str) -> Result<Grant<'static>> {
-    budget::charge(bytes).map_err(|b| RepoError::Busy(format!("{what}: {b}")))
+    budget::charge(bytes).map_err(|b| {
+        if b.never_fits() {
+            RepoError::TooLarge(format!("{what}: {b}: more than the server's whole memory budget"))
+        } else {
+            RepoError::Busy(format!("{what}: {b}"))
+        }
+    })
 }
 
 /// Direct dependencies and dependents of every patch.

@@ -54,7 +54,8 @@ impl From<crate::darcs::error::Error> for RepoError {
     fn from(e: crate::darcs::error::Error) -> Self {
         match e {
             crate::darcs::error::Error::Unsupported(_) => RepoError::Unsupported(e.to_string()),
-            crate::darcs::error::Error::OverBudget { .. } => RepoError::Busy(e.to_string()),
+            crate::darcs::error::Error::OverBudget { never_fits: false, .. } => RepoError::Busy(e.to_string()),
+            crate::darcs::error::Error::OverBudget { never_fits: true, .. } => RepoError::TooLarge(e.to_string()),
             e => RepoError::Corrupt(e.to_string()),
         }
     }
