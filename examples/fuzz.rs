@@ -24,6 +24,7 @@ fn main() -> std::process::ExitCode {
         mutants: n,
         memory_bytes: 256 << 20,
         verbose: std::env::var_os("FUZZ_VERBOSE").is_some(),
+        compare_all: std::env::var_os("FUZZ_COMPARE_ALL").is_some(),
     };
     let started = std::time::Instant::now();
     let report = fuzz::run(&setup);

@@ -18,6 +18,7 @@ fn mutants_never_hang_crash_leak_or_pass_where_darcs_fails() {
         mutants: std::env::var("FUZZ_MUTANTS").ok().and_then(|s| s.parse().ok()).unwrap_or(120),
         memory_bytes: 256 << 20,
         verbose: false,
+        compare_all: false,
     };
     let report = fuzz::run(&setup);
     let summary = report.summary();

@@ -642,6 +642,35 @@ pub struct Setup {
     pub memory_bytes: u64,
     /// Print a line per mutant.
     pub verbose: bool,
+    /// Ask darcs about the mutants darcsweb rejects too (to count where darcsweb is
+    /// stricter, and why); FIFOs are left out (darcs would wait on them).
+    pub compare_all: bool,
+}
+
+/// The reason of a `darcsweb check` refusal, without paths and hashes, for counting.
+fn reason(out: &str) -> String {
+    const KNOWN: [&str; 17] = [
+        "symbolic link leading outside",
+        "FIFO",
+        "not a regular file",
+        "duplicate patch",
+        "does not start with a tag",
+        "hash mismatch",
+        "size mismatch",
+        "bad gzip",
+        "missing",
+        "malformed",
+        "invalid hash",
+        "does not apply",
+        "differ",
+        "memory budget",
+        "metadata differs",
+        "unsupported",
+        "larger than the limit",
+    ];
+    KNOWN.iter().find(|k| out.contains(*k)).map(|k| k.to_string()).unwrap_or_else(|| {
+        out.lines().next().unwrap_or("").split(": ").skip(1).collect::<Vec<_>>().join(": ").chars().take(80).collect()
+    })
 }
 
 /// What a run found.
@@ -664,6 +693,10 @@ pub struct Report {
     pub disagreements: Vec<String>,
     /// darcs check runs (only for mutants darcsweb calls consistent) that agreed.
     pub darcs_agreed: usize,
+    /// With [`Setup::compare_all`]: mutants darcsweb rejects and darcs accepts, by reason.
+    pub stricter: BTreeMap<String, usize>,
+    /// With [`Setup::compare_all`]: mutants both reject.
+    pub both_reject: usize,
     /// Pages showing the canary (content from outside the repository).
     pub leaks: Vec<String>,
     /// Healthy repository pages that changed.
@@ -698,7 +731,7 @@ impl Report {
         s.push_str(&format!(
             "\ndarcsweb check: {} consistent, {} rejected; darcs check agreed on all {} it was asked about\n\
              hangs {}, crashes {}, over budget {}, consistent-where-darcs-rejects {}, leaks {}, healthy pages changed {}\n\
-             pages by status: {:?}\nserver peak {} KiB (after start-up {} KiB); largest check peak {} KiB",
+             pages by status: {:?}\nboth reject {}; darcsweb stricter than darcs: {:?}\nserver peak {} KiB (after start-up {} KiB); largest check peak {} KiB",
             self.check_consistent,
             self.check_rejected,
             self.darcs_agreed,
@@ -709,6 +742,8 @@ impl Report {
             self.leaks.len(),
             self.healthy_changed.len(),
             self.statuses,
+            self.both_reject,
+            self.stricter,
             self.server_peak_kib.0,
             self.server_peak_kib.1,
             self.check_peak_kib,
@@ -827,7 +862,23 @@ pub fn run(setup: &Setup) -> Report {
                 }
                 let _ = std::fs::remove_dir_all(&ddir);
             }
-            Exit::Code(1) => report.check_rejected += 1,
+            Exit::Code(1) => {
+                report.check_rejected += 1;
+                if setup.compare_all && !what.contains("FIFO") && !what.contains("socket") {
+                    let ddir = scratch.join(format!("d-{seed}"));
+                    let _ = std::fs::remove_dir_all(&ddir);
+                    copy_tree(&setup.base, &ddir).expect("copy");
+                    mutate(&ddir, &outside, seed);
+                    let (dexit, _, _) =
+                        run_limited(darcs_cmd(&home, &["check", "--no-cache"], &ddir), Duration::from_secs(120));
+                    if dexit == Exit::Code(0) {
+                        *report.stricter.entry(format!("[{kind}] {}", reason(&out))).or_default() += 1;
+                    } else {
+                        report.both_reject += 1;
+                    }
+                    let _ = std::fs::remove_dir_all(&ddir);
+                }
+            }
             Exit::Code(c) => report.crashes.push(format!("check exit {c}: {label}: {}", out.trim())),
             Exit::Died { hung: true } => report.hangs.push(format!("check: {label}")),
             Exit::Died { hung: false } => report.crashes.push(format!("check killed: {label}")),
