@@ -257,8 +257,11 @@ pub struct Store {
     sources: Vec<Source>,
     source_dirs: Vec<RepoDir>,
     limits: Limits,
-    failed: Arc<Mutex<HashMap<(Kind, String), (Option<FileStamp>, Error)>>>,
+    failed: Arc<Mutex<Remembered>>,
 }
+
+/// Failed reads by (kind, name): the file's stamp when it failed, and the error.
+type Remembered = HashMap<(Kind, String), (Option<FileStamp>, Error)>;
 
 /// Most failures a store remembers (then it forgets them all and starts again).
 const MAX_REMEMBERED: usize = 4096;
