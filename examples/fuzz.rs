@@ -25,6 +25,7 @@ fn main() -> std::process::ExitCode {
         memory_bytes: 256 << 20,
         verbose: std::env::var_os("FUZZ_VERBOSE").is_some(),
         compare_all: std::env::var_os("FUZZ_COMPARE_ALL").is_some(),
+        report_every: 250,
     };
     let started = std::time::Instant::now();
     let report = fuzz::run(&setup);

@@ -19,6 +19,7 @@ fn mutants_never_hang_crash_leak_or_pass_where_darcs_fails() {
         memory_bytes: 256 << 20,
         verbose: false,
         compare_all: false,
+        report_every: 0,
     };
     let report = fuzz::run(&setup);
     let summary = report.summary();

@@ -365,11 +365,17 @@ impl Repo {
     /// regular file beneath the repository (no symbolic link leads out), at most the
     /// file-size cap, read within the memory budget.
     pub fn darcs_file(&self, rel: &str) -> Result<Vec<u8>> {
+        self.darcs_file_charged(rel).map(|(b, _)| b)
+    }
+
+    /// [`Repo::darcs_file`], its bytes charged to the memory budget until the grant is
+    /// dropped (when the answer has been sent).
+    pub fn darcs_file_charged(&self, rel: &str) -> Result<(Vec<u8>, crate::darcs::budget::Grant<'static>)> {
         if !darcs_file_allowed(rel) {
             return Err(RepoError::NotFound(format!("_darcs/{rel} is not served")));
         }
         let limit = crate::darcs::hash::Limits::default().max_file_size;
-        match RepoDir::open(&self.dir).read(&FsPath::new("_darcs").join(rel), limit) {
+        match RepoDir::open(&self.dir).read_charged(&FsPath::new("_darcs").join(rel), limit) {
             Ok(b) => Ok(b),
             Err(e @ crate::darcs::error::Error::OverBudget { .. }) => Err(e.into()),
             Err(_) => Err(RepoError::NotFound(format!("_darcs/{rel}"))),

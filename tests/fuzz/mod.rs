@@ -642,6 +642,8 @@ pub struct Setup {
     pub memory_bytes: u64,
     /// Print a line per mutant.
     pub verbose: bool,
+    /// Print the report so far every this many mutants (0: only at the end).
+    pub report_every: usize,
     /// Ask darcs about the mutants darcsweb rejects too (to count where darcsweb is
     /// stricter, and why); FIFOs are left out (darcs would wait on them).
     pub compare_all: bool,
@@ -935,6 +937,9 @@ pub fn run(setup: &Setup) -> Report {
                 _ => "FAILED",
             };
             println!("{label}: check {verdict}; server {peak} KiB");
+        }
+        if setup.report_every > 0 && (i + 1) % setup.report_every == 0 && i + 1 < setup.mutants {
+            println!("--- after {} mutants (seeds {}..{})\n{}", i + 1, setup.seed, seed, report.summary());
         }
     }
     report
