@@ -283,7 +283,7 @@ impl Repo {
     /// The file (relative to the repository) a failed load names, to watch for a change.
     fn failed_file(&self, loaded: &Loaded) -> Option<PathBuf> {
         match loaded {
-            Err(RepoError::Corrupt(m)) | Err(RepoError::Unsupported(m)) => {
+            Err(RepoError::Corrupt(m)) | Err(RepoError::Unsupported(m)) | Err(RepoError::TooLarge(m)) => {
                 let dir = self.dir.to_string_lossy();
                 let rest = m.strip_prefix(dir.as_ref())?.strip_prefix('/')?;
                 let rel = rest.split(": ").next()?;
