@@ -177,9 +177,11 @@ pub(crate) fn read_bounded(
             Err(e) => return Err(Error::io(file, e)),
         };
         if out.len() + n > out.capacity() {
-            // the buffer must grow: take its next size from the budget first
+            // the buffer must grow: take its next size from the budget first, twice (the
+            // old and the new buffer may both be resident while it is copied, and the
+            // allocator may keep the old one)
             let cap = (out.capacity() * 2).max(out.len() + n).max(64 << 10).min(limit as usize + 1);
-            grant.grow_to(base + cap as u64).map_err(|b| Error::over_budget(file, b))?;
+            grant.grow_to(base + 2 * cap as u64).map_err(|b| Error::over_budget(file, b))?;
             out.reserve_exact(cap - out.len());
         }
         out.extend_from_slice(&chunk[..n]);
@@ -187,6 +189,7 @@ pub(crate) fn read_bounded(
             return Err(Error::TooLarge { file: file.to_path_buf(), limit });
         }
     }
+    grant.shrink_to(base + out.capacity() as u64);
     Ok(out)
 }
 

@@ -814,6 +814,10 @@ pub fn run(setup: &Setup) -> Report {
     std::fs::write(outside.join("canary.txt"), format!("{CANARY}\n")).expect("canary");
     copy_tree(&setup.base, &root.join("healthy")).expect("copy");
     copy_tree(&setup.base, &root.join("m")).expect("copy");
+    // a copy of the binary: a rebuild during a long run must not swap it mid-way
+    let bin = work.join("darcsweb-under-test");
+    std::fs::copy(&setup.bin, &bin).expect("copy the darcsweb binary");
+    let setup = &Setup { bin, base: setup.base.clone(), work: setup.work.clone(), ..*setup };
     let ids: Vec<String> = darcsweb::darcs::Repository::open(&setup.base).map(|r| r.ids().to_vec()).unwrap_or_default();
     let budget_kib = setup.memory_bytes / 1024;
     let mut server = Server::start(&setup.bin, &root, setup.memory_bytes, work);
@@ -928,6 +932,9 @@ pub fn run(setup: &Setup) -> Report {
         report.server_peak_kib.0 = report.server_peak_kib.0.max(peak);
         if peak > start_kib + budget_kib {
             report.over_budget.push(format!("server {peak} KiB: {label}"));
+            // the peak is the process's: start again to see the next one
+            drop(server);
+            server = Server::start(&setup.bin, &root, setup.memory_bytes, work);
         }
         let _ = std::fs::remove_dir_all(&old);
         if setup.verbose {
