@@ -232,6 +232,14 @@ fn check_rejects_what_darcs_rejects_in_the_inventories() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains(darcsweb::darcs::hash::EMPTY_SHA256), "{out}");
     assert!(darcs_rejects(&empty), "darcs refuses it too");
+    // a preference file darcs reads that is not a file (found by the fuzzer)
+    let prefs = add(&root, "prefs", "prims-d2");
+    std::fs::remove_file(prefs.join("_darcs/prefs/binaries")).unwrap();
+    std::fs::create_dir(prefs.join("_darcs/prefs/binaries")).unwrap();
+    let (code, out) = check(&prefs);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("_darcs/prefs/binaries") && out.contains("a directory"), "{out}");
+    assert!(darcs_rejects(&prefs), "darcs refuses it too");
 }
 
 /// A patch adding `n` one-character lines to a new file, stored gzipped (small).
