@@ -232,6 +232,12 @@ fn check_rejects_what_darcs_rejects_in_the_inventories() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains(darcsweb::darcs::hash::EMPTY_SHA256), "{out}");
     assert!(darcs_rejects(&empty), "darcs refuses it too");
+    // the same object as a file of 0 bytes (found by the fuzzer: darcs reads it as gzip)
+    std::fs::write(&blob, b"").unwrap();
+    let (code, out) = check(&empty);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(darcsweb::darcs::hash::EMPTY_SHA256) && out.contains("empty"), "{out}");
+    assert!(darcs_rejects(&empty), "darcs refuses it too");
     // a preference file darcs reads that is not a file (found by the fuzzer)
     let prefs = add(&root, "prefs", "prims-d2");
     std::fs::remove_file(prefs.join("_darcs/prefs/binaries")).unwrap();

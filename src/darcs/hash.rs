@@ -202,6 +202,27 @@ pub fn read_gzipped_within(
     Ok((data, grant))
 }
 
+/// [`read_gzipped_within`] for a hashed file: darcs writes every one gzipped, the empty
+/// content's too (20 bytes), and refuses a file of 0 bytes ("premature end of compressed
+/// data stream"); so does this.
+fn read_hashed_file(
+    dir: &RepoDir,
+    rel: &Path,
+    on_disk: u64,
+    content: u64,
+    exact: bool,
+) -> Result<(Vec<u8>, Grant<'static>)> {
+    let (raw, mut grant) = dir.read_charged(rel, on_disk)?;
+    if raw.is_empty() {
+        return Err(Error::BadGzip {
+            file: dir.shown(rel),
+            what: "the file is empty (darcs stores even empty content gzipped)".into(),
+        });
+    }
+    let data = decompress_sized(raw, &dir.shown(rel), content, exact, &mut grant)?;
+    Ok((data, grant))
+}
+
 /// A place other than the repository where hashed files may be found (`prefs/sources`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -396,7 +417,7 @@ impl Store {
         }
         for (dir, rel) in candidates {
             let path = dir.shown(&rel);
-            match read_gzipped_within(dir, &rel, self.limits.max_file_size, limit, h.size.is_some()) {
+            match read_hashed_file(dir, &rel, self.limits.max_file_size, limit, h.size.is_some()) {
                 Ok((data, grant)) => {
                     h.verify(&data, &path)?;
                     return Ok((data, grant));
