@@ -271,11 +271,15 @@ impl Repo {
                 return loaded.clone();
             }
         }
+        // stamped before reading: a change while it is read is seen by the next request
+        let mut now = stamp(&self.dir, None);
         let loaded = History::load(&self.dir, self.sizes).map(Arc::new);
         if matches!(&loaded, Err(RepoError::Busy(_))) {
             return loaded; // the budget was short: try again next time
         }
-        let now = stamp(&self.dir, self.failed_file(&loaded).as_deref());
+        if let Some(f) = self.failed_file(&loaded) {
+            now.files.push(RepoDir::open(&self.dir).stamp(&f));
+        }
         *guard = Some((now, loaded.clone()));
         loaded
     }
