@@ -664,9 +664,9 @@ fn reason(out: &str) -> String {
         "malformed",
         "invalid hash",
         "does not apply",
+        "metadata differs",
         "differ",
         "memory budget",
-        "metadata differs",
         "unsupported",
         "larger than the limit",
     ];
