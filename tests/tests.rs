@@ -2,6 +2,7 @@
 //! helpers are linked once instead of once per file), one module per area.
 
 mod common;
+mod fuzz;
 mod host_util;
 mod http_util;
 
@@ -13,6 +14,7 @@ mod darcs_corrupt;
 mod darcs_format;
 mod deps;
 mod examples;
+mod hostile_fs;
 mod hosting_apply;
 mod hosting_ssh;
 mod http_browser;
@@ -21,3 +23,4 @@ mod http_crawl;
 mod http_hostile;
 mod http_routes;
 mod repo_differential;
+mod repo_fuzz;

@@ -77,7 +77,7 @@ pub enum Error {
         what: String,
     },
     /// A hash string (file name, `hash:` line, pristine reference) is not a valid darcs hash.
-    #[error("{}: invalid hash {hash:?}", file.display())]
+    #[error("{}: invalid hash {}", file.display(), shown_hash(hash))]
     BadHash {
         /// The file in which the hash appeared.
         file: PathBuf,
@@ -116,6 +116,87 @@ pub enum Error {
     /// A lookup by patch id, index or path found nothing.
     #[error("not found: {0}")]
     NotFound(String),
+    /// A path inside the repository is (or passes through) a symbolic link leading out of it.
+    #[error("{}: a symbolic link leading outside the repository (not read)", file.display())]
+    Escapes {
+        /// The path as asked for.
+        file: PathBuf,
+    },
+    /// A file that must be a regular file is a FIFO, socket, device or directory.
+    #[error("{}: is {kind}, not a regular file (not read)", file.display())]
+    NotRegular {
+        /// The file.
+        file: PathBuf,
+        /// What it is instead (`a FIFO (named pipe)`, `a socket`, ...).
+        kind: &'static str,
+    },
+    /// Reading or holding the file would take the server past its memory budget.
+    #[error("{}: {what}", file.display())]
+    OverBudget {
+        /// The file being read or parsed.
+        file: PathBuf,
+        /// How much was needed and what the budget is.
+        what: String,
+        /// The work can never fit in the budget, even alone (remembered like damage).
+        never_fits: bool,
+    },
+    /// The same patch (by its id) is listed twice in the inventories.
+    #[error("{}: duplicate patch {id} (also listed in {})", file.display(), first.display())]
+    DuplicatePatch {
+        /// The inventory listing it the second time.
+        file: PathBuf,
+        /// The inventory listing it first.
+        first: PathBuf,
+        /// The patch id.
+        id: String,
+    },
+    /// An inventory that continues an older one (`Starting with inventory:`) does not start
+    /// with the tag that closes the older one, as darcs requires.
+    #[error("{}: continues inventory {parent} but does not start with a tag", file.display())]
+    MissingTag {
+        /// The inventory.
+        file: PathBuf,
+        /// The inventory it continues.
+        parent: String,
+    },
+    /// An earlier failure reading this file, remembered until the file changes.
+    #[error("{message}")]
+    Remembered {
+        /// The file.
+        file: PathBuf,
+        /// The original error's message.
+        message: String,
+    },
+}
+
+/// A word of a file quoted in a message: at most 40 bytes (then `…`), lossy UTF-8, so a
+/// message never carries more than a token of any file.
+pub fn quote_word(w: &[u8]) -> String {
+    let cut = w.len() > 40;
+    let s = String::from_utf8_lossy(&w[..w.len().min(40)]).into_owned();
+    if cut {
+        format!("{s:?}…")
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// `s` cut to at most `n` characters (then `…`), for names quoted in messages.
+pub fn clip(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// A bad hash as shown in messages: quoted only when it is made of hash-like characters
+/// (a message never quotes arbitrary file content).
+fn shown_hash(h: &str) -> String {
+    if h.len() <= 80 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        format!("{h:?}")
+    } else {
+        format!("({} bytes that are not a hash)", h.len())
+    }
 }
 
 fn missing_message(file: &Path, searched: &[PathBuf]) -> String {
@@ -144,6 +225,34 @@ impl Error {
         }
     }
 
+    /// An `OverBudget` error while reading or parsing `file`.
+    pub fn over_budget(file: &Path, b: super::budget::OverBudget) -> Error {
+        let what = if b.never_fits() {
+            format!("{b}: more than the whole budget, so it is not read")
+        } else {
+            format!("{b}: other work holds it; try again")
+        };
+        Error::OverBudget { file: file.to_path_buf(), what, never_fits: b.never_fits() }
+    }
+
+    /// Whether this error may go away by itself (the memory budget was exhausted by
+    /// other work): such errors are never remembered.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Error::OverBudget { never_fits: false, .. })
+    }
+
+    /// The same error again (for remembering a failure): same message, same file.
+    pub fn remembered(&self) -> Error {
+        match self {
+            Error::UnsupportedFormat(m) => Error::UnsupportedFormat(m.clone()),
+            Error::Unsupported(m) => Error::Unsupported(m.clone()),
+            Error::NotFound(m) => Error::NotFound(m.clone()),
+            e => {
+                Error::Remembered { file: e.file().map(Path::to_path_buf).unwrap_or_default(), message: e.to_string() }
+            }
+        }
+    }
+
     /// The file this error is about, if any.
     pub fn file(&self) -> Option<&Path> {
         match self {
@@ -157,7 +266,13 @@ impl Error {
             | Error::BadHash { file, .. }
             | Error::InventoryCycle { file, .. }
             | Error::InfoMismatch { file, .. }
-            | Error::NonUtf8 { file, .. } => Some(file),
+            | Error::NonUtf8 { file, .. }
+            | Error::Escapes { file }
+            | Error::NotRegular { file, .. }
+            | Error::OverBudget { file, .. }
+            | Error::DuplicatePatch { file, .. }
+            | Error::MissingTag { file, .. }
+            | Error::Remembered { file, .. } => Some(file),
             Error::UnsupportedFormat(_) | Error::Unsupported(_) | Error::NotFound(_) => None,
         }
     }

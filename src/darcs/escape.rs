@@ -3,7 +3,7 @@
 
 use std::path::Path as FsPath;
 
-use super::error::{Error, Result};
+use super::error::{quote_word, Error, Result};
 use super::prim::Path;
 
 /// How paths are written inside patches.
@@ -105,16 +105,14 @@ pub fn valid_component(c: &[u8]) -> bool {
 
 /// Decode a path word as written in a patch (`./a\32\b/c`) into validated components.
 pub fn decode_path(word: &[u8], enc: PathEncoding) -> std::result::Result<Path, String> {
-    let rest = word
-        .strip_prefix(b"./")
-        .ok_or_else(|| format!("path {:?} does not start with ./", String::from_utf8_lossy(word)))?;
+    let rest = word.strip_prefix(b"./").ok_or_else(|| format!("path {} does not start with ./", quote_word(word)))?;
     let raw = match enc {
         PathEncoding::Plain => decode_white(rest)?,
         PathEncoding::DoubleEncoded => decode_white(&undo_double_encoding(rest))?,
     };
     let comps: Path = raw.split(|&b| b == b'/').map(<[u8]>::to_vec).collect();
     if raw.is_empty() || comps.iter().any(|c| !valid_component(c)) {
-        return Err(format!("invalid path {:?}", String::from_utf8_lossy(word)));
+        return Err(format!("invalid path {}", quote_word(word)));
     }
     Ok(comps)
 }
@@ -128,7 +126,7 @@ pub fn decode_path_in(word: &[u8], enc: PathEncoding, file: &FsPath, data: &[u8]
 pub fn decode_name(name: &[u8]) -> std::result::Result<Vec<u8>, String> {
     let n = decode_white(name)?;
     if !valid_component(&n) {
-        return Err(format!("invalid file name {:?}", String::from_utf8_lossy(name)));
+        return Err(format!("invalid file name {}", quote_word(name)));
     }
     Ok(n)
 }

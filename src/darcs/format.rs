@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::error::{Error, Result};
-use super::hash::read_plain;
+use super::files::RepoDir;
 
 /// The patch format of a hashed repository.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,13 +71,16 @@ pub fn parse_format(data: &[u8], file: &Path) -> Result<FormatInfo> {
             "pre-2.16 rebase in progress (run any darcs 2.16 command, e.g. `darcs rebase log`, to upgrade it)".into(),
         ));
     }
-    for alts in &lines {
+    for (n, alts) in lines.iter().enumerate() {
         if !alts.iter().any(|a| KNOWN.contains(&a.as_str())) {
-            return Err(Error::UnsupportedFormat(format!(
-                "{}: unknown repository property {:?}",
-                file.display(),
-                alts.join("|")
-            )));
+            // name the property only when it looks like one: never quote a file's content
+            let text = alts.join("|");
+            let plausible = text.len() <= 40 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_|.".contains(&b));
+            return Err(Error::UnsupportedFormat(if plausible {
+                format!("{}: unknown repository property {text:?}", file.display())
+            } else {
+                format!("{}: line {} is not a repository property", file.display(), n + 1)
+            }));
         }
     }
     if !has("hashed") {
@@ -104,12 +107,17 @@ pub fn parse_format(data: &[u8], file: &Path) -> Result<FormatInfo> {
 /// Read and parse `<repo>/_darcs/format`; a missing file means an old-fashioned repository
 /// if `_darcs/inventory` exists, else "not a darcs repository" (`MissingFile`).
 pub fn read_format(repo: &Path) -> Result<FormatInfo> {
-    let darcs = repo.join("_darcs");
-    let file = darcs.join("format");
-    match read_plain(&file, 1 << 16) {
+    read_format_in(&RepoDir::open(repo))
+}
+
+/// [`read_format`] through an opened repository directory (nothing outside it is read).
+pub fn read_format_in(dir: &RepoDir) -> Result<FormatInfo> {
+    let rel = Path::new("_darcs/format");
+    let file = dir.shown(rel);
+    match dir.read(rel, 1 << 16) {
         Ok(data) => parse_format(&data, &file),
         Err(Error::MissingFile { .. }) => {
-            if darcs.join("inventory").exists() {
+            if dir.exists(Path::new("_darcs/inventory")) {
                 Err(Error::UnsupportedFormat(
                     "old-fashioned darcs-1.0 repository without a format file (run `darcs optimize upgrade`)".into(),
                 ))
@@ -138,7 +146,10 @@ mod tests {
         assert!(f.no_working_dir && !f.rebase_in_progress);
         assert!(p("hashed\ndarcs-2\nrebase-in-progress-2-16\n").unwrap().rebase_in_progress);
         assert!(matches!(p("darcs-1.0\n"), Err(Error::UnsupportedFormat(_))));
-        assert!(matches!(p("hashed\nfrobnicate\n"), Err(Error::UnsupportedFormat(_))));
+        assert!(matches!(p("hashed\nfrobnicate\n"), Err(Error::UnsupportedFormat(m)) if m.contains("frobnicate")));
+        // a line that is not property-like is not quoted (the file may be anything)
+        let e = p("hashed\nroot:x:0:0:root:/root:/bin/bash\n").unwrap_err().to_string();
+        assert!(e.contains("line 2") && !e.contains("root:x"), "{e}");
         assert!(p("hashed\nfrobnicate|darcs-2\n").is_ok());
         assert!(matches!(p("<html>"), Err(Error::UnsupportedFormat(_))));
         assert!(matches!(p("hashed\ndarcs-2\nrebase-in-progress\n"), Err(Error::UnsupportedFormat(_))));

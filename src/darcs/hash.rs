@@ -1,13 +1,16 @@
 //! Hashed files: `size-sha256` names, verification, gzip detection and the
 //! lookup of a hashed file in the repository and its `prefs/sources` (sections 1.5, 2).
 
+use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
+use super::budget::{self, Grant};
 use super::error::{Error, Result};
+use super::files::{read_bounded, FileStamp, RepoDir};
 
 /// SHA-256 of the empty string: the empty file and the empty directory.
 pub const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -136,40 +139,88 @@ impl Default for Limits {
     }
 }
 
-/// Decompress `raw` if it starts with the gzip magic `1f 8b`, refusing output above `limit` bytes.
-pub fn decompress(raw: Vec<u8>, file: &Path, limit: u64) -> Result<Vec<u8>> {
+/// Decompress `raw` if it starts with the gzip magic `1f 8b`, refusing output above
+/// `limit` bytes; the output's buffer is taken from `grant` (which is expected to hold
+/// `raw`'s, given back here once the compressed bytes are dropped).
+pub fn decompress_charged(raw: Vec<u8>, file: &Path, limit: u64, grant: &mut Grant<'static>) -> Result<Vec<u8>> {
+    decompress_sized(raw, file, limit, false, grant)
+}
+
+/// [`decompress_charged`]; with `exact`, the output is expected to be `limit` bytes (a
+/// hashed file's name says so) and its whole buffer is taken from the budget before
+/// anything is inflated: one allocation of the right size, refused at once when the
+/// budget cannot hold it, instead of a buffer doubling its way up to the cap.
+pub fn decompress_sized(
+    raw: Vec<u8>,
+    file: &Path,
+    limit: u64,
+    exact: bool,
+    grant: &mut Grant<'static>,
+) -> Result<Vec<u8>> {
     if !raw.starts_with(&[0x1f, 0x8b]) {
         if raw.len() as u64 > limit {
             return Err(Error::TooLarge { file: file.to_path_buf(), limit });
         }
         return Ok(raw);
     }
-    let mut out = Vec::with_capacity(raw.len().saturating_mul(3).min(limit as usize));
+    let hint = if exact { limit } else { (raw.len() as u64).saturating_mul(3) };
     let dec = flate2::read::MultiGzDecoder::new(raw.as_slice());
-    let mut lim = dec.take(limit.saturating_add(1));
-    lim.read_to_end(&mut out).map_err(|e| Error::BadGzip { file: file.to_path_buf(), what: e.to_string() })?;
-    if out.len() as u64 > limit {
-        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
-    }
+    let out = read_bounded(dec, limit, file, grant, hint).map_err(|e| match e {
+        Error::Io { file, source } => Error::BadGzip { file, what: source.to_string() },
+        e => e,
+    })?;
+    let raw_len = raw.capacity() as u64;
+    drop(raw);
+    grant.shrink_to(grant.bytes().saturating_sub(raw_len));
     Ok(out)
 }
 
-/// Read a whole file of at most `limit` bytes (not decompressed); "not found" is `MissingFile`.
-pub fn read_plain(file: &Path, limit: u64) -> Result<Vec<u8>> {
-    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let meta = f.metadata().map_err(|e| Error::io(file, e))?;
-    if meta.is_dir() {
-        return Err(Error::Io { file: file.to_path_buf(), source: std::io::Error::other("is a directory") });
+/// [`decompress_charged`] with a grant of its own, given back on return.
+pub fn decompress(raw: Vec<u8>, file: &Path, limit: u64) -> Result<Vec<u8>> {
+    let mut grant = budget::charge(raw.len() as u64).map_err(|b| Error::over_budget(file, b))?;
+    decompress_charged(raw, file, limit, &mut grant)
+}
+
+/// Read `rel` beneath `dir` (regular file, at most `limit` bytes on disk and after
+/// decompression) and decompress it if it is gzipped; the memory stays charged to the
+/// returned grant.
+pub fn read_maybe_gzipped(dir: &RepoDir, rel: &Path, limit: u64) -> Result<(Vec<u8>, Grant<'static>)> {
+    read_gzipped_within(dir, rel, limit, limit, false)
+}
+
+/// [`read_maybe_gzipped`] with separate caps: `on_disk` for the file as stored, `content`
+/// for what it holds (a hashed file's name says its size: nothing past it is inflated).
+pub fn read_gzipped_within(
+    dir: &RepoDir,
+    rel: &Path,
+    on_disk: u64,
+    content: u64,
+    exact: bool,
+) -> Result<(Vec<u8>, Grant<'static>)> {
+    let (raw, mut grant) = dir.read_charged(rel, on_disk)?;
+    let data = decompress_sized(raw, &dir.shown(rel), content, exact, &mut grant)?;
+    Ok((data, grant))
+}
+
+/// [`read_gzipped_within`] for a hashed file: darcs writes every one gzipped, the empty
+/// content's too (20 bytes), and refuses a file of 0 bytes ("premature end of compressed
+/// data stream"); so does this.
+fn read_hashed_file(
+    dir: &RepoDir,
+    rel: &Path,
+    on_disk: u64,
+    content: u64,
+    exact: bool,
+) -> Result<(Vec<u8>, Grant<'static>)> {
+    let (raw, mut grant) = dir.read_charged(rel, on_disk)?;
+    if raw.is_empty() {
+        return Err(Error::BadGzip {
+            file: dir.shown(rel),
+            what: "the file is empty (darcs stores even empty content gzipped)".into(),
+        });
     }
-    if meta.len() > limit {
-        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
-    }
-    let mut data = Vec::with_capacity(meta.len() as usize);
-    f.take(limit.saturating_add(1)).read_to_end(&mut data).map_err(|e| Error::io(file, e))?;
-    if data.len() as u64 > limit {
-        return Err(Error::TooLarge { file: file.to_path_buf(), limit });
-    }
-    Ok(data)
+    let data = decompress_sized(raw, &dir.shown(rel), content, exact, &mut grant)?;
+    Ok((data, grant))
 }
 
 /// A place other than the repository where hashed files may be found (`prefs/sources`).
@@ -217,34 +268,63 @@ fn is_remote(loc: &str) -> bool {
 }
 
 /// Read-only access to the hashed files of one repository and its local sources.
+/// Every file is opened beneath its directory ([`RepoDir`]); failures are remembered
+/// until the file changes, so a damaged file (a gzip bomb, say) is inflated once, not
+/// at every request.
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    dir: RepoDir,
     sources: Vec<Source>,
+    source_dirs: Vec<RepoDir>,
     limits: Limits,
+    failed: Arc<Mutex<Remembered>>,
 }
+
+/// Failed reads by (kind, name): the file's stamp when it failed, and the error.
+type Remembered = HashMap<(Kind, String), (Option<FileStamp>, Error)>;
+
+/// Most failures a store remembers (then it forgets them all and starts again).
+const MAX_REMEMBERED: usize = 4096;
 
 impl Store {
     /// A store for the repository at `root` (the directory containing `_darcs`), reading
     /// `_darcs/prefs/sources` for extra local locations; `extra` sources are tried last.
     pub fn open(root: &Path, limits: Limits, extra: Vec<Source>) -> Store {
-        let sources_file = root.join("_darcs").join("prefs").join("sources");
-        let mut sources = match read_plain(&sources_file, 1 << 20) {
-            Ok(t) => parse_sources(&t, root),
+        Store::open_in(RepoDir::open(root), limits, extra)
+    }
+
+    /// [`Store::open`] on a directory already opened.
+    pub fn open_in(dir: RepoDir, limits: Limits, extra: Vec<Source>) -> Store {
+        let root = dir.path().to_path_buf();
+        let mut sources = match dir.read(Path::new("_darcs/prefs/sources"), 1 << 20) {
+            Ok(t) => parse_sources(&t, &root),
             Err(_) => Vec::new(),
         };
-        let own = std::fs::canonicalize(root).ok();
+        let own = std::fs::canonicalize(&root).ok();
         sources.retain(|s| match s {
             Source::Repo(d) => std::fs::canonicalize(d).ok() != own || own.is_none(),
             Source::Cache(_) => true,
         });
         sources.extend(extra);
-        Store { root: root.to_path_buf(), sources, limits }
+        let source_dirs = sources
+            .iter()
+            .map(|s| match s {
+                Source::Repo(d) => RepoDir::open(&d.join("_darcs")),
+                Source::Cache(d) => RepoDir::open(d),
+            })
+            .collect();
+        Store { root, dir, sources, source_dirs, limits, failed: Arc::default() }
     }
 
     /// The repository directory (containing `_darcs`).
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The repository directory, opened: read other files through it.
+    pub fn dir(&self) -> &RepoDir {
+        &self.dir
     }
 
     /// The size caps in force.
@@ -262,42 +342,93 @@ impl Store {
         self.root.join("_darcs").join(kind.dir_name()).join(name)
     }
 
+    fn rel(kind: Kind, name: &str) -> PathBuf {
+        Path::new("_darcs").join(kind.dir_name()).join(name)
+    }
+
     /// Read a hashed file: find it (repository, then sources), decompress it if gzipped,
     /// check size and SHA-256 against `name`. The empty hash needs no file.
     pub fn read(&self, kind: Kind, name: &str) -> Result<Vec<u8>> {
-        let primary = self.local_path(kind, name);
-        let h =
-            SizeHash::parse(name).ok_or_else(|| Error::BadHash { file: primary.clone(), hash: name.to_string() })?;
+        self.read_charged(kind, name).map(|(d, _)| d)
+    }
+
+    /// [`Store::read`], the bytes' memory charged to the returned grant.
+    pub fn read_charged(&self, kind: Kind, name: &str) -> Result<(Vec<u8>, Grant<'static>)> {
+        let h = SizeHash::parse(name)
+            .ok_or_else(|| Error::BadHash { file: self.local_path(kind, name), hash: name.to_string() })?;
         if h.is_empty_content() {
-            return Ok(Vec::new());
+            let g = budget::charge(0).map_err(|b| Error::over_budget(&self.local_path(kind, name), b))?;
+            return Ok((Vec::new(), g));
         }
-        if let Some(size) = h.size {
-            if size > self.limits.max_file_size {
-                return Err(Error::TooLarge { file: primary, limit: self.limits.max_file_size });
+        self.read_file(kind, name, h)
+    }
+
+    /// Read and verify the file of a hashed name even when the name is that of the empty
+    /// content (which [`Store::read`] answers without reading): `check` reads every file.
+    pub fn read_always(&self, kind: Kind, name: &str) -> Result<Vec<u8>> {
+        let h = SizeHash::parse(name)
+            .ok_or_else(|| Error::BadHash { file: self.local_path(kind, name), hash: name.to_string() })?;
+        self.read_file(kind, name, h).map(|(d, _)| d)
+    }
+
+    fn read_file(&self, kind: Kind, name: &str, h: SizeHash) -> Result<(Vec<u8>, Grant<'static>)> {
+        let rel = Store::rel(kind, name);
+        let key = (kind, name.to_string());
+        let stamp = self.dir.stamp(&rel);
+        {
+            let memo = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((s, e)) = memo.get(&key) {
+                if *s == stamp {
+                    return Err(e.remembered());
+                }
             }
         }
-        let mut searched = Vec::new();
-        let mut candidates = vec![primary.clone()];
-        for s in &self.sources {
-            candidates.push(match s {
-                Source::Repo(d) => d.join("_darcs").join(kind.dir_name()).join(name),
-                Source::Cache(d) => {
-                    let hex = h.hex();
-                    d.join(kind.dir_name()).join(hex.get(..2).unwrap_or("00")).join(name)
+        let r = self.find_and_read(kind, name, h, &rel);
+        if let Err(e) = &r {
+            if !e.is_transient() && !matches!(e, Error::MissingFile { .. }) {
+                let mut memo = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                if memo.len() >= MAX_REMEMBERED {
+                    memo.clear();
                 }
+                memo.insert(key, (stamp, e.remembered()));
+            }
+        }
+        r
+    }
+
+    fn find_and_read(&self, kind: Kind, name: &str, h: SizeHash, rel: &Path) -> Result<(Vec<u8>, Grant<'static>)> {
+        let primary = self.local_path(kind, name);
+        // a file larger than its name says is damaged: never inflate past that
+        let limit = match h.size {
+            Some(size) if size > self.limits.max_file_size => {
+                return Err(Error::TooLarge { file: primary, limit: self.limits.max_file_size })
+            }
+            Some(size) => size,
+            None => self.limits.max_file_size,
+        };
+        let mut searched = Vec::new();
+        let hex = h.hex();
+        let mut candidates = vec![(&self.dir, rel.to_path_buf())];
+        for (s, d) in self.sources.iter().zip(&self.source_dirs) {
+            candidates.push(match s {
+                Source::Repo(_) => (d, Path::new(kind.dir_name()).join(name)),
+                Source::Cache(_) => (d, Path::new(kind.dir_name()).join(hex.get(..2).unwrap_or("00")).join(name)),
             });
         }
-        for path in candidates {
-            match read_plain(&path, self.limits.max_file_size) {
-                Ok(raw) => {
-                    let data = decompress(raw, &path, self.limits.max_file_size)?;
+        for (dir, rel) in candidates {
+            let path = dir.shown(&rel);
+            match read_hashed_file(dir, &rel, self.limits.max_file_size, limit, h.size.is_some()) {
+                Ok((data, grant)) => {
                     h.verify(&data, &path)?;
-                    return Ok(data);
+                    return Ok((data, grant));
                 }
                 Err(Error::MissingFile { .. }) => {
                     if path != primary {
                         searched.push(path);
                     }
+                }
+                Err(Error::TooLarge { file, limit: l }) if h.size == Some(l) => {
+                    return Err(Error::SizeMismatch { file, expected: limit, actual: limit + 1 });
                 }
                 Err(e) => return Err(e),
             }

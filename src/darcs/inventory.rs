@@ -1,10 +1,10 @@
 //! Inventories (section 4): `_darcs/hashed_inventory` and the chain of `inventories/*`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::error::{Error, Result};
-use super::hash::{decompress, read_plain, Kind, SizeHash, Store, EMPTY_SHA256};
+use super::hash::{read_maybe_gzipped, Kind, SizeHash, Store, EMPTY_SHA256};
 use super::info::{parse_info, PatchInfo};
 use super::parse::Cursor;
 
@@ -81,7 +81,9 @@ pub fn parse_inventory(data: &[u8], file: &Path) -> Result<InventoryFile> {
 }
 
 /// Follow the chain from a head inventory, loading parents with `load(name)` (which returns
-/// the path for messages and the verified, uncompressed bytes). Detects cycles.
+/// the path for messages and the verified, uncompressed bytes). Refuses what darcs
+/// refuses: a cycle, an inventory that continues another but holds no entry (darcs'
+/// "bad inventory (no tag)"), and a patch listed twice ("Duplicate patches found").
 pub fn read_chain_with(
     head: &[u8],
     head_file: &Path,
@@ -89,7 +91,14 @@ pub fn read_chain_with(
 ) -> Result<Inventory> {
     let head_inv = parse_inventory(head, head_file)?;
     let pristine = head_inv.pristine.clone().unwrap_or_else(|| EMPTY_SHA256.to_string());
-    let mut segments = vec![head_inv.entries];
+    let no_tag = |inv: &InventoryFile, file: &Path| match &inv.parent {
+        Some(parent) if inv.entries.is_empty() => {
+            Err(Error::MissingTag { file: file.to_path_buf(), parent: parent.clone() })
+        }
+        _ => Ok(()),
+    };
+    no_tag(&head_inv, head_file)?;
+    let mut segments = vec![(head_file.to_path_buf(), head_inv.entries)];
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let mut next = head_inv.parent;
@@ -101,26 +110,44 @@ pub fn read_chain_with(
         }
         let (path, data) = load(&name)?;
         let inv = parse_inventory(&data, &path)?;
-        segments.push(inv.entries);
+        no_tag(&inv, &path)?;
+        segments.push((path.clone(), inv.entries));
         files.push(name);
         next = inv.parent;
         referrer = path;
     }
     files.reverse();
-    let total = segments.iter().map(Vec::len).sum();
+    let total = segments.iter().map(|s| s.1.len()).sum();
     let mut entries = Vec::with_capacity(total);
-    for seg in segments.into_iter().rev() {
-        entries.extend(seg);
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(total);
+    for (k, (file, seg)) in segments.into_iter().rev().enumerate() {
+        for e in seg {
+            if let Some(&first) = ids.get(&e.info.id()) {
+                let first = segment_files(head_file, &files, first);
+                return Err(Error::DuplicatePatch { file, first, id: e.info.id() });
+            }
+            ids.insert(e.info.id(), k);
+            entries.push(e);
+        }
     }
     Ok(Inventory { pristine, entries, files })
 }
 
+/// The file of segment `k` (0 = the oldest inventory) for messages.
+fn segment_files(head_file: &Path, files: &[String], k: usize) -> PathBuf {
+    match files.get(k) {
+        Some(name) => head_file.with_file_name("inventories").join(name),
+        None => head_file.to_path_buf(),
+    }
+}
+
 /// Read the full patch sequence of the repository behind `store`.
 pub fn read_inventory(store: &Store) -> Result<Inventory> {
-    let head_file = store.root().join("_darcs").join("hashed_inventory");
+    let rel = Path::new("_darcs/hashed_inventory");
+    let head_file = store.dir().shown(rel);
     let limit = store.limits().max_file_size;
     // darcs never compresses it, but accept a gzipped one like every other file
-    let head = decompress(read_plain(&head_file, limit)?, &head_file, limit)?;
+    let (head, _grant) = read_maybe_gzipped(store.dir(), rel, limit)?;
     read_chain_with(&head, &head_file, |name| {
         let data = store.read(Kind::Inventories, name)?;
         Ok((store.local_path(Kind::Inventories, name), data))
@@ -157,10 +184,34 @@ mod tests {
     }
 
     #[test]
+    fn duplicates_and_empty_continuations_are_refused() {
+        let entry = |n: &str| format!("[{n}\nT <t@e>**20261124000239] \nhash: {H1}\n");
+        let head = format!("pristine:{EMPTY_SHA256}\nStarting with inventory:\n{H2}\n{}", entry("b"));
+        let parent = entry("a");
+        let load = |_: &str| Ok((PathBuf::from("_darcs/inventories/p"), parent.clone().into_bytes()));
+        let inv = read_chain_with(head.as_bytes(), Path::new("_darcs/hashed_inventory"), load).unwrap();
+        assert_eq!(inv.entries.len(), 2);
+        // the same patch in the head and in its parent
+        let dup = format!("pristine:{EMPTY_SHA256}\nStarting with inventory:\n{H2}\n{}{}", entry("b"), entry("a"));
+        let e = read_chain_with(dup.as_bytes(), Path::new("_darcs/hashed_inventory"), load).unwrap_err();
+        assert!(matches!(&e, Error::DuplicatePatch { file, .. } if file.ends_with("hashed_inventory")), "{e}");
+        assert!(e.to_string().contains("duplicate patch"), "{e}");
+        // twice in one file
+        let twice = format!("pristine:{EMPTY_SHA256}\n{}{}", entry("a"), entry("a"));
+        assert!(matches!(read_chain_with(twice.as_bytes(), Path::new("h"), load), Err(Error::DuplicatePatch { .. })));
+        // a head that continues an inventory but lists nothing (not even the tag)
+        let empty = format!("pristine:{EMPTY_SHA256}\nStarting with inventory:\n{H2}\n");
+        let e = read_chain_with(empty.as_bytes(), Path::new("h"), load).unwrap_err();
+        assert!(matches!(&e, Error::MissingTag { parent, .. } if parent == H2), "{e}");
+    }
+
+    #[test]
     fn cycle() {
-        let head = format!("pristine:{EMPTY_SHA256}\nStarting with inventory:\n{H1}\n");
-        let a = format!("Starting with inventory:\n{H2}\n");
-        let b = format!("Starting with inventory:\n{H1}\n");
+        let head = format!(
+            "pristine:{EMPTY_SHA256}\nStarting with inventory:\n{H1}\n[TAG h\nT**20261124000239] \nhash: {H1}\n"
+        );
+        let a = format!("Starting with inventory:\n{H2}\n[TAG a\nT**20261124000239] \nhash: {H1}\n");
+        let b = format!("Starting with inventory:\n{H1}\n[TAG b\nT**20261124000239] \nhash: {H1}\n");
         let r = read_chain_with(head.as_bytes(), Path::new("head"), |n| {
             Ok((PathBuf::from(n), if n == H1 { a.clone() } else { b.clone() }.into_bytes()))
         });

@@ -3,9 +3,11 @@
 //! Nothing here writes to a repository, panics on bad input, or applies patches
 //! (that is the verified core's job).
 
+pub mod budget;
 pub mod bundle;
 pub mod error;
 pub mod escape;
+pub mod files;
 pub mod format;
 pub mod hash;
 pub mod info;

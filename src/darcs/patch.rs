@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::error::{Error, Result};
+use super::error::{quote_word, Error, Result};
 use super::escape::{decode_path_in, PathEncoding};
 use super::format::RepoFormat;
 use super::info::{parse_info, PatchInfo};
@@ -220,7 +220,7 @@ impl NamedPatch {
         let np = Parser { c: &mut c, format }.named()?;
         if !c.at_end() {
             let what = match c.peek_word() {
-                Some(w) => format!("patch body: unknown or misplaced {:?}", String::from_utf8_lossy(w)),
+                Some(w) => format!("patch body: unknown or misplaced {}", quote_word(w)),
                 None => "patch body: trailing data".to_string(),
             };
             return Err(c.err(what));
@@ -378,7 +378,7 @@ impl Parser<'_, '_> {
                 Prim::ChangePref { name, old, new }
             }
             other => {
-                return Err(self.c.err_at(at, format!("unknown prim {:?}", String::from_utf8_lossy(other))));
+                return Err(self.c.err_at(at, format!("unknown prim {}", quote_word(other))));
             }
         };
         Ok(p)

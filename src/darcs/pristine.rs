@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path as FsPath;
 
-use super::error::{Error, Result};
+use super::error::{quote_word, Error, Result};
 use super::escape::decode_name;
 use super::hash::{Kind, SizeHash, Store};
 use super::prim::Path;
@@ -87,7 +87,7 @@ pub fn parse_dir(data: &[u8], file: &FsPath) -> Result<Tree> {
                 file,
                 data,
                 nat,
-                format!("directory listing: duplicate name {:?}", String::from_utf8_lossy(&name)),
+                format!("directory listing: duplicate name {}", quote_word(&name)),
             ));
         }
         entries.push(TreeEntry { name, kind, hash });

@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use super::error::{Error, Result};
+use super::files::RepoDir;
 use super::format::RepoFormat;
-use super::hash::{decompress, read_plain};
+use super::hash::read_maybe_gzipped;
 use super::info::{parse_info, PatchInfo};
 use super::parse::Cursor;
 use super::patch::{parse_named_in, parse_prim_in, NamedPatch};
@@ -102,12 +103,14 @@ pub fn parse_rebase(data: &[u8], format: RepoFormat, file: &Path) -> Result<Vec<
 
 /// Read `<repo>/_darcs/rebase` (gzipped or not); a missing file means no suspended patches.
 pub fn read_rebase(repo: &Path, format: RepoFormat, limit: u64) -> Result<Vec<Suspended>> {
-    let file = repo.join("_darcs").join("rebase");
-    match read_plain(&file, limit) {
-        Ok(raw) => {
-            let data = decompress(raw, &file, limit)?;
-            parse_rebase(&data, format, &file)
-        }
+    read_rebase_in(&RepoDir::open(repo), format, limit)
+}
+
+/// [`read_rebase`] through an opened repository directory.
+pub fn read_rebase_in(dir: &RepoDir, format: RepoFormat, limit: u64) -> Result<Vec<Suspended>> {
+    let rel = Path::new("_darcs/rebase");
+    match read_maybe_gzipped(dir, rel, limit) {
+        Ok((data, _grant)) => parse_rebase(&data, format, &dir.shown(rel)),
         Err(Error::MissingFile { .. }) => Ok(Vec::new()),
         Err(e) => Err(e),
     }

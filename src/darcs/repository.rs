@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::error::{Error, Result};
-use super::format::{read_format, FormatInfo, RepoFormat};
+use super::files::RepoDir;
+use super::format::{read_format_in, FormatInfo, RepoFormat};
 use super::hash::{Kind, Limits, Source, Store};
 use super::inventory::{read_inventory, Entry, Inventory};
 use super::patch::NamedPatch;
 use super::pristine::Pristine;
-use super::rebase::{read_rebase, Suspended};
+use super::rebase::{read_rebase_in, Suspended};
 
 /// How to open a repository.
 #[derive(Debug, Clone, Default)]
@@ -39,9 +40,9 @@ impl Repository {
 
     /// Open with explicit options.
     pub fn open_with(path: impl AsRef<Path>, opts: Options) -> Result<Repository> {
-        let root = path.as_ref();
-        let format = read_format(root)?;
-        let store = Store::open(root, opts.limits, opts.extra_sources);
+        let dir = RepoDir::open(path.as_ref());
+        let format = read_format_in(&dir)?;
+        let store = Store::open_in(dir, opts.limits, opts.extra_sources);
         let inventory = read_inventory(&store)?;
         Ok(Repository { format, store, inventory, ids: OnceLock::new() })
     }
@@ -156,7 +157,7 @@ impl Repository {
 
     /// Patches suspended by a rebase in progress (empty when none).
     pub fn suspended(&self) -> Result<Vec<Suspended>> {
-        read_rebase(self.root(), self.format.format, self.store.limits().max_file_size)
+        read_rebase_in(self.store.dir(), self.format.format, self.store.limits().max_file_size)
     }
 
     /// Tags, newest first: (index, tag name), as `darcs show tags` lists them.

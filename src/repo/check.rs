@@ -58,6 +58,7 @@ const CHUNK: usize = 200;
 /// Run the check; `progress` is called with (done, total) after each chunk.
 pub fn run(dir: &FsPath, mut progress: impl FnMut(usize, usize)) -> Result<Outcome> {
     let loader = Loader::open(dir)?;
+    check_prefs(&loader)?;
     let (inv, pristine_root) = loader.inventory()?;
     let total = inv.len();
     let mut ids = std::collections::HashMap::new();
@@ -109,6 +110,24 @@ pub fn run(dir: &FsPath, mut progress: impl FnMut(usize, usize)) -> Result<Outco
     compare(&loader, &pristine_root, &tree, total)
 }
 
+/// darcs reads the files of `_darcs/prefs` (and fails on one it cannot read): each must
+/// be a regular file beneath the repository (a FIFO, socket, device or directory there, or
+/// a link leading out, is refused like any other file).
+fn check_prefs(loader: &Loader) -> Result<()> {
+    let prefs = loader.store.root().join("_darcs/prefs");
+    let Ok(rd) = std::fs::read_dir(&prefs) else { return Ok(()) };
+    let mut names: Vec<std::ffi::OsString> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    names.sort();
+    for name in names {
+        let rel = FsPath::new("_darcs/prefs").join(&name);
+        match loader.store.dir().open_regular(&rel) {
+            Ok(_) | Err(crate::darcs::error::Error::MissingFile { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 /// Compare the replayed tree with the pristine, path by path.
 fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<Outcome> {
     let pristine = Pristine::new(&loader.store);
@@ -126,7 +145,8 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<O
             }
             (Some(Node::Dir), EntryKind::Directory) => {}
             (Some(Node::File(c)), EntryKind::File) => {
-                let recorded = loader.store.read(Kind::Pristine, &w.hash)?;
+                // every object is read and hashed, the empty file's too (darcs reads it)
+                let recorded = loader.store.read_always(Kind::Pristine, &w.hash)?;
                 if *c != recorded {
                     return Ok(Outcome::Differs { path: shown, what: "the file's contents differ".into() });
                 }
@@ -138,6 +158,13 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<O
                 })
             }
         }
+    }
+    // directory objects: the walk read them, but not those named by the empty hash,
+    // which darcs reads too (all but an empty root: a new repository has no such file)
+    let mut dirs: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    dirs.extend(walk.iter().filter(|w| w.kind == EntryKind::Directory).map(|w| w.hash.as_str()));
+    for h in dirs {
+        loader.store.read_always(Kind::Pristine, h)?;
     }
     if seen != tree.len() {
         let in_pristine: std::collections::HashSet<_> = walk.iter().map(|w| &w.path).collect();

@@ -12,6 +12,7 @@ use super::{
     Result, SharedTree, Touched, Version,
 };
 use crate::core::{self, Named, Node, Tree};
+use crate::darcs::budget::{self, Grant};
 use crate::darcs::prim::{display_path, Path, Prim};
 use crate::darcs::pristine::{EntryKind, Pristine};
 
@@ -29,10 +30,75 @@ pub(crate) struct History {
     /// equal to the replay).
     pristine: String,
     effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>>,
-    trees: Cache<usize, SharedTree>,
+    /// The memory budget the effects hold while this history lives.
+    effects_grant: GrantSlot,
+    trees: Cache<usize, (SharedTree, Arc<Grant<'static>>)>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
-    details: Cache<usize, Arc<PatchDetail>>,
+    details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
+}
+
+/// Where per-patch grants are gathered into one that lives as long as what they pay for.
+type GrantSlot = Arc<std::sync::Mutex<Option<Grant<'static>>>>;
+
+fn keep(slot: &GrantSlot, g: Grant<'static>) {
+    let mut s = slot.lock().unwrap_or_else(|e| e.into_inner());
+    match s.as_mut() {
+        Some(all) => all.absorb(g),
+        None => *s = Some(g),
+    }
+}
+
+/// What a list of prims keeps in memory (lines are separate allocations).
+pub(crate) fn prims_weight(prims: &[Prim]) -> u64 {
+    let path = |p: &Path| p.iter().map(|c| c.len() as u64 + 40).sum::<u64>() + 24;
+    let lines = |ls: &[Vec<u8>]| ls.iter().map(|l| l.len() as u64 + 56).sum::<u64>();
+    prims
+        .iter()
+        .map(|p| {
+            64 + match p {
+                Prim::Hunk { path: p, old, new, .. } => path(p) + lines(old) + lines(new),
+                Prim::AddFile(p) | Prim::RmFile(p) | Prim::AddDir(p) | Prim::RmDir(p) => path(p),
+                Prim::Move { from, to } => path(from) + path(to),
+                Prim::Replace { path: p, tokchars, old, new } => {
+                    path(p) + (tokchars.len() + old.len() + new.len()) as u64
+                }
+                Prim::Binary { path: p, old, new } => path(p) + (old.len() + new.len()) as u64,
+                Prim::ChangePref { name, old, new } => (name.len() + old.len() + new.len()) as u64,
+            }
+        })
+        .sum()
+}
+
+/// What a tree keeps in memory.
+pub(crate) fn tree_weight(t: &Tree) -> u64 {
+    t.iter()
+        .map(|(p, n)| {
+            let content = match n {
+                Node::File(c) => c.len() as u64,
+                Node::Dir => 0,
+            };
+            96 + p.iter().map(|c| c.len() as u64 + 40).sum::<u64>() + content
+        })
+        .sum()
+}
+
+/// What a call of the core on `base` and `patches` takes while it runs: the request,
+/// the core's own copy of both, and the answer.
+pub(crate) fn core_cost(base: &Tree, patches: &[Named]) -> u64 {
+    let prims: u64 = patches.iter().map(|n| prims_weight(&n.prims)).sum();
+    tree_weight(base).saturating_mul(3).saturating_add(prims.saturating_mul(2))
+}
+
+/// Take `bytes` of the memory budget for work on the repository (`what` names it).
+pub(crate) fn charge(bytes: u64, what: &str) -> Result<Grant<'static>> {
+    budget::charge(bytes).map_err(|b| {
+        if b.never_fits() {
+            RepoError::TooLarge(format!("{what}: {b}: more than the server's whole memory budget"))
+        } else {
+            RepoError::Busy(format!("{what}: {b}"))
+        }
+    })
 }
 
 /// Direct dependencies and dependents of every patch.
@@ -67,12 +133,14 @@ impl History {
             files.push(file);
         }
         let effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>> = Arc::new(OnceLock::new());
+        let effects_grant = GrantSlot::default();
         let mut index = Index::new(metas);
         // The file → patches map needs every patch's effect: built on the first query by path.
         {
-            let (loader, effects, files) = (loader.clone(), effects.clone(), files.clone());
+            let (loader, effects, files, slot) =
+                (loader.clone(), effects.clone(), files.clone(), effects_grant.clone());
             index.touched_source = Some(Arc::new(move || {
-                let e = effects.get_or_init(|| load_effects(&loader, &files).map(Arc::new));
+                let e = effects.get_or_init(|| load_effects(&loader, &files, &slot).map(Arc::new));
                 e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
             }));
         }
@@ -82,6 +150,7 @@ impl History {
             files,
             pristine,
             effects,
+            effects_grant,
             trees: cache(sizes.trees),
             annotations: cache(sizes.annotations),
             details: cache(256),
@@ -107,7 +176,7 @@ impl History {
 
     /// The effects of every patch, parsed once.
     pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
-        self.effects.get_or_init(|| load_effects(&self.loader, &self.files).map(Arc::new)).clone()
+        self.effects.get_or_init(|| load_effects(&self.loader, &self.files, &self.effects_grant).map(Arc::new)).clone()
     }
 
     /// The tree after the first `v.applied` patches, replayed by the core from the nearest
@@ -117,17 +186,41 @@ impl History {
         let k = v.applied;
         let base = {
             let mut c = self.trees.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(t) = c.get(&k) {
+            if let Some((t, _)) = c.get(&k) {
                 return Ok(t.clone());
             }
-            c.iter().filter(|(j, _)| **j <= k).max_by_key(|(j, _)| **j).map(|(j, t)| (*j, t.clone()))
+            c.iter().filter(|(j, _)| **j <= k).max_by_key(|(j, _)| **j).map(|(j, (t, _))| (*j, t.clone()))
         };
         let (j, base) = base.unwrap_or((0, Arc::new(Tree::new())));
         let effects = self.effects()?;
-        let t = replay(&base, &effects[j..k], j)?;
+        let running = charge(core_cost(&base, &effects[j..k]), "replaying the history")?;
+        let t = replay(&base, &effects[j..k], j).map_err(|e| self.damaged(e))?;
+        drop(running);
         let t = Arc::new(t);
-        self.trees.lock().unwrap_or_else(|e| e.into_inner()).put(k, t.clone());
+        // kept only while the budget allows it
+        if let Ok(g) = budget::charge(tree_weight(&t)) {
+            self.trees.lock().unwrap_or_else(|e| e.into_inner()).put(k, (t.clone(), Arc::new(g)));
+        }
         Ok(t)
+    }
+
+    /// A patch that does not apply means damaged data: say which patch, not "internal error".
+    fn damaged(&self, e: RepoError) -> RepoError {
+        match e {
+            RepoError::Core(core::CoreError::DoesNotApply { patch, message, .. }) => {
+                let p = patch as usize;
+                match self.index.patches.get(p) {
+                    Some(m) => RepoError::Corrupt(format!(
+                        "patch {} ({} {:?}) does not apply: {message}",
+                        p + 1,
+                        m.hash,
+                        crate::darcs::error::clip(&m.name, 80)
+                    )),
+                    None => RepoError::Corrupt(format!("a patch does not apply: {message}")),
+                }
+            }
+            e => e,
+        }
     }
 
     pub fn entry(&self, v: Version, path: &Path) -> Result<Option<Entry>> {
@@ -173,14 +266,15 @@ impl History {
             return Ok((**a).clone());
         }
         let effects = self.effects()?;
-        match core::file_at(&effects[..v.applied], path)? {
+        let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "annotating")?;
+        match core::file_at(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))? {
             core::Lookup::File(_) => {}
             core::Lookup::Dir(_) => {
                 return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
             }
             core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
         }
-        let a = core::annotate(&effects[..v.applied], path)?;
+        let a = core::annotate(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))?;
         let lines: Vec<AnnotatedLine> = a
             .lines
             .into_iter()
@@ -209,10 +303,15 @@ impl History {
                 DepsState::Failed(e) => return Err(e.clone()),
                 DepsState::Idle => {
                     *st = DepsState::Running;
-                    let (deps, loader, files, effects) =
-                        (self.deps.clone(), self.loader.clone(), self.files.clone(), self.effects.clone());
+                    let (deps, loader, files, effects, slot) = (
+                        self.deps.clone(),
+                        self.loader.clone(),
+                        self.files.clone(),
+                        self.effects.clone(),
+                        self.effects_grant.clone(),
+                    );
                     std::thread::spawn(move || {
-                        let result = match load_for_deps(&loader, &files, effects.get().is_none()) {
+                        let result = match load_for_deps(&loader, &files, effects.get().is_none(), &slot) {
                             Ok((loaded, conflicted)) => {
                                 if let Some(e) = loaded {
                                     let _ = effects.set(e.map(Arc::new));
@@ -225,7 +324,7 @@ impl History {
                                         core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps)
                                     }
                                     None => effects
-                                        .get_or_init(|| load_effects(&loader, &files).map(Arc::new))
+                                        .get_or_init(|| load_effects(&loader, &files, &slot).map(Arc::new))
                                         .clone()
                                         .and_then(|e| dep_graph(&e)),
                                 }
@@ -261,11 +360,11 @@ impl History {
 
     pub fn detail(&self, i: usize) -> Result<Arc<PatchDetail>> {
         self.check_index(i)?;
-        if let Some(d) = self.details.lock().unwrap_or_else(|e| e.into_inner()).get(&i) {
+        if let Some((d, _)) = self.details.lock().unwrap_or_else(|e| e.into_inner()).get(&i) {
             return Ok(d.clone());
         }
         let file = &self.files[i];
-        let (raw, named) = self.loader.named(file)?;
+        let (raw, named, mut grant) = self.loader.named_charged(file)?;
         let (prims, unsupported) = match self.loader.effect(&named) {
             Ok(p) => (p, None),
             Err(RepoError::Unsupported(why)) => (Vec::new(), Some(why)),
@@ -280,7 +379,9 @@ impl History {
             raw: Arc::new(raw),
             unsupported,
         });
-        self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, d.clone());
+        // what the page keeps: the raw text and the prims, twice (prims and summary)
+        grant.shrink_to(d.raw.len() as u64 + 2 * prims_weight(&d.prims));
+        self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, (d.clone(), Arc::new(grant)));
         Ok(d)
     }
 
@@ -290,6 +391,7 @@ impl History {
         let detail = self.detail(i)?;
         let with_context = detail.prims.len() <= MAX_PRIMS_WITH_CONTEXT;
         let mut tree: Tree = if with_context { (*self.tree(Version { applied: i })?).clone() } else { Tree::new() };
+        let _running = charge(tree_weight(&tree) * 4 + prims_weight(&detail.prims) * 2, "computing the diff")?;
         let mut out: Vec<FileDiff> = Vec::new();
         for p in &detail.prims {
             let before = match p {
@@ -301,7 +403,14 @@ impl History {
             };
             push_diff(&mut out, p, before.as_deref());
             if with_context {
-                tree = core::apply(&tree, std::slice::from_ref(p))?;
+                tree = core::apply(&tree, std::slice::from_ref(p)).map_err(|e| {
+                    self.damaged(RepoError::Core(match e {
+                        core::CoreError::DoesNotApply { message, .. } => {
+                            core::CoreError::DoesNotApply { patch: i as u32, prim: 0, message }
+                        }
+                        e => e,
+                    }))
+                })?;
             }
         }
         Ok(out)
@@ -351,7 +460,7 @@ type ForDeps = (Option<Result<Vec<Named>>>, Option<Conflicted>);
 /// history with at least one conflictor or duplicate, its repository patches. `Err`
 /// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
 /// (darcs-1 nested mergers) is the effects' own `Err`.
-fn load_for_deps(loader: &Loader, files: &[String], effects: bool) -> Result<ForDeps> {
+fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantSlot) -> Result<ForDeps> {
     use crate::darcs::format::RepoFormat;
     use crate::darcs::patch::RepoPatch;
     let keep_bodies = loader.format.format != RepoFormat::Darcs1;
@@ -359,15 +468,25 @@ fn load_for_deps(loader: &Loader, files: &[String], effects: bool) -> Result<For
     let mut eff: Option<Result<Vec<Named>>> = effects.then(|| Ok(Vec::with_capacity(files.len())));
     let mut bodies: Vec<(Vec<RepoPatch>, Vec<u32>)> = Vec::new();
     let mut conflicted = false;
+    // the bodies are dropped when the graph is done: their grants with them
+    let mut bodies_grant: Option<Grant<'static>> = None;
     for (i, f) in files.iter().enumerate() {
-        let (_, named) = loader.named(f)?;
+        let (_, named, grant) = loader.named_charged(f)?;
         let deps: Vec<u32> = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
         positions.insert(named.info.id(), i as u32);
         if let Some(Ok(out)) = &mut eff {
             match loader.effect(&named) {
-                Ok(prims) => out.push(Named { prims, deps: deps.clone() }),
+                Ok(prims) => {
+                    let w = prims_weight(&prims);
+                    keep(slot, charge(w, "loading the history")?);
+                    out.push(Named { prims, deps: deps.clone() })
+                }
                 Err(e) => eff = Some(Err(e)),
             }
+        }
+        match bodies_grant.as_mut() {
+            Some(all) => all.absorb(grant),
+            None => bodies_grant = Some(grant),
         }
         if keep_bodies {
             conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
@@ -431,15 +550,19 @@ fn darcs3_patches(bodies: Vec<(Vec<crate::darcs::patch::RepoPatch>, Vec<u32>)>) 
     Ok(out)
 }
 
-/// Every patch's effect, in order, with its explicit dependencies as positions.
-fn load_effects(loader: &Loader, files: &[String]) -> Result<Vec<Named>> {
+/// Every patch's effect, in order, with its explicit dependencies as positions; the
+/// memory they keep is charged to `slot`.
+fn load_effects(loader: &Loader, files: &[String], slot: &GrantSlot) -> Result<Vec<Named>> {
     let mut ids: HashMap<String, u32> = HashMap::with_capacity(files.len());
     let mut out = Vec::with_capacity(files.len());
     for (i, f) in files.iter().enumerate() {
-        let (_, named) = loader.named(f)?;
+        let (_, named, mut grant) = loader.named_charged(f)?;
         let prims = loader.effect(&named)?;
         let deps = named.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
         ids.insert(named.info.id(), i as u32);
+        drop(named);
+        grant.shrink_to(prims_weight(&prims));
+        keep(slot, grant);
         out.push(Named { prims, deps });
     }
     Ok(out)

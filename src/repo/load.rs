@@ -6,7 +6,10 @@ use std::path::Path as FsPath;
 
 use super::Result;
 use crate::core;
-use crate::darcs::format::{read_format, FormatInfo};
+use crate::darcs::budget::{self, Grant};
+use crate::darcs::error::Error;
+use crate::darcs::files::RepoDir;
+use crate::darcs::format::{read_format_in, FormatInfo};
 use crate::darcs::hash::{Kind, Limits, Store};
 use crate::darcs::info::PatchInfo;
 use crate::darcs::inventory::read_inventory;
@@ -21,8 +24,9 @@ pub(crate) struct Loader {
 
 impl Loader {
     pub fn open(dir: &FsPath) -> Result<Loader> {
-        let format = read_format(dir)?;
-        Ok(Loader { store: Store::open(dir, Limits::default(), Vec::new()), format })
+        let dir = RepoDir::open(dir);
+        let format = read_format_in(&dir)?;
+        Ok(Loader { store: Store::open_in(dir, Limits::default(), Vec::new()), format })
     }
 
     /// Every patch (info, patch file name), oldest first, and the pristine root hash.
@@ -33,10 +37,20 @@ impl Loader {
 
     /// A patch file: its decompressed bytes (darcs' own text form) and its parse.
     pub fn named(&self, file: &str) -> Result<(Vec<u8>, NamedPatch)> {
-        let data = self.store.read(Kind::Patches, file)?;
+        self.named_charged(file).map(|(d, np, _)| (d, np))
+    }
+
+    /// [`Loader::named`], with the memory the patch takes once parsed (an estimate from
+    /// its size and lines, [`budget::lines_cost`]) taken from the budget *before* it is
+    /// parsed: a small file that unfolds into millions of lines is refused up front.
+    pub fn named_charged(&self, file: &str) -> Result<(Vec<u8>, NamedPatch, Grant<'static>)> {
+        let (data, mut grant) = self.store.read_charged(Kind::Patches, file)?;
         let path = self.store.local_path(Kind::Patches, file);
+        let lines = data.iter().filter(|&&b| b == b'\n').count() as u64;
+        let cost = budget::lines_cost(data.len() as u64, lines);
+        grant.grow_to(cost).map_err(|b| Error::over_budget(&path, b))?;
         let np = NamedPatch::parse(&data, self.format.format, &path)?;
-        Ok((data, np))
+        Ok((data, np, grant))
     }
 
     /// The effect of a patch as prims (inverse parts inverted by the core).

@@ -14,11 +14,11 @@ use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::path::{Path as FsPath, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 use lru::LruCache;
 
 use crate::core::{CoreError, Tree};
+use crate::darcs::files::{FileStamp, RepoDir};
 use crate::darcs::prim::Path;
 use history::History;
 
@@ -41,6 +41,10 @@ pub enum RepoError {
     /// nested mergers).
     #[error("{0}")]
     Unsupported(String),
+    /// The server's memory budget cannot hold the answer now (other requests hold it,
+    /// or the answer alone would exceed it).
+    #[error("over the memory budget: {0}")]
+    Busy(String),
     /// The verified core refused (e.g. a patch does not apply).
     #[error(transparent)]
     Core(#[from] CoreError),
@@ -50,6 +54,8 @@ impl From<crate::darcs::error::Error> for RepoError {
     fn from(e: crate::darcs::error::Error) -> Self {
         match e {
             crate::darcs::error::Error::Unsupported(_) => RepoError::Unsupported(e.to_string()),
+            crate::darcs::error::Error::OverBudget { never_fits: false, .. } => RepoError::Busy(e.to_string()),
+            crate::darcs::error::Error::OverBudget { never_fits: true, .. } => RepoError::TooLarge(e.to_string()),
             e => RepoError::Corrupt(e.to_string()),
         }
     }
@@ -73,10 +79,31 @@ impl Default for CacheSizes {
     }
 }
 
-/// All repositories found under the roots, by name.
+/// All repositories found under the roots, by name. The roots are scanned again when
+/// one of them changes (a repository added, removed or renamed into place) and, at most
+/// once a second, when a name is not found or the whole list is asked for, so
+/// repositories appearing, disappearing or being replaced are picked up by the next
+/// request, without a restart.
 pub struct Registry {
-    repos: Vec<Arc<Repo>>,
+    roots: Vec<PathBuf>,
+    sizes: CacheSizes,
+    scan: Mutex<Scan>,
+    /// Which repositories are shown (all when `None`); applied after every scan.
+    visible: Option<Visible>,
 }
+
+/// The predicate that hides repositories (the web server hides private ones).
+type Visible = Arc<dyn Fn(&Repo) -> bool + Send + Sync>;
+
+struct Scan {
+    repos: Vec<Arc<Repo>>,
+    /// Each root's stamp when it was last scanned.
+    roots: Vec<Option<FileStamp>>,
+    at: std::time::Instant,
+}
+
+/// Least time between two scans forced by an unknown name or the list.
+const RESCAN_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Registry {
     /// Find the repositories: each root that holds `_darcs/format`, and each child of a
@@ -87,57 +114,102 @@ impl Registry {
 
     /// [`Registry::discover`] with explicit cache sizes.
     pub fn discover_with(roots: &[PathBuf], sizes: CacheSizes) -> Registry {
-        let mut found: Vec<PathBuf> = Vec::new();
-        for root in roots {
-            if is_repo(root) {
-                found.push(root.clone());
-                continue;
-            }
-            let Ok(rd) = std::fs::read_dir(root) else { continue };
-            let mut children: Vec<PathBuf> =
-                rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_repo(p)).collect();
-            children.sort();
-            found.extend(children);
+        let stamps = roots.iter().map(|r| dir_stamp(r)).collect();
+        let repos = scan(roots, sizes, &[]);
+        Registry {
+            roots: roots.to_vec(),
+            sizes,
+            scan: Mutex::new(Scan { repos, roots: stamps, at: std::time::Instant::now() }),
+            visible: None,
         }
-        let mut repos: Vec<Arc<Repo>> = Vec::new();
-        for dir in found {
-            let base = dir
-                .canonicalize()
-                .unwrap_or_else(|_| dir.clone())
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "repo".into());
-            let base = sanitize_name(&base);
-            let mut name = base.clone();
-            let mut n = 2;
-            while repos.iter().any(|r| r.name == name) {
-                name = format!("{base}-{n}");
-                n += 1;
-            }
-            repos.push(Arc::new(Repo::open(name, dir, sizes)));
-        }
-        repos.sort_by(|a, b| a.name.cmp(&b.name));
-        Registry { repos }
     }
 
-    /// Keep only the repositories `keep` accepts (the web server drops private ones).
-    pub fn retain(&mut self, keep: impl Fn(&Repo) -> bool) {
-        self.repos.retain(|r| keep(r));
+    /// The repositories now, scanning the roots again if they changed, or if `force` and
+    /// the last scan is older than [`RESCAN_AFTER`].
+    fn current(&self, force: bool) -> Vec<Arc<Repo>> {
+        let mut g = self.scan.lock().unwrap_or_else(|e| e.into_inner());
+        let stamps: Vec<Option<FileStamp>> = self.roots.iter().map(|r| dir_stamp(r)).collect();
+        if stamps != g.roots || (force && g.at.elapsed() >= RESCAN_AFTER) {
+            g.repos = scan(&self.roots, self.sizes, &g.repos);
+            g.roots = stamps;
+            g.at = std::time::Instant::now();
+        }
+        match &self.visible {
+            Some(keep) => g.repos.iter().filter(|r| keep(r)).cloned().collect(),
+            None => g.repos.clone(),
+        }
+    }
+
+    /// Show only the repositories `keep` accepts, now and after every later scan (the web
+    /// server hides private ones, including those that appear while it runs).
+    pub fn retain(&mut self, keep: impl Fn(&Repo) -> bool + Send + Sync + 'static) {
+        self.visible = Some(Arc::new(keep));
     }
 
     /// Every repository, sorted by name.
     pub fn list(&self) -> Vec<Arc<Repo>> {
-        self.repos.clone()
+        self.current(true)
     }
 
     /// The repository called `name`.
     pub fn get(&self, name: &str) -> Option<Arc<Repo>> {
-        self.repos.iter().find(|r| r.name == name).cloned()
+        let found = self.current(false).into_iter().find(|r| r.name == name);
+        found.or_else(|| self.current(true).into_iter().find(|r| r.name == name))
     }
 }
 
+/// The stamp of a directory (its modification time changes when an entry is added,
+/// removed or renamed).
+fn dir_stamp(dir: &FsPath) -> Option<FileStamp> {
+    std::fs::metadata(dir).ok().map(|m| FileStamp::of(&m))
+}
+
+/// The repositories under `roots`, reusing the `old` ones (and their caches) that are
+/// still there under the same name and directory.
+fn scan(roots: &[PathBuf], sizes: CacheSizes, old: &[Arc<Repo>]) -> Vec<Arc<Repo>> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for root in roots {
+        if is_repo(root) {
+            found.push(root.clone());
+            continue;
+        }
+        let Ok(rd) = std::fs::read_dir(root) else { continue };
+        let mut children: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_repo(p)).collect();
+        children.sort();
+        found.extend(children);
+    }
+    let mut repos: Vec<Arc<Repo>> = Vec::new();
+    for dir in found {
+        let base = dir
+            .canonicalize()
+            .unwrap_or_else(|_| dir.clone())
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "repo".into());
+        let base = sanitize_name(&base);
+        let mut name = base.clone();
+        let mut n = 2;
+        while repos.iter().any(|r| r.name == name) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        let repo = match old.iter().find(|r| r.name == name && r.dir == dir) {
+            Some(r) => r.clone(),
+            None => Arc::new(Repo::open(name, dir, sizes)),
+        };
+        repos.push(repo);
+    }
+    repos.sort_by(|a, b| a.name.cmp(&b.name));
+    repos
+}
+
+/// A darcs repository: a `_darcs` directory holding a `format` (or an old-fashioned
+/// `inventory`) of any kind. A damaged one is listed too, so its page can say what is wrong.
 fn is_repo(dir: &FsPath) -> bool {
-    dir.join("_darcs").is_dir() && (dir.join("_darcs/format").is_file() || dir.join("_darcs/inventory").is_file())
+    let d = dir.join("_darcs");
+    std::fs::symlink_metadata(&d).is_ok_and(|m| m.is_dir())
+        && (std::fs::symlink_metadata(d.join("format")).is_ok()
+            || std::fs::symlink_metadata(d.join("inventory")).is_ok())
 }
 
 /// Names become one URL segment: keep them readable and free of `/`, `?`, `#`, `%`.
@@ -158,52 +230,86 @@ pub struct Repo {
     /// The directory holding `_darcs`.
     pub dir: PathBuf,
     sizes: CacheSizes,
-    state: Mutex<Option<(Stamp, Arc<History>)>>,
+    state: Mutex<Option<(Stamp, Loaded)>>,
 }
 
-/// What identifies a version of `hashed_inventory` (rebuild the index when it changes).
-/// darcs replaces the file by a rename at every transaction, so the inode changes too;
-/// no read or hash is needed per request.
+/// A loaded history, or why it could not be loaded (remembered until a file changes).
+type Loaded = std::result::Result<Arc<History>, RepoError>;
+
+/// What identifies the version of a repository a history was loaded from: the
+/// directory itself (replaced by a rename: another inode), `format` and
+/// `hashed_inventory` (darcs replaces it by a rename at every transaction), and, for a
+/// failed load, the file it failed on. No read or hash is needed per request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
+    dir: Option<(u64, u64)>,
+    files: Vec<Option<FileStamp>>,
 }
 
-fn stamp(dir: &FsPath) -> Option<Stamp> {
+const STAMPED: [&str; 3] = ["_darcs/format", "_darcs/hashed_inventory", "_darcs/prefs/sources"];
+
+fn stamp(dir: &FsPath, failed_on: Option<&FsPath>) -> Stamp {
     use std::os::unix::fs::MetadataExt;
-    let md = std::fs::metadata(dir.join("_darcs/hashed_inventory")).ok()?;
-    Some(Stamp { modified: md.modified().ok(), len: md.len(), inode: md.ino() })
+    let d = RepoDir::open(dir);
+    let mut files: Vec<Option<FileStamp>> = STAMPED.iter().map(|f| d.stamp(FsPath::new(f))).collect();
+    if let Some(rel) = failed_on {
+        files.push(d.stamp(rel));
+    }
+    Stamp { dir: std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino())), files }
 }
+
+/// Longest `_darcs/prefs/motd` read for the description.
+const MOTD_MAX: u64 = 64 << 10;
 
 impl Repo {
     fn open(name: String, dir: PathBuf, sizes: CacheSizes) -> Repo {
         Repo { name, dir, sizes, state: Mutex::new(None) }
     }
 
-    /// A one-line description: the first non-empty line of `_darcs/prefs/motd`.
+    /// A one-line description: the first non-empty line of `_darcs/prefs/motd` (read
+    /// beneath the repository, a regular file of at most 64 KiB; otherwise none).
     pub fn description(&self) -> String {
-        std::fs::read(self.dir.join("_darcs/prefs/motd"))
+        RepoDir::open(&self.dir)
+            .read(FsPath::new("_darcs/prefs/motd"), MOTD_MAX)
             .ok()
             .and_then(|b| String::from_utf8_lossy(&b).lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned))
             .unwrap_or_default()
     }
 
-    /// The current history (index + caches), rebuilt when `hashed_inventory` changed.
+    /// The current history (index + caches), rebuilt when the repository changed. A
+    /// failure is remembered until the repository or the file it failed on changes.
     fn history(&self) -> Result<Arc<History>> {
-        let now = stamp(&self.dir);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if let (Some((old, h)), Some(n)) = (guard.as_ref(), now.as_ref()) {
-            if old == n {
-                return Ok(h.clone());
+        if let Some((old, loaded)) = guard.as_ref() {
+            let now = stamp(&self.dir, self.failed_file(loaded).as_deref());
+            if *old == now {
+                return loaded.clone();
             }
         }
-        let h = Arc::new(History::load(&self.dir, self.sizes)?);
-        if let Some(n) = now {
-            *guard = Some((n, h.clone()));
+        // stamped before reading: a change while it is read is seen by the next request
+        let mut now = stamp(&self.dir, None);
+        let loaded = History::load(&self.dir, self.sizes).map(Arc::new);
+        if matches!(&loaded, Err(RepoError::Busy(_))) {
+            return loaded; // the budget was short: try again next time
         }
-        Ok(h)
+        if let Some(f) = self.failed_file(&loaded) {
+            now.files.push(RepoDir::open(&self.dir).stamp(&f));
+        }
+        *guard = Some((now, loaded.clone()));
+        loaded
+    }
+
+    /// The file (relative to the repository) a failed load names, to watch for a change.
+    fn failed_file(&self, loaded: &Loaded) -> Option<PathBuf> {
+        match loaded {
+            Err(RepoError::Corrupt(m)) | Err(RepoError::Unsupported(m)) | Err(RepoError::TooLarge(m)) => {
+                let dir = self.dir.to_string_lossy();
+                let rest = m.strip_prefix(dir.as_ref())?.strip_prefix('/')?;
+                let rel = rest.split(": ").next()?;
+                Some(PathBuf::from(rel))
+            }
+            _ => None,
+        }
     }
 
     /// The patch list and its lookups.
@@ -274,18 +380,24 @@ impl Repo {
         self.history()?.walk(v)
     }
 
-    /// The bytes of a `_darcs/` file that darcs' dumb-HTTP clone and pull fetch.
+    /// The bytes of a `_darcs/` file that darcs' dumb-HTTP clone and pull fetch: a
+    /// regular file beneath the repository (no symbolic link leads out), at most the
+    /// file-size cap, read within the memory budget.
     pub fn darcs_file(&self, rel: &str) -> Result<Vec<u8>> {
+        self.darcs_file_charged(rel).map(|(b, _)| b)
+    }
+
+    /// [`Repo::darcs_file`], its bytes charged to the memory budget until the grant is
+    /// dropped (when the answer has been sent).
+    pub fn darcs_file_charged(&self, rel: &str) -> Result<(Vec<u8>, crate::darcs::budget::Grant<'static>)> {
         if !darcs_file_allowed(rel) {
             return Err(RepoError::NotFound(format!("_darcs/{rel} is not served")));
         }
-        let p = self.dir.join("_darcs").join(rel);
-        // symlinks could point outside the repository: serve regular files only
-        match std::fs::symlink_metadata(&p) {
-            Ok(m) if m.file_type().is_file() => {
-                std::fs::read(&p).map_err(|e| RepoError::NotFound(format!("_darcs/{rel}: {e}")))
-            }
-            _ => Err(RepoError::NotFound(format!("_darcs/{rel}"))),
+        let limit = crate::darcs::hash::Limits::default().max_file_size;
+        match RepoDir::open(&self.dir).read_charged(&FsPath::new("_darcs").join(rel), limit) {
+            Ok(b) => Ok(b),
+            Err(e @ crate::darcs::error::Error::OverBudget { .. }) => Err(e.into()),
+            Err(_) => Err(RepoError::NotFound(format!("_darcs/{rel}"))),
         }
     }
 }

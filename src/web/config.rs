@@ -55,6 +55,9 @@ pub struct Limits {
     pub max_snapshot_bytes: u64,
     /// Diff and primitive lines shown on a patch page before it is cut (the raw patch has all).
     pub max_patch_lines: usize,
+    /// The server's memory budget for reading, inflating, parsing and keeping repository
+    /// data, across all requests; work that would exceed it is refused (503) at once.
+    pub memory_bytes: u64,
 }
 
 /// Sizes of the web layer's caches (the repository layer has its own).
@@ -94,6 +97,7 @@ impl Default for Limits {
             max_annotate_bytes: 4 * 1024 * 1024,
             max_snapshot_bytes: 512 * 1024 * 1024,
             max_patch_lines: 20_000,
+            memory_bytes: crate::darcs::budget::DEFAULT_BYTES,
         }
     }
 }
@@ -146,6 +150,9 @@ impl Config {
                 return Err(format!("base_url must start with http:// or https://, not {b:?}"));
             }
         }
+        if cfg.limits.memory_bytes < 16 << 20 {
+            return Err("limits.memory_bytes must be at least 16 MiB (16777216)".into());
+        }
         if cfg.limits.request_timeout_secs == 0 {
             return Err("limits.request_timeout_secs must be at least 1".into());
         }
@@ -187,6 +194,9 @@ mod tests {
         assert!(Config::parse("lisen = \"x\"").unwrap_err().contains("lisen"));
         assert!(Config::parse("base_url = \"ftp://x\"").is_err());
         assert!(Config::parse("[limits]\nrequest_timeout_secs = 0").is_err());
+        assert!(Config::parse("[limits]\nmemory_bytes = 1000").is_err());
+        assert_eq!(Config::parse("[limits]\nmemory_bytes = 33554432").unwrap().limits.memory_bytes, 32 << 20);
+        assert_eq!(Config::default().limits.memory_bytes, 1 << 30);
         let dir = tempfile::tempdir().unwrap();
         let e = Config::load(Some(&dir.path().join("missing.toml"))).unwrap_err();
         assert!(e.to_string().contains("missing.toml"));

@@ -52,9 +52,38 @@ pub async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     };
     let r = repo.clone();
     let rel2 = rel.clone();
-    let bytes = blocking(move || r.darcs_file(&rel2).map_err(WebError::from)).await?;
+    let (bytes, grant) = blocking(move || r.darcs_file_charged(&rel2).map_err(WebError::from)).await?;
     let cache = if immutable { IMMUTABLE } else { "no-cache" };
-    Ok(bytes_response(bytes, "application/octet-stream", cache))
+    let body = axum::body::Body::new(Charged { data: Some(bytes.into()), _grant: grant });
+    Ok(bytes_response(body, "application/octet-stream", cache))
+}
+
+/// A response body that keeps its bytes charged to the memory budget until it has been
+/// sent (or the client went away): many clients fetching a large pack at once cannot
+/// hold more than the budget.
+struct Charged {
+    data: Option<axum::body::Bytes>,
+    _grant: crate::darcs::budget::Grant<'static>,
+}
+
+impl http_body::Body for Charged {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Ready(self.data.take().map(|d| Ok(http_body::Frame::data(d))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.data.is_none()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.data.as_ref().map_or(0, |d| d.len() as u64))
+    }
 }
 
 #[cfg(test)]

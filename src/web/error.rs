@@ -22,9 +22,12 @@ pub enum WebError {
     /// The answer would be too large to compute or send (413).
     #[error("{0}")]
     TooLarge(String),
-    /// The repository's data is inconsistent (500).
-    #[error("the repository data is corrupt: {0}")]
+    /// The repository's data is damaged (500): the message names the file or patch.
+    #[error("this repository is damaged: {0}")]
     Corrupt(String),
+    /// The server's memory budget cannot hold the answer now (503).
+    #[error("the server cannot answer this now: {0}")]
+    Busy(String),
     /// The verified core or the server failed (500).
     #[error("internal error: {0}")]
     Internal(String),
@@ -41,6 +44,7 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Corrupt(_) | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Other(s, _) => *s,
         }
     }
@@ -48,6 +52,15 @@ impl WebError {
     /// The message shown to the user, with server paths removed.
     pub fn message(&self) -> String {
         scrub(&self.to_string())
+    }
+
+    /// What the reader can do about it, when there is something to say.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            WebError::Corrupt(_) => Some(HINT_DAMAGED),
+            WebError::Busy(_) => Some("Other requests hold the server's memory now; try again in a moment."),
+            _ => None,
+        }
     }
 }
 
@@ -58,6 +71,7 @@ impl From<RepoError> for WebError {
             RepoError::BadRequest(m) => WebError::BadRequest(m),
             RepoError::TooLarge(m) => WebError::TooLarge(m),
             RepoError::Corrupt(m) => WebError::Corrupt(m),
+            RepoError::Busy(m) => WebError::Busy(m),
             RepoError::Unsupported(m) => WebError::Other(StatusCode::NOT_IMPLEMENTED, m),
             RepoError::Core(c) => WebError::Internal(c.to_string()),
         }
@@ -75,6 +89,11 @@ impl From<askama::Error> for WebError {
         WebError::Internal(format!("cannot render the page: {e}"))
     }
 }
+
+/// The hint of a damaged repository's page.
+pub const HINT_DAMAGED: &str = "The repository's files are damaged or incomplete, so this page cannot be shown. \
+    Its owner can run `darcsweb check` (or `darcs check`) on it to list what is wrong, \
+    and `darcs repair` or a fresh clone to mend it.";
 
 static SCRUBBED: RwLock<Vec<String>> = RwLock::new(Vec::new());
 
@@ -109,18 +128,26 @@ struct ErrorPage {
     code: u16,
     reason: String,
     message: String,
+    hint: Option<&'static str>,
 }
 
 /// The HTML error page for `status` with `message` (already user-readable).
 pub fn error_page(status: StatusCode, message: &str) -> Response {
+    error_page_with(status, message, None)
+}
+
+/// [`error_page`] with a hint under the message (what the reader can do).
+pub fn error_page_with(status: StatusCode, message: &str, hint: Option<&'static str>) -> Response {
     let reason = status.canonical_reason().unwrap_or("Error").to_string();
     let page = ErrorPage {
         chrome: super::views::Chrome::plain(&format!("{} {}", status.as_u16(), reason)),
         code: status.as_u16(),
         reason,
         message: scrub(message),
+        hint,
     };
     let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), page.message));
+    let body = super::views::visible(&body).into_owned();
     let mut r = (status, body).into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
@@ -130,7 +157,11 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        error_page(self.status(), &self.message())
+        let mut r = error_page_with(self.status(), &self.message(), self.hint());
+        if matches!(self, WebError::Busy(_)) {
+            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        r
     }
 }
 
@@ -147,7 +178,10 @@ impl<E: Into<WebError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
-        let body = serde_json::json!({ "status": status.as_u16(), "error": self.0.message() });
+        let body = match self.0.hint() {
+            Some(h) => serde_json::json!({ "status": status.as_u16(), "error": self.0.message(), "hint": h }),
+            None => serde_json::json!({ "status": status.as_u16(), "error": self.0.message() }),
+        };
         let mut r = (status, body.to_string()).into_response();
         let h = r.headers_mut();
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -130,9 +130,7 @@ struct Feed {
 
 /// Drop the characters XML 1.0 cannot carry (control characters other than tab and newlines).
 pub fn xml_text(s: &str) -> String {
-    s.chars()
-        .filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
-        .collect()
+    views::visible(s).chars().filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}').collect()
 }
 
 /// `GET /{repo}/atom`: an Atom feed of the latest [`FEED_ENTRIES`] patches, of those
@@ -178,6 +176,6 @@ pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         updated,
         entries,
     };
-    let body = askama::Template::render(&feed)?;
+    let body = views::visible(&askama::Template::render(&feed)?).into_owned();
     Ok(bytes_response(body, "application/atom+xml; charset=utf-8", SHORT))
 }

@@ -96,8 +96,8 @@ impl AppState {
     /// The state for `registry` under configuration `config`.
     pub fn new(mut registry: Registry, config: Config) -> AppState {
         // a repository whose `read` lacks "*" is private: anonymous HTTP never sees it
-        let access = crate::host::config::Access { users: &config.users, repos: &config.repos };
-        registry.retain(|r| access.is_public(&r.name));
+        let (users, repos) = (config.users.clone(), config.repos.clone());
+        registry.retain(move |r| crate::host::config::Access { users: &users, repos: &repos }.is_public(&r.name));
         for r in &config.roots {
             error::hide_path(r);
             if let Ok(c) = r.canonicalize() {
@@ -110,6 +110,7 @@ impl AppState {
                 error::hide_path(p);
             }
         }
+        crate::darcs::budget::global().set_limit(config.limits.memory_bytes);
         let web = WebConfig::from(&config);
         AppState {
             registry,
@@ -209,7 +210,8 @@ pub fn fingerprint(index: &Index) -> String {
 
 /// Render a template as an HTML response with the given `Cache-Control`.
 pub fn html<T: askama::Template>(page: &T, cache: &'static str) -> WebResult {
-    let body = page.render()?;
+    // control and reordering characters come only from repository data: show them
+    let body = views::visible(&page.render()?).into_owned();
     let mut r = body.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

@@ -378,6 +378,15 @@ pub fn build_tarball(prefix: &str, items: &[(Path, Entry)], mtime: u64, max: u64
             views::size(max as usize)
         )));
     }
+    // the archive is built in memory: at most the files' bytes, taken from the budget
+    let _building = crate::darcs::budget::charge(total).map_err(|b| {
+        let m = format!("building the snapshot {}", b);
+        if b.never_fits() {
+            WebError::TooLarge(m)
+        } else {
+            WebError::Busy(m)
+        }
+    })?;
     let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     let mut tar = tar::Builder::new(gz);
     let io = |e: std::io::Error| WebError::Internal(format!("cannot build the archive: {e}"));

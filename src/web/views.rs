@@ -184,6 +184,31 @@ impl PatchRow {
     }
 }
 
+/// Whether `c` must not reach a page raw: C0 and C1 controls (but tab, newline and
+/// carriage return, which text files hold), DEL, and the characters that reorder text
+/// (bidirectional embeddings, overrides and isolates, the marks): a name holding
+/// U+202E can display as another name.
+pub fn is_hidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`is_hidden_char`] shown as `\u{…}` (e.g. `\u{202e}`), visibly, never raw.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hidden_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hidden_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The first 8 hex digits (what `darcs show dependencies` names patches by).
 pub fn short(hash: &str) -> String {
     hash.chars().take(8).collect()
@@ -253,6 +278,15 @@ mod tests {
         assert_eq!(author_name("plain"), "plain");
         assert_eq!(size(10), "10 bytes");
         assert_eq!(size(2048), "2.0 KiB");
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_visibly() {
+        assert_eq!(visible("plain\ttext\r\n"), "plain\ttext\r\n");
+        assert_eq!(visible("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
+        assert_eq!(visible("a\u{1b}[31mb\u{7}\u{0}"), "a\\u{1b}[31mb\\u{7}\\u{0}");
+        assert_eq!(visible("\u{2066}x\u{2069}\u{200f}\u{85}"), "\\u{2066}x\\u{2069}\\u{200f}\\u{85}");
+        assert!(!visible("ok \u{e9}").contains('\\'));
     }
 
     #[test]
