@@ -25,7 +25,7 @@
     after [j] and after every later patch, and is absent before [j]. *)
 
 From Coq Require Import List Bool Arith Lia Sorted Permutation.
-From DarcsWeb Require Import Prim Token Apply Invert Seq Named Sort SortSpec Depend DependLaws Unique.
+From DarcsWeb Require Import Lens Prim Token Apply Invert Seq Named Sort SortSpec Depend DependLaws Unique.
 Import ListNotations.
 
 Section AnnotateSpec.
@@ -430,17 +430,17 @@ Proof.
   unfold tracks in T'. cbn [a_path a_cur] in T'. rewrite lookup_set, path_eqb_refl in T'.
   destruct T' as (tc' & Etc & Ag). injection Etc as <-. unfold thunk in Ag. simpl pred in Ag.
   assert (Ltc : length tc = pos + length old + length post).
-  { rewrite <- (map_length snd), Hc, !app_length. lia. }
+  { rewrite <- (len_map snd), Hc, !len_app. lia. }
   set (T1 := firstn pos tc) in *. set (T3 := skipn (pos + length old) tc) in *.
   set (Told := firstn (length old) (skipn pos tc)).
   assert (Etc : tc = T1 ++ Told ++ T3).
   { unfold T1, Told, T3. rewrite skipn_add, !firstn_skipn. reflexivity. }
-  assert (L1 : length T1 = pos) by (unfold T1; rewrite firstn_length; lia).
-  assert (Lold : length Told = length old) by (unfold Told; rewrite firstn_length, skipn_length; lia).
+  assert (L1 : length T1 = pos) by (unfold T1; rewrite len_firstn; lia).
+  assert (Lold : length Told = length old) by (unfold Told; rewrite len_firstn, len_skipn; lia).
   apply Forall2_app_inv_r in Ag as (C1 & C23 & A1 & A23 & ->).
   apply Forall2_app_inv_r in A23 as (C2 & C3 & A2 & A3 & ->).
   assert (LC1 : length C1 = pos) by (rewrite (F2_length _ _ _ A1); exact L1).
-  assert (LC2 : length C2 = length new) by (rewrite (F2_length _ _ _ A2); unfold tnew; apply map_length).
+  assert (LC2 : length C2 = length new) by (rewrite (F2_length _ _ _ A2); unfold tnew; apply len_map).
   assert (F1 : firstn pos (C1 ++ C2 ++ C3) = C1) by (rewrite <- LC1; apply firstn_len_app).
   assert (S1 : skipn pos (C1 ++ C2 ++ C3) = C2 ++ C3)
     by (rewrite <- LC1, <- (Nat.add_0_r (length C1)), skipn_len_app; reflexivity).
@@ -454,10 +454,10 @@ Proof.
   split.
   - unfold tracks. cbn [a_path a_cur]. exists tc. split; [exact Htc|]. rewrite Etc.
     apply Forall2_app; [exact A1|]. apply Forall2_app; [|exact A3].
-    apply agree_none; [rewrite repeat_length; auto|]. intros x Hx. apply repeat_spec in Hx. subst x. reflexivity.
+    apply agree_none; [rewrite len_repeat; auto|]. intros x Hx. apply repeat_spec in Hx. subst x. reflexivity.
   - intros x. unfold PIn. cbn [a_path a_cur a_recs]. rewrite lookup_set, path_eqb_refl, Htc.
     change (thunk i (S pos) old new tc) with (T1 ++ tnew i new ++ T3).
-    rewrite Etc. rewrite !pairs_app by (rewrite ?repeat_length, ?LC2; unfold tnew; rewrite ?map_length; lia).
+    rewrite Etc. rewrite !pairs_app by (rewrite ?len_repeat, ?LC2; unfold tnew; rewrite ?len_map; lia).
     rewrite pairs_tnew by exact LC2.
     rewrite (pairs_none (repeat _ _)) by (intros y Hy; apply repeat_spec in Hy; subst y; reflexivity).
     rewrite !in_app_iff, <- in_rev. simpl. tauto.
@@ -521,12 +521,12 @@ Proof.
   intros i f old new ts tc cur recs Htc Hold T' B.
   unfold tracks in T'. cbn [a_path a_cur] in T'. rewrite lookup_set, path_eqb_refl in T'.
   destruct T' as (tc' & Etc & Ag). injection Etc as <-.
-  assert (Lc : length cur = length new) by (rewrite (F2_length _ _ _ Ag); unfold tnew; apply map_length).
+  assert (Lc : length cur = length new) by (rewrite (F2_length _ _ _ Ag); unfold tnew; apply len_map).
   assert (Hnone : forall x, In x (map (fun l => (@None nat, l)) old) -> fst x = None).
   { intros x Hx. apply in_map_iff in Hx as (l & <- & _). reflexivity. }
   subst B. cbn [ann_prim a_path a_cur a_recs]. rewrite path_eqb_refl. split.
   - unfold tracks. cbn [a_path a_cur]. exists tc. split; [exact Htc|].
-    apply agree_none; [rewrite map_length, <- Hold, map_length; reflexivity|exact Hnone].
+    apply agree_none; [rewrite len_map, <- Hold, len_map; reflexivity|exact Hnone].
   - intros x. unfold PIn. cbn [a_path a_cur a_recs]. rewrite lookup_set, path_eqb_refl, Htc.
     rewrite pairs_tnew by exact Lc. rewrite (pairs_none _ tc Hnone).
     rewrite record_all_spec, in_app_iff, <- in_rev. simpl. tauto.
@@ -717,7 +717,7 @@ Qed.
 
 Lemma nth_map_seq : forall {A} (f : nat -> A) k m n d, n < m -> nth n (map f (seq k m)) d = f (k + n).
 Proof.
-  intros A f k m n d H. rewrite (nth_indep _ d (f 0)) by (rewrite map_length, seq_length; exact H).
+  intros A f k m n d H. rewrite (nth_indep _ d (f 0)) by (rewrite len_map, len_seq; exact H).
   rewrite map_nth, seq_nth by exact H. reflexivity.
 Qed.
 
@@ -775,15 +775,15 @@ Proof.
   assert (Hlen : length (break_lines (map snd tc)) <= length tc).
   { destruct (break_lines_prefix (map snd tc)) as [r Er].
     assert (El : length (map snd tc) = length (break_lines (map snd tc) ++ r)) by (f_equal; exact Er).
-    rewrite app_length, map_length in El. lia. }
+    rewrite len_app, len_map in El. lia. }
   apply (nth_ext _ _ None None).
-  - rewrite map_length, seq_length, firstn_length, map_length. lia.
-  - intros n Hn. rewrite map_length, seq_length in Hn.
+  - rewrite len_map, len_seq, len_firstn, len_map. lia.
+  - intros n Hn. rewrite len_map, len_seq in Hn.
     rewrite nth_firstn_lt by exact Hn.
     rewrite nth_map_seq by exact Hn. simpl.
     destruct (nth n (map fst tc) None) as [j|] eqn:Ej.
     + assert (Hin : In (n, j) R').
-      { apply HR'. rewrite <- Ej. apply nth_error_nth'. rewrite map_length. lia. }
+      { apply HR'. rewrite <- Ej. apply nth_error_nth'. rewrite len_map. lia. }
       unfold find_rec. destruct (find (fun x => fst x =? n) R') as [[k j']|] eqn:F.
       * apply find_some in F as [Hin' Ek]. simpl in Ek. apply Nat.eqb_eq in Ek. subst k. simpl.
         apply HR' in Hin'. apply HR' in Hin. congruence.
@@ -909,7 +909,7 @@ Lemma tapply_all_app : forall ps1 ps2 i (ts : tstate),
   match tapply_all i ps1 ts with Some ts1 => tapply_all (i + length ps1) ps2 ts1 | None => None end.
 Proof.
   induction ps1 as [|p ps1 IH]; intros ps2 i ts; simpl; [rewrite Nat.add_0_r; reflexivity|].
-  destruct (tapply_list i (fst p) ts); [|reflexivity]. rewrite IH, <- plus_n_Sm. reflexivity.
+  destruct (tapply_list i (fst p) ts); [|reflexivity]. rewrite IH, Nat.add_succ_r. reflexivity.
 Qed.
 
 Lemma tapply_all_split : forall ps m (ts ts' : tstate), m <= length ps -> tapply_all 0 ps ts = Some ts' ->
@@ -917,7 +917,7 @@ Lemma tapply_all_split : forall ps m (ts ts' : tstate), m <= length ps -> tapply
 Proof.
   intros ps m ts ts' Hm H. rewrite <- (firstn_skipn m ps), tapply_all_app in H.
   destruct (tapply_all 0 (firstn m ps) ts) as [tsm|]; [|discriminate].
-  rewrite firstn_length, Nat.min_l in H by exact Hm. exists tsm. auto.
+  rewrite len_firstn, Nat.min_l in H by exact Hm. exists tsm. auto.
 Qed.
 
 Lemma nth_error_firstn_some : forall {A} (l : list A) m n x, nth_error (firstn m l) n = Some x -> n < m /\ nth_error l n = Some x.
@@ -926,7 +926,7 @@ Proof.
   - destruct m; destruct n; discriminate.
   - destruct m as [|m]; [destruct n; discriminate|]. destruct n as [|n].
     + simpl in H. split; [lia|exact H].
-    + simpl in H. destruct (IH m n x H). split; [lia|exact H1].
+    + simpl in H. destruct (IH m n x H) as [Hlt Hn]. split; [lia|exact Hn].
 Qed.
 
 (** Attribution in words.  When the history applies (strictly) and
@@ -982,7 +982,7 @@ Proof.
       [contradiction (Hempty _ H0)|congruence|].
     rewrite Ex in Ej1. injection Ej1 as <-. rewrite Nat.sub_0_r in Hpj1.
     assert (Hlt : j' < length (firstn j ps)) by (apply nth_error_Some; congruence).
-    rewrite firstn_length in Hlt. lia.
+    rewrite len_firstn in Hlt. lia.
   - intros m Hjm Hm.
     destruct (tapply_all_split ps (S m) [] ts Hm Hts) as (tsm & Hm1 & Hm2).
     exists tsm.

@@ -21,7 +21,7 @@
     ([dependencies_blocked], [dependencies_reorder]). *)
 
 From Coq Require Import List Bool Arith Lia Sorted.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
+From DarcsWeb Require Import Lens Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
   Sort Depend Walk Conflict3 Conflict2 ConflictLaws DependLaws.
 Import ListNotations.
 
@@ -360,7 +360,7 @@ Lemma hb_cons : forall d p ps st sts i n,
 Proof.
   intros d p ps st sts i n. induction n as [|n IH].
   - simpl. rewrite Nat.add_0_r. reflexivity.
-  - cbn [hb]. cbn [hb] in IH. rewrite IH. simpl. rewrite <- plus_n_Sm. reflexivity.
+  - cbn [hb]. cbn [hb] in IH. rewrite IH. simpl. rewrite Nat.add_succ_r. reflexivity.
 Qed.
 
 Lemma wstates_spec : forall d ps i hist sts, wstates i ps hist = Yes sts ->
@@ -376,7 +376,7 @@ Proof.
     intros [|n] Hlt.
     + simpl. rewrite Nat.add_0_r. exact Hw.
     + rewrite hb_cons, <- app_assoc. simpl in Hlt |- *.
-      rewrite <- plus_n_Sm. apply (Hn n). lia.
+      rewrite Nat.add_succ_r. apply (Hn n). lia.
 Qed.
 
 Lemma nth_error_nth_eq : forall {B} (l : list B) n x d, nth_error l n = Some x -> nth n l d = x.
@@ -509,10 +509,13 @@ Qed.
 Lemma walk_closure : forall k st, k < length ps -> nth_error sts k = Some st ->
   sdesc (w_all st) /\ (forall x, In x (w_all st) -> x < k) /\ (forall x, reach G k x <-> In x (w_all st)).
 Proof.
-  intros k. induction k as [k IH] using (well_founded_induction lt_wf). intros st Hk Hst.
-  destruct (nth_error ps k) as [pk|] eqn:Hpk; [|apply nth_error_None in Hpk; lia].
-  destruct (walk_k k pk st Hpk Hst) as (A1 & A2 & A3 & _); [|auto].
-  intros j stj Hj Hstj. apply (IH j Hj stj); [lia|exact Hstj].
+  assert (Hb : forall n k st, k < n -> k < length ps -> nth_error sts k = Some st ->
+    sdesc (w_all st) /\ (forall x, In x (w_all st) -> x < k) /\ (forall x, reach G k x <-> In x (w_all st))).
+  { induction n as [|n IHn]; intros k st Hkn Hk Hst; [lia|].
+    destruct (nth_error ps k) as [pk|] eqn:Hpk; [|apply nth_error_None in Hpk; lia].
+    destruct (walk_k k pk st Hpk Hst) as (A1 & A2 & A3 & _); [|auto].
+    intros j stj Hj Hstj. apply (IHn j stj); [lia|lia|exact Hstj]. }
+  intros k st Hk Hst. exact (Hb (S k) k st (Nat.lt_succ_diag_r k) Hk Hst).
 Qed.
 
 (** The returned graph, for any commute that keeps identities. *)
@@ -530,7 +533,7 @@ Theorem walk_graph : length G = length ps /\
        (forall x, In x (map fst pd) <-> x = k \/ reach G k x) /\
        (forall x, In x (map fst nd) <-> x < k /\ ~ reach G k x)).
 Proof.
-  split; [rewrite map_length; exact (wstates_length _ _ _ _ Hsts)|].
+  split; [rewrite len_map; exact (wstates_length _ _ _ _ Hsts)|].
   intros k pk st Hpk Hst.
   assert (Hk : k < length ps) by (eapply nth_error_lt; eauto).
   destruct (walk_k k pk st Hpk Hst) as (_ & _ & A3 & A4 & A5 & A6 & A7).
@@ -563,7 +566,7 @@ Proof.
   induction ps as [|p ps IH]; intros [|k] pk i H; simpl in H; try discriminate.
   - injection H as <-. simpl. rewrite Nat.add_0_r. reflexivity.
   - change (ixd i (p :: firstn (S k) ps) = ixd i (p :: firstn k ps) ++ [(i + S k, pk)]).
-    cbn [ixd]. rewrite (IH k pk (S i) H). simpl. rewrite <- plus_n_Sm. reflexivity.
+    cbn [ixd]. rewrite (IH k pk (S i) H). simpl. rewrite Nat.add_succ_r. reflexivity.
 Qed.
 
 Hypothesis cfl_ids : forall x ys ys' x',
@@ -798,7 +801,7 @@ Proof.
   intros k. destruct (nth_error ps k) as [pk|] eqn:Hpk.
   - assert (Hk : k < length ps) by (eapply nth_error_lt; eauto).
     assert (Hk' : k < length (deps_states_from 0 ps [])).
-    { rewrite <- (map_length d_direct), <- dependencies_states, dependencies_length. exact Hk. }
+    { rewrite <- (len_map d_direct), <- dependencies_states, dependencies_length. exact Hk. }
     destruct (proj2 deps_graph k pk _ Hpk (nth_lt_error _ k (DS [] [] [] [] []) Hk'))
       as (_ & A1 & A2 & _). auto.
   - apply nth_error_None in Hpk. rewrite nth_G_nil by exact Hpk. split; [constructor|intros x []].
@@ -812,7 +815,7 @@ Theorem dependencies_closure : forall k st,
 Proof.
   intros k st Hst.
   assert (Hk : k < length ps).
-  { apply nth_error_lt in Hst. rewrite <- (map_length d_direct), <- dependencies_states,
+  { apply nth_error_lt in Hst. rewrite <- (len_map d_direct), <- dependencies_states,
       dependencies_length in Hst. exact Hst. }
   destruct (nth_error ps k) as [pk|] eqn:Hpk; [|apply nth_error_None in Hpk; lia].
   exact (proj1 (proj2 deps_graph k pk st Hpk Hst)).
@@ -823,7 +826,7 @@ Lemma deps_at : forall k, k < length ps -> exists pk st,
 Proof.
   intros k Hk. destruct (nth_error ps k) as [pk|] eqn:Hpk; [|apply nth_error_None in Hpk; lia].
   assert (Hk' : k < length (deps_states_from 0 ps [])).
-  { rewrite <- (map_length d_direct), <- dependencies_states, dependencies_length. exact Hk. }
+  { rewrite <- (len_map d_direct), <- dependencies_states, dependencies_length. exact Hk. }
   exists pk, (nth k (deps_states_from 0 ps []) (DS [] [] [] [] [])).
   split; [reflexivity|apply nth_lt_error; exact Hk'].
 Qed.

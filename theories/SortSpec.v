@@ -7,7 +7,7 @@
     permutation keeps lookups. *)
 
 From Coq Require Import List Bool Arith Lia Sorted Permutation.
-From DarcsWeb Require Import Sort.
+From DarcsWeb Require Import Lens Sort.
 Import ListNotations.
 
 Section SortSpec.
@@ -70,7 +70,7 @@ Qed.
 (** The output of [sort] is sorted (each element [leb] the next). *)
 Theorem sort_sorted : forall l, Sorted R (sort leb l).
 Proof.
-  intros l. unfold sort. apply merge_all_sorted; [|rewrite map_length; lia].
+  intros l. unfold sort. apply merge_all_sorted; [|rewrite len_map; lia].
   induction l as [|x l IHl]; simpl; constructor; auto.
 Qed.
 

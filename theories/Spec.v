@@ -16,7 +16,7 @@
 
 From Coq Require Import List Bool Arith Lia Sorted Permutation.
 From Coq Require Import Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
+From DarcsWeb Require Import Lens Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
   Sort SortSpec Depend Walk Conflict3 Conflict2 ConflictLaws DependLaws DependSpec Unique AnnotateSpec
   UrlPath Extract.
 Import ListNotations.
@@ -232,14 +232,14 @@ Proof.
   - apply strip_prefix_some in Sp; subst q. destruct r as [|y [|z r]]; simpl.
     + rewrite IH. split; intros [e' H']; exists e'; [auto|]. destruct H' as [H'|H']; auto.
       injection H' as E. rewrite app_nil_r in E. apply (f_equal (@length _)) in E.
-      rewrite app_length in E; simpl in E; lia.
+      rewrite len_app in E; simpl in E; lia.
     + split.
       * intros [<-|Hx]; [exists e; auto|]. apply IH in Hx as [e' He']. eauto.
       * intros [e' [H'|H']].
-        -- injection H' as E _. apply app_inv_head in E. injection E as ->. auto.
+        -- injection H' as E _. apply app_inv_head_iff in E. injection E as ->. auto.
         -- right. apply IH. eauto.
     + rewrite IH. split; intros [e' H']; exists e'; [auto|]. destruct H' as [H'|H']; auto.
-      injection H' as E. apply app_inv_head in E. discriminate.
+      injection H' as E. apply app_inv_head_iff in E. discriminate.
   - rewrite IH. split; intros [e' H']; exists e'; [auto|]. destruct H' as [H'|H']; auto.
     injection H' as E. subst q. rewrite strip_prefix_app in Sp. discriminate.
 Qed.

@@ -9,7 +9,7 @@
     the tagged trees of [AnnotateSpec] too). *)
 
 From Coq Require Import List Bool Arith Lia Permutation.
-From DarcsWeb Require Import Prim Token Apply.
+From DarcsWeb Require Import Lens Prim Token Apply.
 Import ListNotations.
 
 Lemma NoDup_map_inj : forall {A B} (f : A -> B) l,
@@ -66,7 +66,7 @@ Proof.
     destruct (in_lookup _ _ _ Hb) as [e' He']. rewrite Hf in He' by exact E1. discriminate. }
   destruct (is_prefix f a) eqn:Fa, (is_prefix f b) eqn:Fb.
   - apply is_prefix_true in Fa as [ra ->]. apply is_prefix_true in Fb as [rb ->].
-    rewrite !move_path_prefix in Eab. apply app_inv_head in Eab. subst. reflexivity.
+    rewrite !move_path_prefix in Eab. apply app_inv_head_iff in Eab. subst. reflexivity.
   - apply is_prefix_true in Fa as [ra ->]. rewrite move_path_prefix, (move_path_not_prefix f t b Fb) in Eab.
     subst b. rewrite is_prefix_app in Nb. discriminate.
   - apply is_prefix_true in Fb as [rb ->]. rewrite move_path_prefix, (move_path_not_prefix f t a Fa) in Eab.
