@@ -64,7 +64,7 @@ Definition state_ok (s : state) : Prop :=
     before the identification [] = [""] (see [norm]), e.g. [hunk 1 [""] []]
     on the empty file, or when its file is absent (darcs then applies it to
     the empty content and creates the file).  darcs' semantics are not
-    invertible there (see README, counterexamples 1 and 5). *)
+    invertible there (see README, counterexamples 1 and 4). *)
 Definition vanishes (p : prim) (s : state) : bool :=
   match p with
   | Hunk f _ _ _ | Replace f _ _ _ | Binary f _ _ =>
