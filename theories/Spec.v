@@ -145,6 +145,21 @@ Proof.
       * intros a b c. apply path_leb_trans. exact To.
 Qed.
 
+Lemma path_leb_ext : forall (p : path) x r, path_leb EqN nleb (p ++ x :: r) p = false.
+Proof.
+  induction p as [|y p IH]; intros x r; [reflexivity|]. simpl.
+  destruct (EqN y y) as [_|Hn]; [apply IH|congruence].
+Qed.
+
+(** In an output sorted this way, a directory comes before everything below it. *)
+Theorem dirs_first : forall (s : state) l1 b l2 a, StronglySorted entry_le s -> s = l1 ++ b :: l2 ->
+  In a l2 -> forall x r, fst b <> fst a ++ x :: r.
+Proof.
+  intros s l1 b l2 a Hs -> Ha x r E. apply ss_app_r in Hs. apply StronglySorted_inv in Hs as [_ Hf].
+  rewrite Forall_forall in Hf. specialize (Hf a Ha). unfold entry_le in Hf.
+  rewrite E, path_leb_ext in Hf. discriminate.
+Qed.
+
 (** Op 1 (apply): darcs' apply of the prims to the tree, in output order:
     a permutation of darcs' result with the same lookups, every path once
     (when the input binds every path once, as the Rust map does), sorted
