@@ -4,7 +4,7 @@ SHELL := /bin/bash
 LISTEN ?= 127.0.0.1:8080
 CARGO ?= cargo
 
-.PHONY: deps test-deps proofs extract extract-check build examples run test clean
+.PHONY: deps test-deps proofs coqchk extract extract-check build examples run test clean
 
 deps:                 ## install the build toolchain (Coq/Rocq, OCaml, libclang, darcs) if missing
 	@scripts/deps.sh build
@@ -14,6 +14,9 @@ test-deps:            ## deps + what the tests drive (chromium, chromedriver, py
 
 proofs: deps          ## check every proof in theories/ (rocq compile, or coqc on older installs)
 	@scripts/proofs.sh
+
+coqchk: proofs        ## re-check every compiled theory with the independent checker (coqchk)
+	@scripts/coqchk.sh
 
 extract: proofs       ## regenerate extracted/ from theories/Extract.v
 	@scripts/proofs.sh --extract
@@ -34,6 +37,7 @@ test: test-deps proofs extract-check  ## every test: proofs, extraction drift, l
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings   # benches included: they must compile
 	@tests/proofs/check_assumptions.sh
+	@scripts/coqchk.sh
 	$(CARGO) test
 	@CORPUS=target/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
 	@bash tests/docker/run.sh

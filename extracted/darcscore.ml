@@ -4871,8 +4871,10 @@ let sort_state eqN nleb s =
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
     'a2) state -> ('a1, 'a2) prim list -> ('a1, 'a2) state result **)
 
-let api_apply eqL eqN lo _ s ps =
-  apply_seq eqL eqN lo ps s
+let api_apply eqL eqN lo nleb s ps =
+  match apply_seq eqL eqN lo ps s with
+  | Ok s' -> Ok (sort_state eqN nleb s')
+  | Fail i -> Fail i
 
 (** val api_invert :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,

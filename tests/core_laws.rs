@@ -55,7 +55,7 @@ fn grow(candidates: Vec<Prim>) -> (Vec<Prim>, Vec<Tree>) {
     let mut states = vec![tree.clone()];
     for p in candidates {
         // darcs' apply reads an absent file as empty and creates it; the laws are for
-        // the strict semantics, where that fails (counterexample 5 below)
+        // the strict semantics, where that fails (counterexample 4 of theories/README.md)
         if let Prim::Hunk { path, .. } | Prim::Replace { path, .. } | Prim::Binary { path, .. } = &p {
             if !tree.contains_key(path) {
                 continue;

@@ -6,6 +6,7 @@ mod fuzz;
 mod host_util;
 mod http_util;
 
+mod apply_vs_darcs;
 mod conflicts_differential;
 mod core_ffi;
 mod core_laws;

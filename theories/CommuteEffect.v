@@ -179,21 +179,21 @@ Proof.
         destruct (path_eqb (parent x) y) eqn:Epy.
         * apply path_eqb_eq in Epy. rewrite Epy in Px.
           destruct Px as [Px|Px]; [congruence|]. rewrite Px in E2.
-          pose proof (loc_of_dir q e2 E2). rewrite SCq in Hz; auto. discriminate.
+          pose proof (loc_of_dir q e2 E2) as Hld. rewrite SCq in Hz; auto. discriminate.
         * destruct (parent x) as [|a b] eqn:Ep.
           -- apply Hyn, is_prefix_nil_r; auto.
           -- rewrite <- Ep in *. apply isdir_f_parent_nonroot in Px; [|rewrite Ep; discriminate].
-             assert (upd g x None (parent x) = None).
+             assert (Hupd : upd g x None (parent x) = None).
              { apply Nc; auto. intro E. rewrite E, path_eqb_refl in Epy. discriminate. }
-             rewrite upd_other in H by (intro E; apply (parent_neq x Hxn); auto). congruence.
+             rewrite upd_other in Hupd by (intro E; apply (parent_neq x Hxn); auto). congruence.
       + rewrite <- (upd_other g x e1 z) by (apply path_eqb_false_neq; auto). apply Nc; auto.
     - (* the parent of y is a directory *)
       destruct (path_eqb x (parent y)) eqn:Exp.
       + apply path_eqb_eq in Exp. rewrite <- Exp in Pd |- *.
         destruct Pd as [Pd|Pd]; [left; auto|]. rewrite upd_same in Pd. subst e1.
-        exfalso. pose proof (loc_to_dir p _ E1).
-        assert (is_prefix x y = true) by (rewrite Exp; apply parent_prefix).
-        rewrite SCp in H0; auto. discriminate.
+        exfalso. pose proof (loc_to_dir p _ E1) as Hld.
+        assert (Hxy : is_prefix x y = true) by (rewrite Exp; apply parent_prefix).
+        rewrite SCp in Hxy; auto. discriminate.
       + destruct Pd as [Pd|Pd]; [left; auto|right].
         rewrite upd_other in Pd; auto. apply path_eqb_false_neq; auto. }
   pose proof (fd_spost q y g e2 Hy E2) as F2.
@@ -204,13 +204,13 @@ Proof.
     intros Hs. destruct (Sp Hs) as (Hxn & Nc & Pd). split; [auto|split].
     - intros z Hz Hzx. destruct (path_eqb y z) eqn:Eyz.
       + apply path_eqb_eq in Eyz; subst z. exfalso.
-        assert (g y = None) by (apply Nc; auto).
-        rewrite H in E2. destruct (loc_of_none q e2 E2) as [Sqs Hne].
+        assert (Hgy : g y = None) by (apply Nc; auto).
+        rewrite Hgy in E2. destruct (loc_of_none q e2 E2) as [Sqs Hne].
         destruct (Sq Sqs) as (Hyn & _ & Py).
         destruct (path_eqb x (parent y)) eqn:Exp.
         * apply path_eqb_eq in Exp. rewrite <- Exp in Py.
           destruct Py as [Py|Py]; [congruence|]. rewrite upd_same in Py. subst e1.
-          pose proof (loc_to_dir p _ E1). rewrite SCp in Hz; auto. discriminate.
+          pose proof (loc_to_dir p _ E1) as Hld. rewrite SCp in Hz; auto. discriminate.
         * pose proof (below_parent x y Hz (not_eq_sym Hzx)) as Hxp.
           destruct (parent y) as [|a b] eqn:Ep.
           -- apply Hxn, is_prefix_nil_r; auto.
@@ -222,9 +222,9 @@ Proof.
     - destruct (path_eqb y (parent x)) eqn:Eyp.
       + apply path_eqb_eq in Eyp. rewrite <- Eyp in *.
         destruct Pd as [Pd|Pd]; [left; auto|]. exfalso.
-        rewrite Pd in E2. pose proof (loc_of_dir q e2 E2).
-        assert (is_prefix y x = true) by (rewrite Eyp; apply parent_prefix).
-        rewrite SCq in H0; auto. discriminate.
+        rewrite Pd in E2. pose proof (loc_of_dir q e2 E2) as Hld.
+        assert (Hyx : is_prefix y x = true) by (rewrite Eyp; apply parent_prefix).
+        rewrite SCq in Hyx; auto. discriminate.
       + destruct Pd as [Pd|Pd]; [left; auto|right].
         rewrite upd_other; auto. apply path_eqb_false_neq; auto. }
   split; [exact Pp'|].
@@ -344,7 +344,7 @@ Lemma replace_lines_app_inv : forall cl a b (x y z : list L),
   replace_lines cl a b (x ++ y) = Some z ->
   exists x' y', replace_lines cl a b x = Some x' /\ replace_lines cl a b y = Some y' /\ z = x' ++ y'.
 Proof.
-  intros. rewrite replace_lines_app in H.
+  intros cl a b x y z H. rewrite replace_lines_app in H.
   destruct (replace_lines cl a b x) as [x'|], (replace_lines cl a b y) as [y'|]; try discriminate.
   injection H as <-. eauto.
 Qed.
@@ -712,11 +712,11 @@ Proof.
       unfold y0. rewrite move_path_prefix. split; [|split].
       + destruct d; [congruence|discriminate].
       + intros z Hz Hzn. apply is_prefix_true in Hz as [u ->].
-        assert (ren g d d' ((d' ++ r) ++ u) = None).
+        assert (Hren : ren g d d' ((d' ++ r) ++ u) = None).
         { apply Nc; [apply is_prefix_app|]. intro E. apply Hzn.
           rewrite <- !app_assoc in E |- *. apply app_inv_head in E. apply app_eq_self in E.
           subst. rewrite !app_nil_r. auto. }
-        unfold ren in H0. rewrite <- app_assoc, strip_prefix_app, app_assoc in H0. exact H0.
+        unfold ren in Hren. rewrite <- app_assoc, strip_prefix_app, app_assoc in Hren. exact Hren.
       + rewrite parent_app_nonnil by auto. right.
         destruct Py as [Py|Py].
         * exfalso. rewrite parent_app_nonnil in Py by auto. destruct d'; [congruence|discriminate].
@@ -790,8 +790,8 @@ Proof.
       + intros Dq. apply (Hdir Dq).
       + intros Ey D'y. apply is_prefix_true in D'y as [r Er].
         unfold y0 in Ey. rewrite Er, move_path_prefix in Ey.
-        assert (is_prefix d (parent d) = true) by (rewrite <- Ey; apply is_prefix_app).
-        rewrite is_prefix_parent_self in H; auto. discriminate.
+        assert (Hdp : is_prefix d (parent d) = true) by (rewrite <- Ey; apply is_prefix_app).
+        rewrite is_prefix_parent_self in Hdp; auto. discriminate.
     - apply Hpar; auto.
       + intros Dq. apply (Hdir Dq).
       + intros Ey D'y. apply is_prefix_true in D'y as [r Er].
@@ -826,16 +826,16 @@ Lemma spre_pref : forall (p : prim) g, is_pref p = true -> spre p g.
 Proof. destruct p; simpl; try congruence; auto. Qed.
 
 Lemma fd_path_file : forall (p : prim) x, kind_of p = KFile x -> fd_path p = Some x.
-Proof. intros; unfold fd_path; rewrite H; auto. Qed.
+Proof. intros p x H; unfold fd_path; rewrite H; auto. Qed.
 
 Lemma fd_path_dir : forall (p : prim) x, kind_of p = KDir x -> fd_path p = Some x.
-Proof. intros; unfold fd_path; rewrite H; auto. Qed.
+Proof. intros p x H; unfold fd_path; rewrite H; auto. Qed.
 
 Lemma is_dir_prim_file : forall (p : prim) x, kind_of p = KFile x -> is_dir_prim p = false.
-Proof. intros; unfold is_dir_prim; rewrite H; auto. Qed.
+Proof. intros p x H; unfold is_dir_prim; rewrite H; auto. Qed.
 
 Lemma is_dir_prim_dir : forall (p : prim) x, kind_of p = KDir x -> is_dir_prim p = true.
-Proof. intros; unfold is_dir_prim; rewrite H; auto. Qed.
+Proof. intros p x H; unfold is_dir_prim; rewrite H; auto. Qed.
 
 Lemma structural_addrm : forall (p : prim) x, kind_of p = KFile x ->
   structural p = is_addrm_file p.
@@ -892,10 +892,10 @@ Qed.
 
 
 
-Ltac guards H :=
-  repeat match type of H with
-  | (if ?c then _ else _) = Some _ => let E := fresh "G" in destruct c eqn:E; [discriminate H|]
-  | Some _ = Some _ => injection H as <- <-
+(** [guard_as H E]: the first guard of [H], named [E], is false (else [H] is absurd). *)
+Ltac guard_as H E :=
+  match type of H with
+  | (if ?c then _ else _) = Some _ => destruct c eqn:E; [discriminate H|]
   end.
 
 Lemma path_eqb_false : forall p q : path, path_eqb p q = false -> p <> q.
@@ -994,11 +994,11 @@ Proof.
     + intro D. rewrite (is_dir_prim_file p x Kp) in D. discriminate.
   - (* file, move *)
     destruct q; try discriminate Kq. injection Kq as -> ->. simpl in Fq.
-    rewrite (commute_fm p x) in H by auto. guards H.
-    apply path_eqb_false in G.
+    rewrite (commute_fm p x) in H by auto. guard_as H Gxc. guard_as H Gxd. injection H as <- <-.
+    apply path_eqb_false in Gxc.
     apply (fm_effect p x c d g (fd_path_file p x Kp)); auto.
     split; [auto|split; [|split; [|auto]]].
-    + intros St E. rewrite (structural_addrm p x Kp) in St. rewrite St, E, path_eqb_refl in G0.
+    + intros St E. rewrite (structural_addrm p x Kp) in St. rewrite St, E, path_eqb_refl in Gxd.
       discriminate.
     + intro D. rewrite (is_dir_prim_file p x Kp) in D. discriminate.
   - (* dir, file *)
@@ -1016,27 +1016,27 @@ Proof.
     apply (fd_swap p q x y g); auto using fd_path_dir. apply path_eqb_false; auto.
   - (* dir, move *)
     destruct q; try discriminate Kq. injection Kq as -> ->. simpl in Fq.
-    rewrite (commute_dm p x) in H by auto. guards H.
-    apply orb_false_iff in G as [S1 S2].
-    apply path_eqb_false in G0. apply path_eqb_false in G1.
+    rewrite (commute_dm p x) in H by auto. guard_as H Gpre. guard_as H Gxc. guard_as H Gxd. injection H as <- <-.
+    apply orb_false_iff in Gpre as [S1 S2].
+    apply path_eqb_false in Gxc. apply path_eqb_false in Gxd.
     apply (fm_effect p x c d g (fd_path_dir p x Kp)); auto.
     split; [auto|split; [|split; [|auto]]].
     + intros _ E. subst. auto.
     + intros _. auto.
   - (* move, file *)
     destruct p; try discriminate Kp. injection Kp as -> ->. simpl in Fp.
-    rewrite (commute_mf q y) in H by auto. guards H.
-    apply path_eqb_false in G.
+    rewrite (commute_mf q y) in H by auto. guard_as H Gya. guard_as H Gyb. injection H as <- <-.
+    apply path_eqb_false in Gya.
     apply (mf_effect q y a b g (fd_path_file q y Kq)); auto.
     split; [auto|split; [|split; [|auto]]].
-    + intros St E. rewrite (structural_addrm q y Kq) in St. rewrite St, E, path_eqb_refl in G0.
+    + intros St E. rewrite (structural_addrm q y Kq) in St. rewrite St, E, path_eqb_refl in Gyb.
       discriminate.
     + intro D. rewrite (is_dir_prim_file q y Kq) in D. discriminate.
   - (* move, dir *)
     destruct p; try discriminate Kp. injection Kp as -> ->. simpl in Fp.
-    rewrite (commute_md q y) in H by auto. guards H.
-    apply orb_false_iff in G as [S1 S2].
-    apply path_eqb_false in G0. apply path_eqb_false in G1.
+    rewrite (commute_md q y) in H by auto. guard_as H Gpre. guard_as H Gya. guard_as H Gyb. injection H as <- <-.
+    apply orb_false_iff in Gpre as [S1 S2].
+    apply path_eqb_false in Gya. apply path_eqb_false in Gyb.
     apply (mf_effect q y a b g (fd_path_dir q y Kq)); auto.
     split; [auto|split; [|split; [|auto]]].
     + intros _ E. subst. auto.

@@ -93,9 +93,9 @@ Lemma commute_ff_same : forall (p q : prim) f,
 Proof.
   intros p q f Hp Hq. unfold commute, speedy. rewrite Hp, Hq, path_eqb_refl.
   unfold everything_else.
-  assert (is_pref p = false) by (destruct p; simpl in *; congruence).
-  assert (is_pref q = false) by (destruct q; simpl in *; congruence).
-  rewrite H, H0. unfold clever, commute_filedir. rewrite Hp, Hq, path_eqb_refl.
+  assert (Pp : is_pref p = false) by (destruct p; simpl in *; congruence).
+  assert (Pq : is_pref q = false) by (destruct q; simpl in *; congruence).
+  rewrite Pp, Pq. unfold clever, commute_filedir. rewrite Hp, Hq, path_eqb_refl.
   rewrite !kind_invert, Hp, Hq, path_eqb_refl.
   destruct (commute_fp p q) as [| |x]; auto.
   destruct (commute_fp (invert q) (invert p)) as [| |[a b]]; auto.
@@ -259,7 +259,7 @@ Qed.
 
 Lemma ren_other : forall (g : fn) a b x,
   is_prefix b x = false -> is_prefix a x = false -> ren g a b x = g x.
-Proof. intros. unfold ren. rewrite strip_prefix_none, H0; auto. Qed.
+Proof. intros g a b x Hb Ha. unfold ren. rewrite strip_prefix_none, Ha; auto. Qed.
 
 (** The facts about a pair [p;q] used by the syntactic laws. *)
 Definition prim_facts (p : prim) : Prop :=
@@ -397,14 +397,14 @@ Proof.
   intros d d' d1 (Hd & Hd' & Hdd' & Hd'd) S1 S2 N1 N2 P e. unfold e.
   destruct (is_prefix d d1) eqn:E.
   - apply is_prefix_true in E as [r ->]. rewrite !move_path_prefix.
-    assert (r <> []) by (intro; subst; apply N1; rewrite app_nil_r; auto).
+    assert (Hr : r <> []) by (intro; subst; apply N1; rewrite app_nil_r; auto).
     split; [|split; [|split; [|split]]].
     + apply is_superdir_false. intro H'. exfalso.
       rewrite (is_prefix_trans d' (d' ++ r) d (is_prefix_app _ _) H') in Hd'd. discriminate.
     + apply is_superdir_false. intro H'. exfalso.
-      pose proof (is_prefix_length _ _ H'). rewrite app_length in H0.
-      destruct r; [congruence|simpl in H0; lia].
-    + intro H'. apply H. apply (app_eq_self d'). auto.
+      pose proof (is_prefix_length _ _ H') as Hlen. rewrite app_length in Hlen.
+      destruct r; [congruence|simpl in Hlen; lia].
+    + intro H'. apply Hr. apply (app_eq_self d'). auto.
     + intro H'. rewrite <- H', is_prefix_app in Hd'd. discriminate.
     + reflexivity.
   - rewrite (move_path_not_prefix d d' d1 E). repeat split; auto.
@@ -531,7 +531,7 @@ Lemma chl_back : forall l1 o1 n1 l2 o2 n2 l2' l1',
   commute_hunk_lines l1 o1 n1 l2 o2 n2 = Some (l2', l1') ->
   commute_hunk_lines l2' o2 n2 l1' o1 n1 = Some (l1, l2).
 Proof.
-  intros. unfold commute_hunk_lines in *. nat_cases;
+  intros l1 o1 n1 l2 o2 n2 l2' l1' H. unfold commute_hunk_lines in *. nat_cases;
     inversion H; subst; f_equal; f_equal; lia.
 Qed.
 
@@ -540,7 +540,7 @@ Lemma chl_square : forall l1 o1 n1 l2 o2 n2 l2' l1',
   commute_hunk_lines l1 o1 n1 l2 o2 n2 = Some (l2', l1') ->
   commute_hunk_lines l2' n2 o2 l1 o1 n1 = Some (l1', l2).
 Proof.
-  intros. unfold commute_hunk_lines in *. nat_cases;
+  intros l1 o1 n1 l2 o2 n2 l2' l1' H. unfold commute_hunk_lines in *. nat_cases;
     inversion H; subst; f_equal; f_equal; lia.
 Qed.
 
@@ -552,12 +552,12 @@ Lemma tok_lines_inv : forall t a b (ls ls' : list L),
 Proof.
   intros t a b ls ls' Hok H. unfold tok_lines in *.
   destruct (tok_args_ok (parse_class t) a b); [|discriminate].
-  assert (tok_args_ok (parse_class t) b a = true).
+  assert (Hba : tok_args_ok (parse_class t) b a = true).
   { unfold replace_ok, tok_args_ok in *.
     destruct a as [|x a], b as [|y b]; try discriminate.
     rewrite !andb_true_iff in Hok. destruct Hok as [[H1 H2] _].
     rewrite H1, H2; auto. }
-  rewrite H0. apply replace_lines_inv; auto.
+  rewrite Hba. apply replace_lines_inv; auto.
 Qed.
 
 Lemma tok_lines_length : forall t a b (ls ls' : list L),
@@ -569,11 +569,11 @@ Proof.
 Qed.
 
 Lemma tok_lines_nil : forall t a b (ls' : list L), tok_lines t a b [] = Some ls' -> ls' = [].
-Proof. intros. apply tok_lines_length in H. destruct ls'; simpl in H; congruence. Qed.
+Proof. intros t a b ls' H. apply tok_lines_length in H. destruct ls'; simpl in H; congruence. Qed.
 
 Lemma tok_lines_cons : forall t a b x (ls ls' : list L),
   tok_lines t a b (x :: ls) = Some ls' -> exists y ls'', ls' = y :: ls''.
-Proof. intros. apply tok_lines_length in H. destruct ls'; simpl in H; [discriminate|eauto]. Qed.
+Proof. intros t a b x ls ls' H. apply tok_lines_length in H. destruct ls'; simpl in H; [discriminate|eauto]. Qed.
 
 (** ** Two prims on the same file: back, and around the square *)
 Lemma ff_same_laws : forall (p q q' p' : prim) f,
@@ -645,18 +645,18 @@ Lemma kind_relocate_dir : forall (p : prim) f x, kind_of p = KDir f -> kind_of (
 Proof. intros; eapply relocate_dir; eauto. Qed.
 
 Lemma kind_invert_file : forall (p : prim) f, kind_of p = KFile f -> kind_of (invert p) = KFile f.
-Proof. intros. rewrite kind_invert, H. auto. Qed.
+Proof. intros p f H. rewrite kind_invert, H. auto. Qed.
 
 Lemma kind_invert_dir : forall (p : prim) f, kind_of p = KDir f -> kind_of (invert p) = KDir f.
-Proof. intros. rewrite kind_invert, H. auto. Qed.
+Proof. intros p f H. rewrite kind_invert, H. auto. Qed.
 
 Lemma path_eqb_false_neq : forall p q : path, path_eqb p q = false -> p <> q.
 Proof. intros p q H E; subst; rewrite path_eqb_refl in H; discriminate. Qed.
 
-Ltac guard_cases H :=
-  repeat match type of H with
-  | (if ?c then _ else _) = Some _ => let E := fresh "G" in destruct c eqn:E; [discriminate H|]
-  | Some _ = Some _ => injection H as <- <-
+(** [guard_as H E]: the first guard of [H], named [E], is false (else [H] is absurd). *)
+Ltac guard_as H E :=
+  match type of H with
+  | (if ?c then _ else _) = Some _ => destruct c eqn:E; [discriminate H|]
   end.
 
 Theorem commute_laws : forall p q q' p' : prim,
@@ -687,18 +687,18 @@ Proof.
     + rewrite (commute_df (invert q) p x y (kind_invert_dir q y Kq) Kp), E. auto.
   - (* file, move *)
     destruct q; try discriminate Kq. injection Kq as -> ->. simpl in Fq.
-    rewrite (commute_fm p x) in H by auto. guard_cases H.
-    apply path_eqb_false_neq in G.
-    destruct (fm_back c d x Fq (Fpq G)) as (B1 & B2 & B3).
+    rewrite (commute_fm p x) in H by auto. guard_as H Gxc. guard_as H Gxd. injection H as <- <-.
+    apply path_eqb_false_neq in Gxc.
+    destruct (fm_back c d x Fq (Fpq Gxc)) as (B1 & B2 & B3).
     assert (N1 : path_eqb (move_path c d x) c = false) by (apply path_eqb_neq; auto).
     assert (N2 : is_addrm_file p && path_eqb d (move_path c d x) = false).
     { destruct (is_addrm_file p) eqn:Ea; auto. simpl. apply path_eqb_neq. intro E.
-      symmetry in E. apply B2 in E. subst. rewrite path_eqb_refl in G0. discriminate. }
+      symmetry in E. apply B2 in E. subst. rewrite path_eqb_refl in Gxd. discriminate. }
     split.
     + rewrite (commute_mf _ (move_path c d x)) by (eapply kind_relocate_file; eauto).
       rewrite N1, is_addrm_relocate, N2, relocate_relocate, B3, (relocate_same_file p x Kp). auto.
     + simpl. rewrite (commute_mf p x) by auto.
-      rewrite (path_eqb_neq x d) by auto. rewrite G0. auto.
+      rewrite (path_eqb_neq x d) by auto. rewrite Gxd. auto.
   - (* dir, file *)
     rewrite (commute_df p q y x Kp Kq) in H. destruct (is_prefix x y) eqn:E; [discriminate|].
     injection H as <- <-. split.
@@ -713,10 +713,11 @@ Proof.
         path_eqb_sym, E. auto.
   - (* dir, move *)
     destruct q; try discriminate Kq. injection Kq as -> ->. simpl in Fq.
-    rewrite (commute_dm p x) in H by auto. guard_cases H.
-    apply orb_false_iff in G as [S1 S2].
-    apply path_eqb_false_neq in G0. apply path_eqb_false_neq in G1.
-    destruct (dm_back c d x Fq S1 S2 G0 G1 (Fpq G1)) as (B1 & B2 & B3 & B4 & B5).
+    rewrite (commute_dm p x) in H by auto. guard_as H Gpre. guard_as H Gxc. guard_as H Gxd.
+    injection H as <- <-.
+    apply orb_false_iff in Gpre as [S1 S2].
+    apply path_eqb_false_neq in Gxc. apply path_eqb_false_neq in Gxd.
+    destruct (dm_back c d x Fq S1 S2 Gxc Gxd (Fpq Gxd)) as (B1 & B2 & B3 & B4 & B5).
     split.
     + rewrite (commute_md _ (move_path c d x)) by (eapply kind_relocate_dir; eauto).
       rewrite B1, B2, (path_eqb_neq d), (path_eqb_neq (move_path c d x)) by auto. simpl.
@@ -726,15 +727,15 @@ Proof.
   - (* move, file *)
     destruct p; try discriminate Kp. injection Kp as -> ->. simpl in Fp.
     assert (Fp' : wf_move b a) by (destruct Fp as (? & ? & ? & ?); repeat split; auto).
-    rewrite (commute_mf q y) in H by auto. guard_cases H.
-    apply path_eqb_false_neq in G.
-    destruct (fm_back b a y Fp' (Fpq G)) as (B1 & B2 & B3).
+    rewrite (commute_mf q y) in H by auto. guard_as H Gyb. guard_as H Gya. injection H as <- <-.
+    apply path_eqb_false_neq in Gyb.
+    destruct (fm_back b a y Fp' (Fpq Gyb)) as (B1 & B2 & B3).
     assert (N1 : path_eqb (move_path b a y) b = false) by (apply path_eqb_neq; auto).
     assert (N2 : forall r : prim, is_addrm_file r = is_addrm_file q ->
                   is_addrm_file r && path_eqb a (move_path b a y) = false).
     { intros r Er. rewrite Er. destruct (is_addrm_file q) eqn:Ea; auto. simpl.
       apply path_eqb_neq. intro E. symmetry in E. apply B2 in E. subst.
-      rewrite path_eqb_refl in G0. discriminate. }
+      rewrite path_eqb_refl in Gya. discriminate. }
     split.
     + rewrite (commute_fm _ (move_path b a y)) by (eapply kind_relocate_file; eauto).
       rewrite N1, N2 by apply is_addrm_relocate.
@@ -747,10 +748,11 @@ Proof.
   - (* move, dir *)
     destruct p; try discriminate Kp. injection Kp as -> ->. simpl in Fp.
     assert (Fp' : wf_move b a) by (destruct Fp as (? & ? & ? & ?); repeat split; auto).
-    rewrite (commute_md q y) in H by auto. guard_cases H.
-    apply orb_false_iff in G as [S1 S2].
-    apply path_eqb_false_neq in G0. apply path_eqb_false_neq in G1.
-    destruct (dm_back b a y Fp' S1 S2 G0 G1 (Fpq G1)) as (B1 & B2 & B3 & B4 & B5).
+    rewrite (commute_md q y) in H by auto. guard_as H Gpre. guard_as H Gyb. guard_as H Gya.
+    injection H as <- <-.
+    apply orb_false_iff in Gpre as [S1 S2].
+    apply path_eqb_false_neq in Gyb. apply path_eqb_false_neq in Gya.
+    destruct (dm_back b a y Fp' S1 S2 Gyb Gya (Fpq Gya)) as (B1 & B2 & B3 & B4 & B5).
     assert (Gs : is_superdir (move_path b a y) b || is_superdir (move_path b a y) a = false)
       by (rewrite B1, B2; auto).
     split.
@@ -766,8 +768,8 @@ Proof.
     destruct p; try discriminate Kp. injection Kp as -> ->.
     destruct q; try discriminate Kq. injection Kq as -> ->. simpl in Fp, Fq.
     destruct Fpq as (P1 & P2 & P3 & P4).
-    rewrite commute_mm in H. guard_cases H.
-    destruct (mm_laws a b c d Fp Fq P1 P2 P3 P4 G G0 G1) as
+    rewrite commute_mm in H. guard_as H Gmm1. guard_as H Gmm2. guard_as H Gmm3. injection H as <- <-.
+    destruct (mm_laws a b c d Fp Fq P1 P2 P3 P4 Gmm1 Gmm2 Gmm3) as
       [(L1 & L2 & L3 & L4 & L5 & L6 & L7) (M1 & M2 & M3 & M4 & M5 & M6 & M7)].
     split.
     + rewrite commute_mm, L1, L2, L3, L4, L5, L6, L7. auto.

@@ -41,7 +41,10 @@ Definition sort_state (eqN : EqDec N) (nleb : N -> N -> bool) (s : state L N) : 
 
 Definition api_apply (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (s : state L N) (ps : list (prim L N)) : result (state L N) :=
-  apply_seq ps s.
+  match apply_seq ps s with
+  | Ok s' => Ok (sort_state eqN nleb s')
+  | Fail i => Fail i
+  end.
 
 Definition api_invert (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (prim L N)) : list (prim L N) :=

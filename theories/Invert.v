@@ -64,7 +64,7 @@ Definition state_ok (s : state) : Prop :=
     before the identification [] = [""] (see [norm]), e.g. [hunk 1 [""] []]
     on the empty file, or when its file is absent (darcs then applies it to
     the empty content and creates the file).  darcs' semantics are not
-    invertible there (see README, counterexamples 1 and 5). *)
+    invertible there (see README, counterexamples 1 and 4). *)
 Definition vanishes (p : prim) (s : state) : bool :=
   match p with
   | Hunk f _ _ _ | Replace f _ _ _ | Binary f _ _ =>
@@ -177,7 +177,7 @@ Proof. intros a b H. rewrite is_prefix_strip in H. destruct (strip_prefix a b); 
 Lemma lookup_rename_other : forall (s : state) f t q,
   fresh s t = true -> is_prefix t q = false -> is_prefix f q = false ->
   lookup (rename_state f t s) q = lookup s q.
-Proof. intros. rewrite lookup_rename, strip_prefix_none, H1; auto. Qed.
+Proof. intros s f t q Hf Ht Hfq. rewrite lookup_rename, strip_prefix_none, Hfq; auto. Qed.
 
 Lemma fresh_lookup : forall (s : state) t q, fresh s t = true -> is_prefix t q = true -> lookup s q = None.
 Proof. intros s t q H; apply fresh_spec; auto. Qed.

@@ -28,7 +28,7 @@ Lemma strip_incomp : forall (x y r : path),
 Proof. intros. apply strip_prefix_none. apply incomp_app; auto. Qed.
 
 Lemma strip_none_prefix : forall (x z : path), strip_prefix x z = None -> is_prefix x z = false.
-Proof. intros. rewrite is_prefix_strip, H. auto. Qed.
+Proof. intros x z H. rewrite is_prefix_strip, H. auto. Qed.
 
 Lemma not_prefix_parent : forall x y : path, is_prefix x y = false -> is_prefix x (parent y) = false.
 Proof.

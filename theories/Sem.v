@@ -233,8 +233,8 @@ Lemma sem_sapply2 : forall p q (s : state),
 Proof.
   intros p q s H1 H2. destruct (sem_sapply _ _ H1) as [s1 E1].
   destruct (sapply_sem _ _ _ E1) as [_ F1].
-  assert (spre q (lookup s1)) by (eapply spre_feq; [apply feq_sym; exact F1|]; auto).
-  destruct (sem_sapply _ _ H) as [s2 E2]. exists s1, s2. split; [auto|split; auto].
+  assert (Hq : spre q (lookup s1)) by (eapply spre_feq; [apply feq_sym; exact F1|]; auto).
+  destruct (sem_sapply _ _ Hq) as [s2 E2]. exists s1, s2. split; [auto|split; auto].
   destruct (sapply_sem _ _ _ E2) as [_ F2]. eapply feq_trans; [exact F2|]. apply spost_feq; auto.
 Qed.
 

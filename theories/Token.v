@@ -340,8 +340,8 @@ Proof.
   - destruct (tok_replace cl old new (line_bytes l)) as [b|] eqn:E1; [|discriminate].
     destruct (replace_lines cl old new c) as [r|] eqn:E2; [|discriminate].
     inversion Hr; subst. simpl. rewrite line_bytes_of.
-    destruct (replace_ok_new _ _ _ Hok).
-    rewrite (tok_replace_inv _ _ _ _ _ H1 H2 E1), (IH _ Hok eq_refl), line_of_bytes_of. auto.
+    destruct (replace_ok_new _ _ _ Hok) as [Hne Hall].
+    rewrite (tok_replace_inv _ _ _ _ _ Hne Hall E1), (IH _ Hok eq_refl), line_of_bytes_of. auto.
 Qed.
 
 Lemma replace_lines_length : forall cl old new (c c' : list L),

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::darcs::prim::{Path, Prim};
 use runtime::call;
-use wire::{Dec, Enc, Malformed};
+use wire::{Dec, Enc, Malformed, TooLarge};
 
 /// What can go wrong in a call to the core.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +34,12 @@ pub enum CoreError {
     /// The history holds a case the model in `theories/` does not cover (status 3).
     #[error("not covered by the verified core: {0}")]
     Unsupported(String),
+}
+
+impl From<TooLarge> for CoreError {
+    fn from(_: TooLarge) -> Self {
+        CoreError::Internal("the request is too large: a length does not fit the wire format's u32".into())
+    }
 }
 
 /// A state of the repository tree: every path with what is there.
@@ -195,23 +201,29 @@ pub fn call_raw(req: Vec<u8>) -> Vec<u8> {
     call(req).unwrap_or_else(|e| {
         let mut out = Enc::default();
         out.u8(2);
-        out.bytes(e.to_string().as_bytes());
+        let msg = e.to_string();
+        // a message longer than u32::MAX bytes cannot be: say so rather than truncate
+        if out.bytes(msg.as_bytes()).is_err() {
+            out.buf.truncate(1);
+            out.bytes(b"internal failure (message too long)").expect("a short message fits");
+        }
         out.buf
     })
 }
 
-fn enc_tree(e: &mut Enc, t: &Tree) {
-    e.len(t.len());
+fn enc_tree(e: &mut Enc, t: &Tree) -> Result<(), TooLarge> {
+    e.len(t.len())?;
     for (path, node) in t {
-        e.path(path);
+        e.path(path)?;
         match node {
             Node::Dir => e.u8(0),
             Node::File(c) => {
                 e.u8(1);
-                e.bytes(c);
+                e.bytes(c)?;
             }
         }
     }
+    Ok(())
 }
 
 fn dec_tree(d: &mut Dec) -> Result<Tree, Malformed> {
@@ -229,19 +241,20 @@ fn dec_tree(d: &mut Dec) -> Result<Tree, Malformed> {
     Ok(t)
 }
 
-fn enc_named(e: &mut Enc, ps: &[Named]) {
-    e.len(ps.len());
+fn enc_named(e: &mut Enc, ps: &[Named]) -> Result<(), TooLarge> {
+    e.len(ps.len())?;
     for p in ps {
-        e.prims(&p.prims);
-        e.u32s(&p.deps);
+        e.prims(&p.prims)?;
+        e.u32s(&p.deps)?;
     }
+    Ok(())
 }
 
 /// Apply a sequence of prims to a tree.
 pub fn apply(tree: &Tree, prims: &[Prim]) -> Result<Tree, CoreError> {
     let mut e = Enc::new(OP_APPLY);
-    enc_tree(&mut e, tree);
-    e.prims(prims);
+    enc_tree(&mut e, tree)?;
+    e.prims(prims)?;
     run(e, dec_tree)
 }
 
@@ -261,15 +274,15 @@ pub fn apply_hunks(path: &Path, content: &[u8], prims: &[Prim]) -> Result<Vec<u8
 /// The inverse of a sequence (reversed, each prim inverted).
 pub fn invert(prims: &[Prim]) -> Result<Vec<Prim>, CoreError> {
     let mut e = Enc::new(OP_INVERT);
-    e.prims(prims);
+    e.prims(prims)?;
     run(e, |d| d.prims())
 }
 
 /// Commute `p;q` into `q';p'` (darcs' rules), or `None` when they do not commute.
 pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Commuted, CoreError> {
     let mut e = Enc::new(OP_COMMUTE);
-    e.prims(p);
-    e.prims(q);
+    e.prims(p)?;
+    e.prims(q)?;
     run(e, dec_commuted)
 }
 
@@ -277,8 +290,8 @@ pub fn commute(p: &[Prim], q: &[Prim]) -> Result<Commuted, CoreError> {
 pub fn commute_named(p: &Named, q: &Named) -> Result<Commuted, CoreError> {
     let mut e = Enc::new(OP_COMMUTE_NAMED);
     for n in [p, q] {
-        e.prims(&n.prims);
-        e.u32s(&n.deps);
+        e.prims(&n.prims)?;
+        e.u32s(&n.deps)?;
     }
     run(e, dec_commuted)
 }
@@ -297,15 +310,15 @@ fn dec_commuted(d: &mut Dec) -> Result<Commuted, Malformed> {
 /// The tree after all of `patches`, from the empty tree.
 pub fn tree_at(patches: &[Named]) -> Result<Tree, CoreError> {
     let mut e = Enc::new(OP_TREE_AT);
-    enc_named(&mut e, patches);
+    enc_named(&mut e, patches)?;
     run(e, dec_tree)
 }
 
 /// What `path` holds after all of `patches`.
 pub fn file_at(patches: &[Named], path: &Path) -> Result<Lookup, CoreError> {
     let mut e = Enc::new(OP_FILE_AT);
-    enc_named(&mut e, patches);
-    e.path(path);
+    enc_named(&mut e, patches)?;
+    e.path(path)?;
     run(e, |d| {
         Ok(match d.u8()? {
             0 => Lookup::Absent,
@@ -318,8 +331,8 @@ pub fn file_at(patches: &[Named], path: &Path) -> Result<Lookup, CoreError> {
 /// For every line of `path` after all of `patches`, the patch that introduced it.
 pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError> {
     let mut e = Enc::new(OP_ANNOTATE);
-    enc_named(&mut e, patches);
-    e.path(path);
+    enc_named(&mut e, patches)?;
+    e.path(path)?;
     run(e, |d| {
         let origins = d.u32s()?.into_iter().map(|o| (o != u32::MAX).then_some(o)).collect();
         let lines = d.strs()?;
@@ -330,7 +343,7 @@ pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError>
 /// For every patch, its direct dependencies (transitively reduced), ascending.
 pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
-    enc_named(&mut e, patches);
+    enc_named(&mut e, patches)?;
     run(e, dec_deps)
 }
 
@@ -341,47 +354,48 @@ fn dec_deps(d: &mut Dec) -> Result<Vec<Vec<u32>>, Malformed> {
 
 const OP_DEPENDENCIES3: u32 = 10;
 
-fn enc_nprim(e: &mut Enc, p: &NPrim) {
+fn enc_nprim(e: &mut Enc, p: &NPrim) -> Result<(), TooLarge> {
     e.u8(if p.inverse { 0 } else { 1 });
     e.u32(p.position);
     e.u32(p.patch);
-    e.prim(&p.prim);
+    e.prim(&p.prim)
 }
 
-fn enc_contexted3(e: &mut Enc, c: &Contexted3) {
-    e.len(c.context.len());
+fn enc_contexted3(e: &mut Enc, c: &Contexted3) -> Result<(), TooLarge> {
+    e.len(c.context.len())?;
     for p in &c.context {
-        enc_nprim(e, p);
+        enc_nprim(e, p)?;
     }
-    enc_nprim(e, &c.patch);
+    enc_nprim(e, &c.patch)
 }
 
-fn enc_named3(e: &mut Enc, ps: &[Named3]) {
-    e.len(ps.len());
+fn enc_named3(e: &mut Enc, ps: &[Named3]) -> Result<(), TooLarge> {
+    e.len(ps.len())?;
     for n in ps {
-        e.len(n.patches.len());
+        e.len(n.patches.len())?;
         for p in &n.patches {
             match p {
                 Rp3::Prim(p) => {
                     e.u8(0);
-                    enc_nprim(e, p);
+                    enc_nprim(e, p)?;
                 }
                 Rp3::Conflictor { effect, conflicts, identity } => {
                     e.u8(1);
-                    e.len(effect.len());
+                    e.len(effect.len())?;
                     for p in effect {
-                        enc_nprim(e, p);
+                        enc_nprim(e, p)?;
                     }
-                    e.len(conflicts.len());
+                    e.len(conflicts.len())?;
                     for c in conflicts {
-                        enc_contexted3(e, c);
+                        enc_contexted3(e, c)?;
                     }
-                    enc_contexted3(e, identity);
+                    enc_contexted3(e, identity)?;
                 }
             }
         }
-        e.u32s(&n.deps);
+        e.u32s(&n.deps)?;
     }
+    Ok(())
 }
 
 const OP_DEPENDENCIES2: u32 = 11;
@@ -391,7 +405,7 @@ fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreEr
     match p {
         R::Prim(p) => {
             e.u8(0);
-            e.prim(p);
+            e.prim(p)?;
         }
         R::Duplicate(n) => {
             e.u8(1);
@@ -403,11 +417,11 @@ fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreEr
         }
         R::Conflictor { ix, xx, x } | R::InvConflictor { ix, xx, x } => {
             e.u8(if matches!(p, R::Conflictor { .. }) { 3 } else { 4 });
-            e.len(ix.len());
+            e.len(ix.len())?;
             for n in ix {
                 enc_non(e, n)?;
             }
-            e.prims(xx);
+            e.prims(xx)?;
             enc_non(e, x)?;
         }
         other => return Err(CoreError::Unsupported(format!("a {} patch in a darcs-2 history", other.kind_name()))),
@@ -416,11 +430,11 @@ fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreEr
 }
 
 fn enc_non(e: &mut Enc, n: &crate::darcs::patch::Non) -> Result<(), CoreError> {
-    e.len(n.context.len());
+    e.len(n.context.len())?;
     for p in &n.context {
         enc_rp2(e, p)?;
     }
-    e.prim(&n.prim);
+    e.prim(&n.prim)?;
     Ok(())
 }
 
@@ -429,13 +443,13 @@ fn enc_non(e: &mut Enc, n: &crate::darcs::patch::Non) -> Result<(), CoreError> {
 /// can be started.
 pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES2);
-    e.len(patches.len());
+    e.len(patches.len())?;
     for n in patches {
-        e.len(n.patches.len());
+        e.len(n.patches.len())?;
         for p in &n.patches {
             enc_rp2(&mut e, p)?;
         }
-        e.u32s(&n.deps);
+        e.u32s(&n.deps)?;
     }
     run_offloaded(e, dec_deps)
 }
@@ -444,7 +458,7 @@ pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, Core
 /// (what `darcs show dependencies` does), in the helper process when it can be started.
 pub fn dependencies3_offloaded(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES3);
-    enc_named3(&mut e, patches);
+    enc_named3(&mut e, patches)?;
     run_offloaded(e, dec_deps)
 }
 
@@ -461,7 +475,7 @@ const OP_VALIDATE_PATH: u32 = 9;
 /// `Err` carries the reason it is refused.
 pub fn validate_path(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
     let mut e = Enc::new(OP_VALIDATE_PATH);
-    e.bytes(raw);
+    e.bytes(raw)?;
     run(e, |d| {
         Ok(match d.u8()? {
             1 => Ok(d.path()?),
@@ -476,6 +490,6 @@ pub mod worker;
 /// [`worker`]), so that the in-process core stays free for short calls meanwhile.
 pub fn dependencies_offloaded(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
-    enc_named(&mut e, patches);
+    enc_named(&mut e, patches)?;
     run_offloaded(e, dec_deps)
 }

@@ -11,6 +11,13 @@ pub struct Enc {
     pub buf: Vec<u8>,
 }
 
+/// A length (of a list or a string) does not fit the format's `u32`: the request is
+/// refused, never truncated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
+
+type W = Result<(), TooLarge>;
+
 impl Enc {
     /// A request for operation `op` (an `OP_*` number of the table in `WIRE.md`), its payload to follow.
     pub fn new(op: u32) -> Self {
@@ -26,91 +33,98 @@ impl Enc {
     pub fn u32(&mut self, v: u32) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
-    /// A length; the format caps lengths at `u32::MAX`, larger inputs are refused earlier.
-    pub fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    /// A length; fails (writing nothing) if it does not fit in a `u32`.
+    pub fn len(&mut self, n: usize) -> W {
+        let n = u32::try_from(n).map_err(|_| TooLarge)?;
+        self.u32(n);
+        Ok(())
     }
     /// `list<u32>`.
-    pub fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
+    pub fn u32s(&mut self, v: &[u32]) -> W {
+        self.len(v.len())?;
         for x in v {
             self.u32(*x);
         }
+        Ok(())
     }
     /// A `str` (or a `content`): length, then the raw bytes.
-    pub fn bytes(&mut self, b: &[u8]) {
-        self.len(b.len());
+    pub fn bytes(&mut self, b: &[u8]) -> W {
+        self.len(b.len())?;
         self.buf.extend_from_slice(b);
+        Ok(())
     }
     /// `list<str>`, e.g. the lines of a hunk.
-    pub fn strs(&mut self, v: &[Vec<u8>]) {
-        self.len(v.len());
+    pub fn strs(&mut self, v: &[Vec<u8>]) -> W {
+        self.len(v.len())?;
         for s in v {
-            self.bytes(s);
+            self.bytes(s)?;
         }
+        Ok(())
     }
     /// A `path`: the list of its components.
-    pub fn path(&mut self, p: &Path) {
-        self.strs(p);
+    pub fn path(&mut self, p: &Path) -> W {
+        self.strs(p)
     }
     /// A `prim`: its tag (0 hunk … 8 changepref), then its fields.
-    pub fn prim(&mut self, p: &Prim) {
+    pub fn prim(&mut self, p: &Prim) -> W {
         match p {
             Prim::Hunk { path, line, old, new } => {
                 self.u8(0);
-                self.path(path);
+                self.path(path)?;
                 self.u32(*line);
-                self.strs(old);
-                self.strs(new);
+                self.strs(old)?;
+                self.strs(new)?;
             }
             Prim::AddFile(path) => {
                 self.u8(1);
-                self.path(path);
+                self.path(path)?;
             }
             Prim::RmFile(path) => {
                 self.u8(2);
-                self.path(path);
+                self.path(path)?;
             }
             Prim::AddDir(path) => {
                 self.u8(3);
-                self.path(path);
+                self.path(path)?;
             }
             Prim::RmDir(path) => {
                 self.u8(4);
-                self.path(path);
+                self.path(path)?;
             }
             Prim::Move { from, to } => {
                 self.u8(5);
-                self.path(from);
-                self.path(to);
+                self.path(from)?;
+                self.path(to)?;
             }
             Prim::Replace { path, tokchars, old, new } => {
                 self.u8(6);
-                self.path(path);
-                self.bytes(tokchars);
-                self.bytes(old);
-                self.bytes(new);
+                self.path(path)?;
+                self.bytes(tokchars)?;
+                self.bytes(old)?;
+                self.bytes(new)?;
             }
             Prim::Binary { path, old, new } => {
                 self.u8(7);
-                self.path(path);
-                self.bytes(old);
-                self.bytes(new);
+                self.path(path)?;
+                self.bytes(old)?;
+                self.bytes(new)?;
             }
             Prim::ChangePref { name, old, new } => {
                 self.u8(8);
-                self.bytes(name);
-                self.bytes(old);
-                self.bytes(new);
+                self.bytes(name)?;
+                self.bytes(old)?;
+                self.bytes(new)?;
             }
         }
+        Ok(())
     }
     /// `list<prim>`, a sequence applied in order.
-    pub fn prims(&mut self, ps: &[Prim]) {
-        self.len(ps.len());
+    pub fn prims(&mut self, ps: &[Prim]) -> W {
+        self.len(ps.len())?;
         for p in ps {
-            self.prim(p);
+            self.prim(p)?;
         }
+        Ok(())
     }
 }
 
@@ -199,6 +213,24 @@ impl<'a> Dec<'a> {
             Ok(())
         } else {
             Err(Malformed("trailing bytes in response"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_length_that_does_not_fit_in_u32_is_refused_not_truncated() {
+        let mut e = Enc::new(1);
+        let before = e.buf.clone();
+        assert_eq!(e.len(u32::MAX as usize), Ok(()));
+        assert_eq!(&e.buf[before.len()..], &u32::MAX.to_le_bytes());
+        if let Some(n) = (u32::MAX as usize).checked_add(1) {
+            let mut e = Enc::new(1);
+            assert_eq!(e.len(n), Err(TooLarge));
+            assert_eq!(e.buf, before, "nothing is written for a refused length");
         }
     }
 }

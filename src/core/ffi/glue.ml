@@ -238,7 +238,8 @@ let put_prim b (p : (string, string) prim) =
 
 let put_prims b ps = put_list b put_prim ps
 
-(* The extracted functions return trees already in output order. *)
+(* Trees come out of api_apply (op 1) and api_tree_at (op 4) sorted by path already
+   (theories/Spec.v, op1_apply and op4_tree_at); this only writes them in that order. *)
 let put_tree b (s : (string, string) state) =
   put_list b
     (fun b (p, e) ->

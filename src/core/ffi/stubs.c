@@ -52,7 +52,9 @@ int dw_core_call(const uint8_t *req, size_t req_len, uint8_t **out, size_t *out_
     if (Is_exception_result(res)) {
         char *msg = caml_format_exception(Extract_exception(res));
         rc = copy_out(msg ? msg : "unknown OCaml exception", msg ? strlen(msg) : 23, out, out_len);
-        free(msg);
+        /* caml_format_exception allocates with caml_stat_alloc: free it with its pair */
+        if (msg)
+            caml_stat_free(msg);
         CAMLreturnT(int, rc == 0 ? -2 : rc);
     }
     rc = copy_out(String_val(res), caml_string_length(res), out, out_len);
