@@ -35,6 +35,7 @@ impl Resp {
 
 /// The web application serving the repositories under `roots`.
 pub fn app(roots: &[PathBuf]) -> Router {
+    crate::common::core_workers();
     let cfg = Config { roots: roots.to_vec(), base_url: Some("http://darcs.example".into()), ..Config::default() };
     router(Arc::new(AppState::new(Registry::discover(roots), cfg)))
 }
