@@ -179,7 +179,14 @@ fn newest_patch(server: &Server, repo: &str) -> String {
 fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
     let tmp = tempfile::tempdir().unwrap();
     let (big, small) = (adversarial_repo(tmp.path(), 60_000), small_repo(tmp.path()));
-    let server = Server::start(&[&big, &small], "core_workers = 1\ncore_cpu_secs = 3", None, tmp.path());
+    // a CPU budget does not depend on the machine's load; the request timeout (wall
+    // time) is set far beyond it so that the budget is what ends the computation
+    let server = Server::start(
+        &[&big, &small],
+        "core_workers = 1\ncore_cpu_secs = 3\nrequest_timeout_secs = 900",
+        None,
+        tmp.path(),
+    );
     let hash = newest_patch(&server, "small");
     let base = ticks(&server);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -213,7 +220,12 @@ fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
 fn a_killed_core_worker_is_replaced_and_the_page_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let (big, small) = (adversarial_repo(tmp.path(), 100_000), small_repo(tmp.path()));
-    let server = Server::start(&[&big, &small], "core_workers = 2\ncore_cpu_secs = 600", None, tmp.path());
+    let server = Server::start(
+        &[&big, &small],
+        "core_workers = 2\ncore_cpu_secs = 600\nrequest_timeout_secs = 900",
+        None,
+        tmp.path(),
+    );
     assert!(eventually(|| server.workers().len() == 3), "the core workers did not start");
     let hash = newest_patch(&server, "small");
 
