@@ -32,37 +32,53 @@ export HOME="$PWD/$OUT/home" DARCS_EMAIL="Bench <bench@example.com>" TZ=UTC
 mkdir -p "$HOME/.darcs"
 record() { darcs record --all --quiet --name="$1" >/dev/null; }
 
-if [ ! -f "$REPOS/big/_darcs/hashed_inventory" ]; then
+# each repository is built in $WORK and moved into place once complete
+WORK=$PWD/$OUT/work
+mkdir -p "$REPOS"
+if [ ! -d "$REPOS/big" ]; then
   echo "== big: a 100,000-line file added, then changed whole"
-  rm -rf "$REPOS/big" && mkdir -p "$REPOS/big" && cd "$REPOS/big"
+  rm -rf "$WORK" && mkdir -p "$WORK/big" && cd "$WORK/big"
   darcs init --quiet
   seq -f 'line %g' 1 100000 > big.txt
   darcs add --quiet big.txt && record 'add a big file'
   seq -f 'changed %g' 1 100000 > big.txt
   record 'change every line'
-  cd - >/dev/null
+  cd - >/dev/null && mv "$WORK/big" "$REPOS/big"
 fi
-if [ ! -f "$REPOS/deep/_darcs/hashed_inventory" ]; then
+if [ ! -d "$REPOS/deep" ]; then
   echo "== deep: 1,500 nested directories added, then removed"
-  rm -rf "$REPOS/deep" && mkdir -p "$REPOS/deep" && cd "$REPOS/deep"
-  darcs init --quiet
-  echo top > top.txt && darcs add --quiet top.txt && record 'a file'
-  d=$(python3 -c 'print("/".join(["d"] * 1500))')
-  mkdir -p "$d" && darcs add --quiet --recursive d && record 'add 1500 nested directories'
-  rm -rf d && record 'remove them'
-  cd - >/dev/null
+  # through a fast-import stream: `darcs add --recursive` of such a tree takes darcs
+  # itself more than ten minutes
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  python3 - > "$WORK/deep.fi" <<'PYEOF'
+import sys
+out = sys.stdout.buffer
+deep = "/".join(["d"] * 1500).encode()
+def commit(mark, msg, ops):
+    out.write(b"commit refs/heads/master\nmark :%d\ncommitter Bench <bench@example.com> %d +0000\n" % (mark, 1577836800 + mark * 60))
+    out.write(b"data %d\n%s" % (len(msg), msg))
+    if mark > 1:
+        out.write(b"from :%d\n" % (mark - 1))
+    for o in ops:
+        out.write(o)
+commit(1, b"a file\n", [b"M 100644 inline top.txt\ndata 4\ntop\n\n"])
+commit(2, b"add 1500 nested directories\n", [b"M 100644 inline %s/f.txt\ndata 5\ndeep\n\n" % deep])
+commit(3, b"remove them\n", [b"D d\n"])
+PYEOF
+  ( cd "$WORK" && darcs convert import deep < deep.fi >/dev/null ) && mv "$WORK/deep" "$REPOS/deep"
 fi
-if [ ! -f "$REPOS/small/_darcs/hashed_inventory" ]; then
+if [ ! -d "$REPOS/small" ]; then
   echo "== small: a healthy 30-patch repository"
-  rm -rf "$REPOS/small" && mkdir -p "$REPOS/small" && cd "$REPOS/small"
+  rm -rf "$WORK" && mkdir -p "$WORK/small" && cd "$WORK/small"
   darcs init --quiet
   for i in $(seq 1 30); do
     seq -f "line %g of file $((i % 5))" 1 $((20 + i)) > "f$((i % 5)).txt"
     darcs add --quiet "f$((i % 5)).txt" 2>/dev/null || true
     record "patch $i"
   done
-  cd - >/dev/null
+  cd - >/dev/null && mv "$WORK/small" "$REPOS/small"
 fi
+rm -rf "$WORK"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
