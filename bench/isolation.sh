@@ -129,7 +129,9 @@ def ms(label):
     return v / 1000 if u == "us" else v * 1000 if u == "s" else v
 req = re.search(r"Requests/sec:\s+([\d.]+)", text)
 errs = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{ms(\"50%\"):.2f} {ms(\"99%\"):.2f} {float(req.group(1)) if req else 0:.0f} {errs.group(1) if errs else 0}")'
+p50, p99 = ms("50%"), ms("99%")
+rps = float(req.group(1)) if req else 0.0
+print("%.2f %.2f %.0f %s" % (p50, p99, rps, errs.group(1) if errs else 0))'
 }
 
 declare -A IDLE
@@ -155,5 +157,5 @@ for u in "${URLS[@]}"; do
   printf '%-52s %7s %7s %7s   %7s %7s %7s %s\n' "${u:0:52}" "$a50" "$a99" "$arps" "$b50" "$b99" "$brps" "$berr"
 done
 echo
-echo "expensive requests answered meanwhile (status, time):"
+echo "expensive requests answered meanwhile (count, status, URL; 408: stopped at the request timeout):"
 sort "$OUT/attacks.log" | awk '{print $1, $3}' | uniq -c | sed 's/^/  /'
