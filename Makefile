@@ -35,7 +35,7 @@ test: test-deps proofs extract-check  ## every test: proofs, extraction drift, l
 	$(CARGO) clippy --all-targets -- -D warnings   # benches included: they must compile
 	@tests/proofs/check_assumptions.sh
 	$(CARGO) test
-	@CORPUS=target/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
+	@CORPUS=$${CARGO_TARGET_DIR:-target}/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
 	@bash tests/docker/run.sh
 
 clean:
