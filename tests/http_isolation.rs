@@ -167,12 +167,16 @@ fn small_repo(root: &Path) -> PathBuf {
     dst
 }
 
-/// The newest patch of a repository, through the JSON API.
-fn newest_patch(server: &Server, repo: &str) -> String {
+/// The patches of a repository, newest first, through the JSON API.
+fn patches(server: &Server, repo: &str) -> Vec<String> {
     let r = server.get(&format!("/api/{repo}/log"));
     assert_eq!(r.status, 200, "{}", r.body);
-    let i = r.body.find("\"hash\":\"").expect("a patch hash") + 8;
-    r.body[i..i + 40].to_string()
+    r.body.split("\"hash\":\"").skip(1).map(|h| h[..40].to_string()).collect()
+}
+
+/// The newest patch of a repository.
+fn newest_patch(server: &Server, repo: &str) -> String {
+    patches(server, repo).swap_remove(0)
 }
 
 #[test]
@@ -187,7 +191,8 @@ fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
         None,
         tmp.path(),
     );
-    let hash = newest_patch(&server, "small");
+    let all = patches(&server, "small");
+    let (hash, old) = (all[0].clone(), all[all.len() / 2].clone());
     let base = ticks(&server);
     let (tx, rx) = std::sync::mpsc::channel();
     let addr = server.addr;
@@ -197,8 +202,18 @@ fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
         r
     });
     busy_worker(&base);
-    // the annotation runs in the only long-call worker; everything else answers meanwhile
-    for path in ["/healthz", "/", "/small", "/small/log", "/small/tree/head/", &format!("/small/patch/{hash}")] {
+    // the annotation runs in the only long-call worker; everything else answers meanwhile,
+    // the small repository's replays (an old version, an annotation) included
+    for path in [
+        "/healthz",
+        "/",
+        "/small",
+        "/small/log",
+        "/small/tree/head/",
+        &format!("/small/patch/{hash}"),
+        &format!("/small/tree/{old}/"),
+        "/small/annotate/head/g.txt",
+    ] {
         let r = server.get(path);
         assert_eq!(r.status, 200, "{path}: {}", r.body);
     }

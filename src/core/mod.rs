@@ -115,9 +115,15 @@ pub fn use_in_process() {
     let _ = BACKEND.set(Backend::InProcess);
 }
 
-/// Requests up to this size of the bounded-cost ops (apply, invert, commute) take the
-/// short-call lane of the pool.
+/// Requests up to this size of the ops whose cost is bounded by their input (apply,
+/// invert, commute) take the short-call lane of the pool.
 const SHORT_REQUEST_BYTES: usize = 1 << 20;
+
+/// Replays of a history (tree_at, file_at, annotate) up to this size also take the
+/// short-call lane: their cost grows faster than their input, but on a history this
+/// small it stays far below a second, so a small repository's old versions and
+/// annotations do not wait behind a large repository's long computations.
+const SHORT_HISTORY_BYTES: usize = 256 << 10;
 
 /// A state of the repository tree: every path with what is there.
 pub type Tree = BTreeMap<Path, Node>;
@@ -243,8 +249,15 @@ fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<
     run_in(req, lane, f)
 }
 
-/// Run a request of an op that replays or walks a history (tree_at, file_at, annotate,
-/// dependencies): always the long-call lane.
+/// Run a request of an op that replays a history (tree_at, file_at, annotate): the
+/// long-call lane unless the history is small.
+fn run_replay<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    let lane = if req.buf.len() <= SHORT_HISTORY_BYTES { Lane::Short } else { Lane::Long };
+    run_in(req, lane, f)
+}
+
+/// Run a request of an op that commutes a whole history (the dependency graphs, whose
+/// cost grows with the square of the history): always the long-call lane.
 fn run_long<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
     run_in(req, Lane::Long, f)
 }
@@ -392,7 +405,7 @@ fn dec_commuted(d: &mut Dec) -> Result<Commuted, Malformed> {
 pub fn tree_at(patches: &[Named]) -> Result<Tree, CoreError> {
     let mut e = Enc::new(OP_TREE_AT);
     enc_named(&mut e, patches);
-    run_long(e, dec_tree)
+    run_replay(e, dec_tree)
 }
 
 /// What `path` holds after all of `patches`.
@@ -400,7 +413,7 @@ pub fn file_at(patches: &[Named], path: &Path) -> Result<Lookup, CoreError> {
     let mut e = Enc::new(OP_FILE_AT);
     enc_named(&mut e, patches);
     e.path(path);
-    run_long(e, |d| {
+    run_replay(e, |d| {
         Ok(match d.u8()? {
             0 => Lookup::Absent,
             1 => Lookup::File(d.bytes()?),
@@ -414,7 +427,7 @@ pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError>
     let mut e = Enc::new(OP_ANNOTATE);
     enc_named(&mut e, patches);
     e.path(path);
-    run_long(e, |d| {
+    run_replay(e, |d| {
         let origins = d.u32s()?.into_iter().map(|o| (o != u32::MAX).then_some(o)).collect();
         let lines = d.strs()?;
         Ok(Annotation { origins, lines })

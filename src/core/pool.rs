@@ -13,8 +13,8 @@
 //!   a worker that dies while idle is noticed at once, reaped and replaced.
 //! * Calls are queued FIFO in two lanes. [`Lane::Long`] calls run only on the long-call
 //!   workers (`[limits] core_workers` of them); [`Lane::Short`] calls (small applies,
-//!   inverts, commutes) run on a worker kept for them or on any idle long-call worker,
-//!   so they never wait behind a long call.
+//!   inverts, commutes, replays of small histories) run on a worker kept for them or on
+//!   any idle long-call worker, so they never wait behind a long call.
 //! * A call made while a cancellation token is set on the calling thread (see
 //!   [`super::cancel`]) is dropped from its queue when the token is cancelled, or, if it
 //!   is running, its worker is killed (SIGKILL) and replaced.
