@@ -39,7 +39,7 @@ test: test-deps proofs extract-check  ## every test: proofs, extraction drift, l
 	@tests/proofs/check_assumptions.sh
 	@scripts/coqchk.sh
 	$(CARGO) test
-	@CORPUS=target/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
+	@CORPUS=$${CARGO_TARGET_DIR:-target}/test-corpus tests/proofs/differential.sh   # the extracted core alone, against darcs
 	@bash tests/docker/run.sh
 
 clean:

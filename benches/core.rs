@@ -52,6 +52,8 @@ fn edits(f: &str, n: usize, k: usize, start: usize) -> Vec<Named> {
 }
 
 fn benches(c: &mut Criterion) {
+    // the FFI itself, in this process (the server runs the same calls in worker processes)
+    core::use_in_process();
     c.bench_function("ffi_round_trip", |b| b.iter(|| core::invert(&[]).unwrap()));
 
     let mut hunks = vec![create("f", 2000)];
@@ -91,9 +93,9 @@ fn benches(c: &mut Criterion) {
         deps: vec![],
     });
     // a conflictor never depends on the patch it conflicts with
-    let d2 = core::dependencies2_offloaded(&v2).unwrap();
+    let d2 = core::dependencies2(&v2).unwrap();
     assert!(!d2[v2.len() - 1].contains(&(v2.len() as u32 - 2)), "{:?}", d2[v2.len() - 1]);
-    g.bench_function("dependencies_2000_darcs2_conflict", |b| b.iter(|| core::dependencies2_offloaded(&v2).unwrap()));
+    g.bench_function("dependencies_2000_darcs2_conflict", |b| b.iter(|| core::dependencies2(&v2).unwrap()));
 
     let np = |patch: u32, position: u32, inverse: bool, prim: Prim| NPrim { inverse, position, patch, prim };
     let mut v3: Vec<Named3> = history
@@ -120,9 +122,9 @@ fn benches(c: &mut Criterion) {
         }],
         deps: vec![],
     });
-    let d3 = core::dependencies3_offloaded(&v3).unwrap();
+    let d3 = core::dependencies3(&v3).unwrap();
     assert_eq!(d3, d2, "the darcs-2 and darcs-3 layers agree on this history");
-    g.bench_function("dependencies_2000_darcs3_conflict", |b| b.iter(|| core::dependencies3_offloaded(&v3).unwrap()));
+    g.bench_function("dependencies_2000_darcs3_conflict", |b| b.iter(|| core::dependencies3(&v3).unwrap()));
 
     let mut ann = vec![create("big", 5000)];
     ann.extend(edits("big", 5000, 1000, 3));

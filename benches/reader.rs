@@ -2,10 +2,12 @@
 //! (run: `cargo bench --bench reader`).
 //!
 //! Builds `target/bench-big` with `bench/make-big-repo.sh` when missing, then times each
-//! operation 5 times (median) in darcsweb (in process, cold caches: a fresh `Registry` per
-//! run) and with the `darcs` command on a copy of the repository (darcs writes
-//! `_darcs/index`). Peak memory: per-operation `VmHWM` (reset through
-//! `/proc/self/clear_refs` when the kernel allows it) and `/usr/bin/time -f %M` for darcs.
+//! operation 5 times (median) in darcsweb (the reader in process, the core in `darcsweb
+//! core-worker` processes as in the server; cold caches: a fresh `Registry` per run) and
+//! with the `darcs` command on a copy of the repository (darcs writes `_darcs/index`).
+//! Peak memory: per-operation `VmHWM` of this process (reset through
+//! `/proc/self/clear_refs` when the kernel allows it; the core workers' memory is not
+//! counted) and `/usr/bin/time -f %M` for darcs.
 //! The table is printed and written to `target/bench-reader.txt`.
 
 use darcsweb::repo::{Entry, Registry, Version};
@@ -124,6 +126,8 @@ fn darcs_median(dir: &FsPath, args: &[&str], gnu_time: bool, scratch: &FsPath) -
 }
 
 fn main() {
+    // as in the server: core calls run in `darcsweb core-worker` processes
+    darcsweb::core::use_worker_executable(env!("CARGO_BIN_EXE_darcsweb"));
     let start = Instant::now();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let target = root.join("target");

@@ -69,9 +69,13 @@ enum Cmd {
         #[command(subcommand)]
         cmd: RepoCmd,
     },
-    /// Internal: the helper process that runs long core computations (see src/core/worker.rs).
+    /// Internal: one of the server's core worker processes (see src/core/worker.rs).
     #[command(hide = true)]
-    CoreWorker,
+    CoreWorker {
+        /// Address-space limit of this process, in bytes.
+        #[arg(long)]
+        memory_bytes: Option<u64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -109,8 +113,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Cmd::Check { repo } => repo::check::main(&repo),
-        Cmd::CoreWorker => darcsweb::core::worker::serve_stdio(),
+        Cmd::Check { repo } => {
+            // a one-shot command with nothing to protect: the replay runs in this process
+            darcsweb::core::use_in_process();
+            repo::check::main(&repo)
+        }
+        Cmd::CoreWorker { memory_bytes } => darcsweb::core::worker::serve_stdio(memory_bytes),
         Cmd::AuthorizedKeys { config, keytype, key } => darcsweb::host::cli::authorized_keys(&config, keytype, key),
         Cmd::Shell { config, user, key } => darcsweb::host::shell::main(&config, &user, key),
         Cmd::Repo { cmd: RepoCmd::Create { name, format, config, root } } => {
@@ -148,18 +156,30 @@ fn serve(
         return Err(format!("no darcs repository found under {:?}", cfg.roots));
     }
     let addr = cfg.listen;
+    let nofile = web::serve::raise_nofile_limit();
+    let limits = web::serve::ServeLimits::new(&cfg.limits, nofile);
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program's executable: {e}"))?;
+    darcsweb::core::start_workers(darcsweb::core::pool::PoolConfig {
+        exe,
+        workers: cfg.limits.core_workers(),
+        cpu_secs: cfg.limits.core_cpu_secs,
+        memory_bytes: cfg.limits.core_memory_bytes,
+    })?;
     let state = Arc::new(AppState::new(registry, cfg));
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     rt.block_on(async move {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
+        tracing::info!(
+            "descriptor limit {nofile}: at most {} connections; core workers: {} (+1 for short calls)",
+            limits.max_connections,
+            state.config.limits.core_workers()
+        );
         println!("darcsweb: serving {} repositories on http://{local}/", state.registry.list().len());
-        axum::serve(listener, web::router(state))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| e.to_string())
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        web::serve::serve(listener, web::router(state), limits, shutdown).await.map_err(|e| e.to_string())
     })
 }

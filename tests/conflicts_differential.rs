@@ -352,10 +352,12 @@ fn seeds() -> std::ops::Range<u64> {
 
 #[test]
 fn darcs2_dependencies_with_conflicts_equal_darcs() {
+    crate::common::core_workers();
     run_cases("--darcs-2", seeds());
 }
 
 #[test]
 fn darcs3_dependencies_with_conflicts_equal_darcs() {
+    crate::common::core_workers();
     run_cases("--darcs-3", seeds());
 }

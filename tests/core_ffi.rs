@@ -18,6 +18,7 @@ fn hunk(f: &str, line: u32, old: &[&str], new: &[&str]) -> Prim {
 
 #[test]
 fn apply_hunks_follows_darcs_line_model() {
+    crate::common::core_workers();
     // empty file -> "hello\nworld\n": darcs records `hunk 1 +hello +world`
     let out = core::apply_hunks(&p("a.txt"), b"", &[hunk("a.txt", 1, &[], &["hello", "world"])]).unwrap();
     assert_eq!(out, b"hello\nworld\n");
@@ -28,12 +29,14 @@ fn apply_hunks_follows_darcs_line_model() {
 
 #[test]
 fn a_hunk_whose_old_lines_differ_does_not_apply() {
+    crate::common::core_workers();
     let err = core::apply_hunks(&p("a.txt"), b"one\ntwo\n", &[hunk("a.txt", 1, &["ONE"], &["1"])]).unwrap_err();
     assert!(matches!(err, CoreError::DoesNotApply { prim: 0, .. }), "{err:?}");
 }
 
 #[test]
 fn apply_then_invert_gives_back_the_tree() {
+    crate::common::core_workers();
     let prims = vec![
         Prim::AddDir(p("d")),
         Prim::AddFile(p("d/f")),
@@ -55,6 +58,7 @@ fn apply_then_invert_gives_back_the_tree() {
 
 #[test]
 fn hunks_commute_with_line_offsets() {
+    crate::common::core_workers();
     // p inserts two lines at 1; q edits line 10 (of the state after p)
     let pp = vec![hunk("f", 1, &[], &["x", "y"])];
     let q = vec![hunk("f", 10, &["old"], &["new"])];
@@ -68,6 +72,7 @@ fn hunks_commute_with_line_offsets() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn many_tasks_call_the_core_at_once() {
+    crate::common::core_workers();
     let mut handles = Vec::new();
     for i in 0..64u32 {
         handles.push(tokio::spawn(async move {
@@ -95,6 +100,7 @@ async fn many_tasks_call_the_core_at_once() {
 
 #[test]
 fn malformed_requests_are_errors_not_crashes() {
+    crate::common::core_workers();
     // a hunk at line 0 is outside darcs' 1-based numbering
     let r = core::apply_hunks(&p("a"), b"x", &[hunk("a", 0, &["x"], &[])]);
     assert!(r.is_err());
@@ -104,6 +110,7 @@ fn malformed_requests_are_errors_not_crashes() {
 /// tags are answered with an error (status 2), never a crash.
 #[test]
 fn malformed_conflictor_requests_are_errors() {
+    crate::common::core_workers();
     let le = |v: u32| v.to_le_bytes().to_vec();
     let cases: Vec<Vec<u8>> = vec![
         [le(10), le(3)].concat(),                               // three patches announced, none sent
@@ -121,6 +128,7 @@ fn malformed_conflictor_requests_are_errors() {
 /// next) is "unsupported" (past the model's 64 levels), never a crash.
 #[test]
 fn deeply_nested_darcs2_contexts_are_bounded() {
+    crate::common::core_workers();
     use darcsweb::darcs::patch::{Non, RepoPatch};
     let h = hunk("f", 1, &[], &["x"]);
     let mut nested = Non { context: vec![], prim: h.clone() };
@@ -132,7 +140,7 @@ fn deeply_nested_darcs2_contexts_are_bounded() {
         core::Named2 { patches: vec![RepoPatch::Prim(h.clone())], deps: vec![] },
         core::Named2 { patches: vec![RepoPatch::Duplicate(nested)], deps: vec![] },
     ];
-    match core::dependencies2_offloaded(&history) {
+    match core::dependencies2(&history) {
         Err(core::CoreError::Unsupported(why)) => assert!(why.contains("64 levels"), "{why}"),
         other => panic!("{other:?}"),
     }

@@ -50,6 +50,7 @@ fn prim_strategy() -> impl Strategy<Value = Prim> {
 
 /// Keep the candidates that apply in sequence: a valid history and its final tree.
 fn grow(candidates: Vec<Prim>) -> (Vec<Prim>, Vec<Tree>) {
+    crate::common::core_workers();
     let mut tree = Tree::new();
     let mut seq = Vec::new();
     let mut states = vec![tree.clone()];
@@ -142,6 +143,7 @@ proptest! {
 /// "Counterexamples"); this test pins that behaviour down.
 #[test]
 fn empty_hunk_counterexample_is_darcs_rule() {
+    crate::common::core_workers();
     let f: Path = vec![b"f".to_vec()];
     let add = vec![Prim::AddFile(f.clone())];
     let empty = vec![Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: vec![] }];
@@ -162,6 +164,7 @@ fn empty_hunk_counterexample_is_darcs_rule() {
 /// "apply p then its inverse" leaves an empty file where there was none.
 #[test]
 fn hunk_on_an_absent_file_counterexample_is_darcs_semantics() {
+    crate::common::core_workers();
     let f: Path = vec![b"f".to_vec()];
     let hunk = Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: vec![b"x".to_vec()] };
     let t = core::apply(&Tree::new(), std::slice::from_ref(&hunk)).unwrap();
@@ -181,6 +184,7 @@ fn hunk_on_an_absent_file_counterexample_is_darcs_semantics() {
 /// pieces, which rmfile refuses. The core keeps darcs' semantics (theories/README.md).
 #[test]
 fn removing_the_last_piece_counterexample_is_darcs_semantics() {
+    crate::common::core_workers();
     let f: Path = vec![b"f".to_vec()];
     let seq = vec![Prim::AddFile(f.clone()), Prim::Hunk { path: f.clone(), line: 1, old: vec![vec![]], new: vec![] }];
     let mut there_and_back = seq.clone();

@@ -33,6 +33,7 @@ fn darcs_log(dir: &std::path::Path) -> Vec<(String, String, String)> {
 
 #[tokio::test]
 async fn examples_are_served_with_the_patches_darcs_lists() {
+    crate::common::core_workers();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("examples");
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/make-examples.sh");

@@ -22,6 +22,7 @@ mod http_browser;
 mod http_clone;
 mod http_crawl;
 mod http_hostile;
+mod http_isolation;
 mod http_routes;
 mod repo_differential;
 mod repo_fuzz;

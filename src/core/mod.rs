@@ -1,17 +1,32 @@
 //! The safe Rust face of the verified core (extracted from `theories/`).
 //!
-//! The OCaml 4 runtime is single-threaded, so one dedicated thread owns it: it starts
-//! the runtime and runs every call, fed by a channel. Callers (any thread, any tokio
-//! task) send a request and wait for the answer; calls are coarse (a whole patch
-//! sequence per call) so the crossing cost stays small. OCaml exceptions and
-//! failures come back as [`CoreError`]s, never as a crash.
+//! Calls are coarse (a whole patch sequence per call) and cross as one byte string each
+//! way (`WIRE.md`). Where they run is chosen once per process:
+//!
+//! * in the server, every call but [`validate_path`] goes to a [`pool`] of worker
+//!   processes (`darcsweb core-worker`), each with its own OCaml runtime and with CPU and
+//!   memory budgets ([`start_workers`]); a call past them fails with
+//!   [`CoreError::TooExpensive`], and no call falls back to this process;
+//! * [`validate_path`] (bounded input, microseconds) always runs in this process's own
+//!   runtime: the OCaml 4 runtime is single-threaded, so one dedicated thread owns it and
+//!   runs every call, fed by a channel ([`runtime`]);
+//! * `darcsweb check`, unit tests and benchmarks may choose to run everything in process
+//!   ([`use_in_process`]); integration tests name the worker executable
+//!   ([`use_worker_executable`]).
+//!
+//! OCaml exceptions and failures come back as [`CoreError`]s, never as a crash.
 
+pub mod cancel;
+pub mod pool;
 mod runtime;
 pub mod wire;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use crate::darcs::prim::{Path, Prim};
+use pool::{Lane, Pool, PoolConfig};
 use runtime::call;
 use wire::{Dec, Enc, Malformed, TooLarge};
 
@@ -34,6 +49,20 @@ pub enum CoreError {
     /// The history holds a case the model in `theories/` does not cover (status 3).
     #[error("not covered by the verified core: {0}")]
     Unsupported(String),
+    /// The computation went past the CPU-time or memory budget of a core worker
+    /// (`[limits] core_cpu_secs`, `core_memory_bytes`); the worker was replaced.
+    #[error("this operation is too expensive for this server: {0}")]
+    TooExpensive(String),
+    /// The worker running the call died for another reason (killed from outside); a new
+    /// one has been started, so the same call may succeed when tried again.
+    #[error("the core worker running this computation stopped ({0}); a new one has been started")]
+    WorkerDied(String),
+    /// No core worker could be started (they are retried in the background).
+    #[error("the verified core is unavailable: {0}")]
+    Unavailable(String),
+    /// The caller went away (its request was cancelled) before the answer came.
+    #[error("the computation was cancelled")]
+    Cancelled,
 }
 
 impl From<TooLarge> for CoreError {
@@ -41,6 +70,66 @@ impl From<TooLarge> for CoreError {
         CoreError::Internal("the request is too large: a length does not fit the wire format's u32".into())
     }
 }
+
+impl CoreError {
+    /// Whether the same call may succeed later (the error must not be cached as the answer).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, CoreError::WorkerDied(_) | CoreError::Unavailable(_) | CoreError::Cancelled)
+    }
+}
+
+/// Where this process runs its core calls (chosen once).
+enum Backend {
+    /// In the one runtime of this process (never the server's choice).
+    InProcess,
+    /// In worker processes.
+    Workers(Arc<Pool>),
+}
+
+static BACKEND: OnceLock<Backend> = OnceLock::new();
+
+/// Run this process's core calls (all but [`validate_path`]) in a pool of worker
+/// processes started now from `cfg.exe`, under `cfg`'s budgets. The server calls it
+/// once at start; it fails if the pool cannot be set up or a backend was already chosen.
+pub fn start_workers(cfg: PoolConfig) -> Result<(), String> {
+    let pool = Pool::start(cfg).map_err(|e| format!("cannot start the core worker pool: {e}"))?;
+    BACKEND.set(Backend::Workers(pool)).map_err(|_| "the verified core's backend was already chosen".to_string())
+}
+
+/// For integration tests and benchmarks: run core calls in workers started from `exe`
+/// (e.g. `env!("CARGO_BIN_EXE_darcsweb")`), one per core, without budgets. Does nothing
+/// when a backend was already chosen, so every test may call it.
+pub fn use_worker_executable(exe: impl Into<PathBuf>) {
+    static INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _once = INIT.lock().unwrap_or_else(|e| e.into_inner());
+    if BACKEND.get().is_some() {
+        return;
+    }
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    match Pool::start(PoolConfig { exe: exe.into(), workers, cpu_secs: 0, memory_bytes: 0 }) {
+        Ok(p) => {
+            let _ = BACKEND.set(Backend::Workers(p));
+        }
+        Err(e) => tracing::error!("cannot start the core worker pool: {e}"),
+    }
+}
+
+/// For `darcsweb check`, unit tests and the FFI benchmark: run every core call in this
+/// process's own runtime (one call at a time, no budgets). The server never does this.
+/// Does nothing when a backend was already chosen.
+pub fn use_in_process() {
+    let _ = BACKEND.set(Backend::InProcess);
+}
+
+/// Requests up to this size of the ops whose cost is bounded by their input (apply,
+/// invert, commute) take the short-call lane of the pool.
+const SHORT_REQUEST_BYTES: usize = 1 << 20;
+
+/// Replays of a history (tree_at, file_at, annotate) up to this size also take the
+/// short-call lane: their cost grows faster than their input, but on a history this
+/// small it stays far below a second, so a small repository's old versions and
+/// annotations do not wait behind a large repository's long computations.
+const SHORT_HISTORY_BYTES: usize = 256 << 10;
 
 /// A state of the repository tree: every path with what is there.
 pub type Tree = BTreeMap<Path, Node>;
@@ -159,19 +248,37 @@ const OP_ANNOTATE: u32 = 6;
 const OP_DEPENDENCIES: u32 = 7;
 const OP_COMMUTE_NAMED: u32 = 8;
 
-/// Run a request and decode an ok payload with `f`; maps statuses 1 and 2 to errors.
+/// Run a request of an op whose cost is bounded by its input (apply, invert, commute):
+/// small ones take the pool's short-call lane.
 fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    let resp = call(req.buf)?;
-    decode_response(&resp, f)
+    let lane = if req.buf.len() <= SHORT_REQUEST_BYTES { Lane::Short } else { Lane::Long };
+    run_in(req, lane, f)
 }
 
-/// [`run`] in the helper process when it can be started (see [`worker`]), so that the
-/// in-process core stays free for short calls meanwhile.
-fn run_offloaded<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    match worker::call(&req.buf) {
-        Some(resp) => decode_response(&resp, f),
-        None => run(req, f),
-    }
+/// Run a request of an op that replays a history (tree_at, file_at, annotate): the
+/// long-call lane unless the history is small.
+fn run_replay<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    let lane = if req.buf.len() <= SHORT_HISTORY_BYTES { Lane::Short } else { Lane::Long };
+    run_in(req, lane, f)
+}
+
+/// Run a request of an op that commutes a whole history (the dependency graphs, whose
+/// cost grows with the square of the history): always the long-call lane.
+fn run_long<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    run_in(req, Lane::Long, f)
+}
+
+/// Run a request where this process runs its calls (see [`start_workers`]) and decode an
+/// ok payload with `f`; maps statuses 1 to 3 to errors.
+fn run_in<T>(req: Enc, lane: Lane, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
+    let backend = BACKEND.get().ok_or_else(|| {
+        CoreError::Unavailable("no core backend was chosen (core::start_workers was not called)".into())
+    })?;
+    let resp = match backend {
+        Backend::InProcess => call(req.buf)?,
+        Backend::Workers(pool) => pool.call(req.buf, lane)?,
+    };
+    decode_response(&resp, f)
 }
 
 /// Decode a response (status byte, then its payload).
@@ -195,8 +302,8 @@ fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malform
     }
 }
 
-/// One raw request through the in-process core: the response bytes, or a status-2
-/// response describing the failure (what the helper process answers).
+/// One raw request through this process's own runtime: the response bytes, or a
+/// status-2 response describing the failure (what a core worker process answers).
 pub fn call_raw(req: Vec<u8>) -> Vec<u8> {
     call(req).unwrap_or_else(|e| {
         let mut out = Enc::default();
@@ -311,7 +418,7 @@ fn dec_commuted(d: &mut Dec) -> Result<Commuted, Malformed> {
 pub fn tree_at(patches: &[Named]) -> Result<Tree, CoreError> {
     let mut e = Enc::new(OP_TREE_AT);
     enc_named(&mut e, patches)?;
-    run(e, dec_tree)
+    run_replay(e, dec_tree)
 }
 
 /// What `path` holds after all of `patches`.
@@ -319,7 +426,7 @@ pub fn file_at(patches: &[Named], path: &Path) -> Result<Lookup, CoreError> {
     let mut e = Enc::new(OP_FILE_AT);
     enc_named(&mut e, patches)?;
     e.path(path)?;
-    run(e, |d| {
+    run_replay(e, |d| {
         Ok(match d.u8()? {
             0 => Lookup::Absent,
             1 => Lookup::File(d.bytes()?),
@@ -333,7 +440,7 @@ pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError>
     let mut e = Enc::new(OP_ANNOTATE);
     enc_named(&mut e, patches)?;
     e.path(path)?;
-    run(e, |d| {
+    run_replay(e, |d| {
         let origins = d.u32s()?.into_iter().map(|o| (o != u32::MAX).then_some(o)).collect();
         let lines = d.strs()?;
         Ok(Annotation { origins, lines })
@@ -344,7 +451,7 @@ pub fn annotate(patches: &[Named], path: &Path) -> Result<Annotation, CoreError>
 pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES);
     enc_named(&mut e, patches)?;
-    run(e, dec_deps)
+    run_long(e, dec_deps)
 }
 
 fn dec_deps(d: &mut Dec) -> Result<Vec<Vec<u32>>, Malformed> {
@@ -439,9 +546,8 @@ fn enc_non(e: &mut Enc, n: &crate::darcs::patch::Non) -> Result<(), CoreError> {
 }
 
 /// [`dependencies`] of a darcs-2 history, commuting its conflictors and duplicates by
-/// darcs-2's rules (what `darcs show dependencies` does), in the helper process when it
-/// can be started.
-pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, CoreError> {
+/// darcs-2's rules (what `darcs show dependencies` does).
+pub fn dependencies2(patches: &[Named2]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES2);
     e.len(patches.len())?;
     for n in patches {
@@ -451,15 +557,15 @@ pub fn dependencies2_offloaded(patches: &[Named2]) -> Result<Vec<Vec<u32>>, Core
         }
         e.u32s(&n.deps)?;
     }
-    run_offloaded(e, dec_deps)
+    run_long(e, dec_deps)
 }
 
 /// [`dependencies`] of a darcs-3 history, commuting its conflictors by darcs-3's rules
-/// (what `darcs show dependencies` does), in the helper process when it can be started.
-pub fn dependencies3_offloaded(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
+/// (what `darcs show dependencies` does).
+pub fn dependencies3(patches: &[Named3]) -> Result<Vec<Vec<u32>>, CoreError> {
     let mut e = Enc::new(OP_DEPENDENCIES3);
     enc_named3(&mut e, patches)?;
-    run_offloaded(e, dec_deps)
+    run_long(e, dec_deps)
 }
 
 /// Run a blocking core call from async code without stalling the tokio workers.
@@ -471,25 +577,43 @@ pub async fn spawn<T: Send + 'static>(
 
 const OP_VALIDATE_PATH: u32 = 9;
 
-/// Check a (percent-decoded) URL path with the predicate proved in `theories/`;
-/// `Err` carries the reason it is refused.
-pub fn validate_path(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
+/// Longest input [`validate_path`] takes to the core; longer ones are refused here, so
+/// that every call this process's own runtime runs stays short.
+pub const MAX_VALIDATE_BYTES: usize = 8 * 1024;
+
+fn validate_request(raw: &[u8]) -> Result<Enc, String> {
+    if raw.len() > MAX_VALIDATE_BYTES {
+        return Err(format!("the path is {} bytes long; at most {MAX_VALIDATE_BYTES} are accepted", raw.len()));
+    }
     let mut e = Enc::new(OP_VALIDATE_PATH);
-    e.bytes(raw)?;
-    run(e, |d| {
-        Ok(match d.u8()? {
-            1 => Ok(d.path()?),
-            _ => Err(String::from_utf8_lossy(&d.bytes()?).into_owned()),
-        })
+    // cannot fail: the length is at most MAX_VALIDATE_BYTES
+    e.bytes(raw).map_err(|_| "the path is too long".to_string())?;
+    Ok(e)
+}
+
+fn dec_validated(d: &mut Dec) -> Result<Result<Path, String>, Malformed> {
+    Ok(match d.u8()? {
+        1 => Ok(d.path()?),
+        _ => Err(String::from_utf8_lossy(&d.bytes()?).into_owned()),
     })
 }
 
-pub mod worker;
-
-/// [`dependencies`], computed in the helper process when it can be started (see
-/// [`worker`]), so that the in-process core stays free for short calls meanwhile.
-pub fn dependencies_offloaded(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
-    let mut e = Enc::new(OP_DEPENDENCIES);
-    enc_named(&mut e, patches)?;
-    run_offloaded(e, dec_deps)
+/// Check a (percent-decoded) URL path with the predicate proved in `theories/`;
+/// `Err` carries the reason it is refused. Runs in this process's own runtime (it
+/// blocks the calling thread for microseconds); async code uses [`validate_path_async`].
+pub fn validate_path(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
+    match validate_request(raw) {
+        Ok(e) => decode_response(&call(e.buf)?, dec_validated),
+        Err(why) => Ok(Err(why)),
+    }
 }
+
+/// [`validate_path`] for async code: the task awaits the answer, no thread blocks.
+pub async fn validate_path_async(raw: &[u8]) -> Result<Result<Path, String>, CoreError> {
+    match validate_request(raw) {
+        Ok(e) => decode_response(&runtime::call_async(e.buf).await?, dec_validated),
+        Err(why) => Ok(Err(why)),
+    }
+}
+
+pub mod worker;

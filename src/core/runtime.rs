@@ -15,7 +15,13 @@ mod ffi {
 
 struct Job {
     req: Vec<u8>,
-    reply: mpsc::SyncSender<Result<Vec<u8>, CoreError>>,
+    reply: Reply,
+}
+
+/// Where the owner thread sends an answer: a blocked thread, or an awaiting task.
+enum Reply {
+    Blocking(mpsc::SyncSender<Result<Vec<u8>, CoreError>>),
+    Async(tokio::sync::oneshot::Sender<Result<Vec<u8>, CoreError>>),
 }
 
 /// The owner thread's mailbox; started on first use.
@@ -43,7 +49,14 @@ fn owner(rx: mpsc::Receiver<Job>) {
         } else {
             raw_call(&job.req)
         };
-        let _ = job.reply.send(result);
+        match job.reply {
+            Reply::Blocking(tx) => {
+                let _ = tx.send(result);
+            }
+            Reply::Async(tx) => {
+                let _ = tx.send(result);
+            }
+        }
     }
 }
 
@@ -73,10 +86,18 @@ fn raw_call(req: &[u8]) -> Result<Vec<u8>, CoreError> {
 pub(super) fn call(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
     let (tx, rx) = mpsc::sync_channel(1);
     mailbox()
-        .send(Job { req, reply: tx })
+        .send(Job { req, reply: Reply::Blocking(tx) })
         .map_err(|_| CoreError::Internal("the verified core's thread is gone".into()))?;
     spin_then_wait(CALLER_SPIN, || rx.try_recv().ok(), || rx.recv().ok())
         .ok_or_else(|| CoreError::Internal("the verified core's thread is gone".into()))?
+}
+
+/// [`call`] for async callers: the task awaits the answer instead of blocking its thread.
+pub(super) async fn call_async(req: Vec<u8>) -> Result<Vec<u8>, CoreError> {
+    let gone = || CoreError::Internal("the verified core's thread is gone".into());
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    mailbox().send(Job { req, reply: Reply::Async(tx) }).map_err(|_| gone())?;
+    rx.await.map_err(|_| gone())?
 }
 
 /// How long the owner thread polls for the next call, and a caller for its answer,

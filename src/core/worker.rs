@@ -1,101 +1,75 @@
-//! A helper process for long core computations (the dependency graph of a long history).
+//! `darcsweb core-worker`: one process of the server's [`pool`](super::pool) of core
+//! workers. It runs the calls it reads on stdin in its own OCaml runtime and writes the
+//! answers to stdout (the framing is in `WIRE.md`), under the budgets the kernel
+//! enforces for it:
 //!
-//! The OCaml 4 runtime is single-threaded and one process has one, so a call that runs
-//! for seconds would make every other core call wait. The server therefore starts its
-//! own binary as `darcsweb core-worker`, a second process with its own runtime running
-//! the same extracted code, and sends it the long calls over stdin/stdout in the wire
-//! format of `WIRE.md` (each message prefixed by its length, u64 little-endian). When
-//! the helper cannot be started (e.g. in a test binary), calls run in process.
+//! * `RLIMIT_AS` = `--memory-bytes`, set once at start (an allocation past it fails: the
+//!   OCaml core answers "out of memory", Rust aborts);
+//! * before every call, the soft `RLIMIT_CPU` = the CPU time used so far plus the call's
+//!   budget, so the kernel stops the process (SIGXCPU) once one call has used its budget;
+//! * no core dumps, and it is killed (SIGKILL) when the server that started it dies.
 
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Child, ChildStdin, ChildStdout, Command, ExitCode, Stdio};
-use std::sync::Mutex;
+use std::io::Write;
+use std::process::ExitCode;
 
-struct Worker {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: ChildStdout,
-}
+use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
 
-static WORKER: Mutex<Option<Worker>> = Mutex::new(None);
-
-/// The executable to start: `$DARCSWEB_CORE_WORKER`, else this process's own binary when
-/// it is `darcsweb`.
-fn exe() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("DARCSWEB_CORE_WORKER") {
-        return Some(PathBuf::from(p));
+/// Set the limits that hold for the worker's whole life; `Err` says which failed.
+fn set_lifetime_limits(memory_bytes: Option<u64>) -> Result<(), String> {
+    // the server's death must not leave a worker computing: the pipes would only tell it
+    // once its call is over
+    rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
+        .map_err(|e| format!("prctl(PR_SET_PDEATHSIG): {e}"))?;
+    let no_core = Rlimit { current: Some(0), maximum: getrlimit(Resource::Core).maximum };
+    setrlimit(Resource::Core, no_core).map_err(|e| format!("setrlimit(RLIMIT_CORE): {e}"))?;
+    if let Some(bytes) = memory_bytes {
+        let hard = getrlimit(Resource::As).maximum;
+        let soft = hard.map_or(bytes, |h| h.min(bytes));
+        setrlimit(Resource::As, Rlimit { current: Some(soft), maximum: hard })
+            .map_err(|e| format!("setrlimit(RLIMIT_AS): {e}"))?;
     }
-    let me = std::env::current_exe().ok()?;
-    (me.file_name()? == "darcsweb").then_some(me)
+    Ok(())
 }
 
-fn start() -> Option<Worker> {
-    let mut child = Command::new(exe()?)
-        .arg("core-worker")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .ok()?;
-    let stdin = child.stdin.take()?;
-    let stdout = child.stdout.take()?;
-    Some(Worker { child, stdin, stdout })
+/// Let the coming call use `budget` more seconds of CPU time (0: no limit) than this
+/// process has used so far.
+fn set_cpu_budget(budget: u32) -> Result<(), String> {
+    let hard = getrlimit(Resource::Cpu).maximum;
+    let soft = if budget == 0 {
+        hard
+    } else {
+        let used = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+        // RLIMIT_CPU counts whole seconds: round what was used up
+        let used = used.tv_sec.max(0) as u64 + u64::from(used.tv_nsec > 0);
+        let want = used.saturating_add(u64::from(budget));
+        Some(hard.map_or(want, |h| h.min(want)))
+    };
+    setrlimit(Resource::Cpu, Rlimit { current: soft, maximum: hard }).map_err(|e| format!("setrlimit(RLIMIT_CPU): {e}"))
 }
 
-fn exchange(w: &mut Worker, req: &[u8]) -> std::io::Result<Vec<u8>> {
-    w.stdin.write_all(&(req.len() as u64).to_le_bytes())?;
-    w.stdin.write_all(req)?;
-    w.stdin.flush()?;
-    read_message(&mut w.stdout)
-}
-
-fn read_message(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let mut len = [0u8; 8];
-    r.read_exact(&mut len)?;
-    let n = usize::try_from(u64::from_le_bytes(len))
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "message too large"))?;
-    let mut buf = vec![0u8; n];
-    r.read_exact(&mut buf)?;
-    Ok(buf)
-}
-
-/// Send a raw request to the helper process (started on first use); `None` when it is
-/// not available, so the caller runs the request in process.
-pub fn call(req: &[u8]) -> Option<Vec<u8>> {
-    let mut guard = WORKER.lock().unwrap_or_else(|e| e.into_inner());
-    if guard.is_none() {
-        *guard = start();
+/// `darcsweb core-worker [--memory-bytes N]`: answer calls on stdin until it closes.
+pub fn serve_stdio(memory_bytes: Option<u64>) -> ExitCode {
+    if let Err(e) = set_lifetime_limits(memory_bytes) {
+        eprintln!("darcsweb core-worker: {e}");
+        return ExitCode::FAILURE;
     }
-    let w = guard.as_mut()?;
-    match exchange(w, req) {
-        Ok(resp) => Some(resp),
-        Err(e) => {
-            tracing::warn!("core worker failed ({e}); running in process");
-            let _ = w.child.kill();
-            let _ = w.child.wait();
-            *guard = None;
-            None
-        }
-    }
-}
-
-/// The process id of the running helper, if one was started.
-pub fn pid() -> Option<u32> {
-    WORKER.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|w| w.child.id())
-}
-
-/// `darcsweb core-worker`: answer requests on stdin until it closes.
-pub fn serve_stdio() -> ExitCode {
     let mut stdin = std::io::stdin().lock();
     let mut stdout = std::io::stdout().lock();
     loop {
-        let req = match read_message(&mut stdin) {
+        let frame = match super::pool::read_message(&mut stdin) {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return ExitCode::SUCCESS,
             Err(_) => return ExitCode::FAILURE,
         };
-        let resp = super::call_raw(req);
+        let Some((budget, req)) = frame.split_first_chunk::<4>() else {
+            eprintln!("darcsweb core-worker: a call without its CPU budget");
+            return ExitCode::FAILURE;
+        };
+        if let Err(e) = set_cpu_budget(u32::from_le_bytes(*budget)) {
+            eprintln!("darcsweb core-worker: {e}");
+            return ExitCode::FAILURE;
+        }
+        let resp = super::call_raw(req.to_vec());
         let ok = stdout
             .write_all(&(resp.len() as u64).to_le_bytes())
             .and_then(|_| stdout.write_all(&resp))

@@ -40,6 +40,19 @@ enum End {
 
 /// The subcommand: the process's own streams and environment.
 pub fn main(config: &Path, user: &str, key: Option<String>) -> ExitCode {
+    // a push is computed by the verified core in a worker process under the configured
+    // CPU and memory budgets, as the server's pages are (a bad configuration is reported
+    // by `run` below)
+    if let Ok(cfg) = Config::load(Some(config)) {
+        if let Ok(exe) = std::env::current_exe() {
+            let _ = crate::core::start_workers(crate::core::pool::PoolConfig {
+                exe,
+                workers: 1,
+                cpu_secs: cfg.limits.core_cpu_secs,
+                memory_bytes: cfg.limits.core_memory_bytes,
+            });
+        }
+    }
     let command = match std::env::var("SSH_ORIGINAL_COMMAND") {
         Ok(c) => Some(c),
         Err(std::env::VarError::NotPresent) => None,

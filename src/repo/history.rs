@@ -29,13 +29,45 @@ pub(crate) struct History {
     /// Root hash of the recorded tree: head pages read it directly (`check` proves it
     /// equal to the replay).
     pristine: String,
-    effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>>,
+    effects: Arc<Effects>,
     /// The memory budget the effects hold while this history lives.
     effects_grant: GrantSlot,
     trees: Cache<usize, (SharedTree, Arc<Grant<'static>>)>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
+}
+
+/// Every patch's effect, loaded once per history by whichever request needs it first.
+#[derive(Default)]
+struct Effects {
+    done: OnceLock<Result<Arc<Vec<Named>>>>,
+    loading: std::sync::Mutex<()>,
+}
+
+impl Effects {
+    /// The effects, loaded now if need be (their memory charged to `slot`). A transient
+    /// core failure (a cancelled request, a core worker that died) is returned but not
+    /// kept: the next request loads again.
+    fn get(&self, loader: &Loader, files: &[String], slot: &GrantSlot) -> Result<Arc<Vec<Named>>> {
+        if let Some(r) = self.done.get() {
+            return r.clone();
+        }
+        let _one = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = self.done.get() {
+            return r.clone();
+        }
+        let r = load_effects(loader, files, slot).map(Arc::new);
+        self.keep(r.clone());
+        r
+    }
+
+    /// Keep `r` as the answer unless it is a transient failure.
+    fn keep(&self, r: Result<Arc<Vec<Named>>>) {
+        if !r.as_ref().is_err_and(RepoError::is_transient) {
+            let _ = self.done.set(r);
+        }
+    }
 }
 
 /// Where per-patch grants are gathered into one that lives as long as what they pay for.
@@ -132,7 +164,7 @@ impl History {
             metas.push(meta(i, &info));
             files.push(file);
         }
-        let effects: Arc<OnceLock<Result<Arc<Vec<Named>>>>> = Arc::new(OnceLock::new());
+        let effects: Arc<Effects> = Arc::new(Effects::default());
         let effects_grant = GrantSlot::default();
         let mut index = Index::new(metas);
         // The file → patches map needs every patch's effect: built on the first query by path.
@@ -140,7 +172,7 @@ impl History {
             let (loader, effects, files, slot) =
                 (loader.clone(), effects.clone(), files.clone(), effects_grant.clone());
             index.touched_source = Some(Arc::new(move || {
-                let e = effects.get_or_init(|| load_effects(&loader, &files, &slot).map(Arc::new));
+                let e = effects.get(&loader, &files, &slot);
                 e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
             }));
         }
@@ -176,7 +208,7 @@ impl History {
 
     /// The effects of every patch, parsed once.
     pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
-        self.effects.get_or_init(|| load_effects(&self.loader, &self.files, &self.effects_grant).map(Arc::new)).clone()
+        self.effects.get(&self.loader, &self.files, &self.effects_grant)
     }
 
     /// The tree after the first `v.applied` patches, replayed by the core from the nearest
@@ -295,7 +327,13 @@ impl History {
         self.check_index(i)?;
         let deadline = wait.map(|w| std::time::Instant::now() + w);
         let mut st = self.deps.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut waited = false;
         loop {
+            // a transient failure (a core worker died) is told to the requests that waited
+            // for that computation; a later request starts it again
+            if !waited && matches!(&*st, DepsState::Failed(e) if e.is_transient()) {
+                *st = DepsState::Idle;
+            }
             match &*st {
                 DepsState::Done(g) => {
                     return Ok(Some((g.0.get(i).cloned().unwrap_or_default(), g.1.get(i).cloned().unwrap_or_default())))
@@ -311,22 +349,19 @@ impl History {
                         self.effects_grant.clone(),
                     );
                     std::thread::spawn(move || {
-                        let result = match load_for_deps(&loader, &files, effects.get().is_none(), &slot) {
+                        let result = match load_for_deps(&loader, &files, effects.done.get().is_none(), &slot) {
                             Ok((loaded, conflicted)) => {
                                 if let Some(e) = loaded {
-                                    let _ = effects.set(e.map(Arc::new));
+                                    effects.keep(e.map(Arc::new));
                                 }
                                 match conflicted {
                                     Some(Conflicted::V2(v2)) => {
-                                        core::dependencies2_offloaded(&v2).map_err(core_unsupported).map(reverse_deps)
+                                        core::dependencies2(&v2).map_err(core_unsupported).map(reverse_deps)
                                     }
                                     Some(Conflicted::V3(v3)) => {
-                                        core::dependencies3_offloaded(&v3).map_err(core_unsupported).map(reverse_deps)
+                                        core::dependencies3(&v3).map_err(core_unsupported).map(reverse_deps)
                                     }
-                                    None => effects
-                                        .get_or_init(|| load_effects(&loader, &files, &slot).map(Arc::new))
-                                        .clone()
-                                        .and_then(|e| dep_graph(&e)),
+                                    None => effects.get(&loader, &files, &slot).and_then(|e| dep_graph(&e)),
                                 }
                             }
                             Err(e) => Err(e),
@@ -341,6 +376,7 @@ impl History {
                 }
                 DepsState::Running => {}
             }
+            waited = true;
             st = match deadline {
                 None => self.deps.ready.wait(st).unwrap_or_else(|e| e.into_inner()),
                 Some(d) => {
@@ -419,7 +455,7 @@ impl History {
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
 fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
-    Ok(reverse_deps(core::dependencies_offloaded(effects)?))
+    Ok(reverse_deps(core::dependencies(effects)?))
 }
 
 /// A core error, with "not covered by the model" as [`RepoError::Unsupported`].

@@ -50,6 +50,14 @@ pub enum RepoError {
     Core(#[from] CoreError),
 }
 
+impl RepoError {
+    /// Whether the same question may get an answer later (a cancelled request, a core
+    /// worker that died or could not start): such an error is never cached.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, RepoError::Core(c) if c.is_transient())
+    }
+}
+
 impl From<crate::darcs::error::Error> for RepoError {
     fn from(e: crate::darcs::error::Error) -> Self {
         match e {
@@ -502,8 +510,13 @@ impl Index {
     /// head (a patch touching the old name of a moved file counts).
     fn patches_touching(&self, path: &Path) -> std::collections::HashSet<usize> {
         let mut out = std::collections::HashSet::new();
-        let touched = self.touched.get_or_init(|| self.touched_source.as_ref().and_then(|f| f()));
-        if let Some(touched) = touched {
+        // a failure to load is not kept (it may be transient); a loaded map is
+        if self.touched.get().is_none() {
+            if let Some(t) = self.touched_source.as_ref().and_then(|f| f()) {
+                let _ = self.touched.set(Some(t));
+            }
+        }
+        if let Some(Some(touched)) = self.touched.get() {
             history::follow_moves(touched, path, &mut out);
         }
         out

@@ -123,7 +123,7 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let offset = query.number("offset", 0, 0, 100_000_000)?;
     let limit = query.number("limit", 50, 1, MAX_LIMIT)?;
     let q = query.text("q")?;
-    let path = query.path("path")?;
+    let path = query.path("path").await?;
     let ix = index.clone();
     let (ids, total) = blocking(move || Ok(ix.log(offset, limit, q.as_deref(), path.as_ref()))).await?;
     let patches = ids.iter().filter_map(|&i| index.patches.get(i)).map(PatchJson::from).collect();

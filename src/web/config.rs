@@ -8,6 +8,12 @@
 //! base_url = "https://darcs.example.org"
 //! [limits]
 //! request_timeout_secs = 30
+//! core_workers = 0          # 0: one per available core
+//! core_cpu_secs = 60
+//! core_memory_bytes = 4294967296
+//! header_read_timeout_secs = 20
+//! idle_timeout_secs = 10
+//! max_connections = 0       # 0: from the descriptor limit
 //! [cache]
 //! snapshot_bytes = 67108864
 //! ```
@@ -58,6 +64,25 @@ pub struct Limits {
     /// The server's memory budget for reading, inflating, parsing and keeping repository
     /// data, across all requests; work that would exceed it is refused (503) at once.
     pub memory_bytes: u64,
+    /// Core worker processes for long computations (replays, annotate, dependencies); one
+    /// more is kept for short calls. 0: one per available core.
+    pub core_workers: usize,
+    /// CPU seconds one core computation may use; past it the worker is killed and
+    /// replaced, and the page says the operation is too expensive for this server.
+    pub core_cpu_secs: u64,
+    /// Address space of one core worker, in bytes (its 1 GiB stack reservation included);
+    /// an allocation past it ends the computation the same way.
+    pub core_memory_bytes: u64,
+    /// A request head must be complete this many seconds after the server starts waiting
+    /// for it (from the connection's start, or the end of the previous response).
+    pub header_read_timeout_secs: u64,
+    /// A keep-alive connection on which nothing arrives for this long after a response
+    /// (or after its start) is closed.
+    pub idle_timeout_secs: u64,
+    /// Most connections open at once (at the cap, idle ones are closed to make room; when
+    /// none is idle a new one is refused at once). 0: the descriptor limit, raised to its
+    /// hard maximum at start, less a reserve of 64 + 1/8, and at most 8,192.
+    pub max_connections: usize,
 }
 
 /// Sizes of the web layer's caches (the repository layer has its own).
@@ -98,6 +123,12 @@ impl Default for Limits {
             max_snapshot_bytes: 512 * 1024 * 1024,
             max_patch_lines: 20_000,
             memory_bytes: crate::darcs::budget::DEFAULT_BYTES,
+            core_workers: 0,
+            core_cpu_secs: 60,
+            core_memory_bytes: 4 << 30,
+            header_read_timeout_secs: 20,
+            idle_timeout_secs: 10,
+            max_connections: 0,
         }
     }
 }
@@ -133,6 +164,20 @@ pub enum ConfigError {
     },
 }
 
+/// The smallest `core_memory_bytes` accepted: a worker's core thread reserves 1 GiB of
+/// address space for its stack, and the runtime and a computation need room beside it.
+pub const MIN_CORE_MEMORY: u64 = 3 << 29;
+
+impl Limits {
+    /// How many long-call core workers to start (`core_workers`, or one per core).
+    pub fn core_workers(&self) -> usize {
+        match self.core_workers {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            n => n,
+        }
+    }
+}
+
 impl Config {
     /// The defaults, or the defaults overridden by the TOML file at `path`.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
@@ -153,8 +198,22 @@ impl Config {
         if cfg.limits.memory_bytes < 16 << 20 {
             return Err("limits.memory_bytes must be at least 16 MiB (16777216)".into());
         }
-        if cfg.limits.request_timeout_secs == 0 {
-            return Err("limits.request_timeout_secs must be at least 1".into());
+        let l = &cfg.limits;
+        for (name, v) in [
+            ("request_timeout_secs", l.request_timeout_secs),
+            ("core_cpu_secs", l.core_cpu_secs),
+            ("header_read_timeout_secs", l.header_read_timeout_secs),
+            ("idle_timeout_secs", l.idle_timeout_secs),
+        ] {
+            if v == 0 {
+                return Err(format!("limits.{name} must be at least 1"));
+            }
+        }
+        if l.core_memory_bytes < MIN_CORE_MEMORY {
+            return Err(format!(
+                "limits.core_memory_bytes must be at least {MIN_CORE_MEMORY} (1.5 GiB: a core worker reserves 1 GiB \
+                 of address space for its stack)"
+            ));
         }
         crate::host::config::validate(&cfg.users, &cfg.repos)?;
         Ok(cfg)
@@ -187,6 +246,9 @@ mod tests {
         assert_eq!(c.limits.max_display_bytes, 10);
         assert_eq!(c.limits.request_timeout_secs, 30);
         assert_eq!(c.cache.snapshot_bytes, 5);
+        let c = Config::parse("[limits]\ncore_workers = 3\ncore_cpu_secs = 2\nmax_connections = 100\n").unwrap();
+        assert_eq!((c.limits.core_workers(), c.limits.core_cpu_secs, c.limits.max_connections), (3, 2, 100));
+        assert!(Config::default().limits.core_workers() >= 1);
     }
 
     #[test]
@@ -197,6 +259,9 @@ mod tests {
         assert!(Config::parse("[limits]\nmemory_bytes = 1000").is_err());
         assert_eq!(Config::parse("[limits]\nmemory_bytes = 33554432").unwrap().limits.memory_bytes, 32 << 20);
         assert_eq!(Config::default().limits.memory_bytes, 1 << 30);
+        assert!(Config::parse("[limits]\ncore_cpu_secs = 0").unwrap_err().contains("core_cpu_secs"));
+        assert!(Config::parse("[limits]\ncore_memory_bytes = 1000000").unwrap_err().contains("core_memory_bytes"));
+        assert!(Config::parse("[limits]\nidle_timeout_secs = 0").is_err());
         let dir = tempfile::tempdir().unwrap();
         let e = Config::load(Some(&dir.path().join("missing.toml"))).unwrap_err();
         assert!(e.to_string().contains("missing.toml"));

@@ -31,6 +31,18 @@ pub enum WebError {
     /// The verified core or the server failed (500).
     #[error("internal error: {0}")]
     Internal(String),
+    /// The computation went past the budgets of a core worker (`[limits] core_cpu_secs`,
+    /// `core_memory_bytes`): 503 Service Unavailable, because the request is valid and
+    /// the limit is this server's capacity, not a fault of the request (so not 4xx) nor
+    /// a bug (so not 500). No `Retry-After`: the same request needs the same budget.
+    /// Like every error page it is sent with `Cache-Control: no-store`.
+    #[error("{0}")]
+    TooExpensive(String),
+    /// The core is unavailable for now (its worker died during the call and was
+    /// restarted, or none could be started): 503 with `Retry-After`, since trying again
+    /// may well succeed.
+    #[error("{0}")]
+    Unavailable(String),
     /// Any other status (used to give plain framework answers an error page).
     #[error("{1}")]
     Other(StatusCode, String),
@@ -44,7 +56,7 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Corrupt(_) | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            WebError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Busy(_) | WebError::TooExpensive(_) | WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Other(s, _) => *s,
         }
     }
@@ -73,14 +85,20 @@ impl From<RepoError> for WebError {
             RepoError::Corrupt(m) => WebError::Corrupt(m),
             RepoError::Busy(m) => WebError::Busy(m),
             RepoError::Unsupported(m) => WebError::Other(StatusCode::NOT_IMPLEMENTED, m),
-            RepoError::Core(c) => WebError::Internal(c.to_string()),
+            RepoError::Core(c) => WebError::from(c),
         }
     }
 }
 
 impl From<crate::core::CoreError> for WebError {
     fn from(e: crate::core::CoreError) -> Self {
-        WebError::Internal(e.to_string())
+        use crate::core::CoreError as C;
+        match e {
+            C::TooExpensive(_) => WebError::TooExpensive(e.to_string()),
+            C::WorkerDied(_) => WebError::Unavailable(format!("{e}: reload the page to try again")),
+            C::Unavailable(_) | C::Cancelled => WebError::Unavailable(e.to_string()),
+            e => WebError::Internal(e.to_string()),
+        }
     }
 }
 
@@ -155,11 +173,17 @@ pub fn error_page_with(status: StatusCode, message: &str, hint: Option<&'static 
     r
 }
 
+/// Seconds a client is asked to wait before trying an [`WebError::Unavailable`] page again.
+const RETRY_AFTER: HeaderValue = HeaderValue::from_static("1");
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let mut r = error_page_with(self.status(), &self.message(), self.hint());
         if matches!(self, WebError::Busy(_)) {
             r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        if matches!(self, WebError::Unavailable(_)) {
+            r.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER);
         }
         r
     }
@@ -186,6 +210,9 @@ impl IntoResponse for ApiError {
         let h = r.headers_mut();
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if matches!(self.0, WebError::Unavailable(_)) {
+            h.insert(header::RETRY_AFTER, RETRY_AFTER);
+        }
         r
     }
 }
@@ -200,6 +227,24 @@ mod tests {
         assert_eq!(WebError::BadRequest("x".into()).status(), StatusCode::BAD_REQUEST);
         assert_eq!(WebError::Corrupt("x".into()).status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(WebError::from(RepoError::TooLarge("big".into())).status(), StatusCode::PAYLOAD_TOO_LARGE);
+    }
+
+    #[test]
+    fn core_budgets_and_dead_workers_are_503_never_cached() {
+        use crate::core::CoreError;
+        let e = WebError::from(RepoError::Core(CoreError::TooExpensive("it needs more than 1 s".into())));
+        assert!(matches!(e, WebError::TooExpensive(_)));
+        let r = e.clone().into_response();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[header::CACHE_CONTROL], "no-store");
+        assert!(r.headers().get(header::RETRY_AFTER).is_none());
+        assert!(e.message().contains("too expensive for this server"), "{}", e.message());
+        let d = WebError::from(CoreError::WorkerDied("killed by signal 9".into()));
+        assert!(d.message().contains("a new one has been started"), "{}", d.message());
+        let r = ApiError(d).into_response();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(r.headers()[header::CACHE_CONTROL], "no-store");
     }
 
     #[test]

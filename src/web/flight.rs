@@ -1,14 +1,23 @@
 //! Single-flight for expensive answers: concurrent identical requests compute once
-//! (they share one `OnceCell`), and finished answers are kept in a small LRU bounded
-//! by total weight (bytes), so a repeated request is a lookup.
+//! (they share one future), and finished answers are kept in a small LRU bounded by
+//! total weight (bytes), so a repeated request is a lookup.
+//!
+//! Repository work runs on tokio's blocking pool ([`blocking`]) with a cancellation
+//! token set for the core calls it makes (see [`crate::core::cancel`]): the token is
+//! cancelled when every request waiting for the work has gone (the client closed the
+//! connection, or the request timed out), which frees the core worker at once.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
-use tokio::sync::OnceCell;
+use futures_util::future::{BoxFuture, FutureExt, Shared, WeakShared};
+use tokio_util::sync::CancellationToken;
 
 use super::error::WebError;
+
+/// A computation shared by the requests that want the same answer.
+type Computation<V> = Shared<BoxFuture<'static, Result<V, WebError>>>;
 
 /// Most finished values kept, whatever their weight.
 const MAX_KEPT: usize = 4096;
@@ -21,7 +30,9 @@ pub struct Flight<K, V> {
 }
 
 struct Inner<K, V> {
-    flying: HashMap<K, Arc<OnceCell<V>>>,
+    /// Computations in progress; each is dropped (and its work cancelled) once no
+    /// request holds it any more, so only weak handles are kept here.
+    flying: HashMap<K, WeakShared<BoxFuture<'static, Result<V, WebError>>>>,
     done: lru::LruCache<K, (V, usize)>,
     weight: usize,
 }
@@ -40,22 +51,35 @@ impl<K: Hash + Eq + Clone + Send + 'static, V: Clone + Send + Sync + 'static> Fl
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The value for `key`: cached, or being computed by another request (then wait for
-    /// it), or computed now by `f` on the blocking pool.
+    /// The value for `key`: cached, or being computed for another request (then wait for
+    /// it too), or computed now by `f` on the blocking pool. The computation is cancelled
+    /// only when every request waiting for it has gone.
     pub async fn get<F>(&self, key: K, f: F) -> Result<V, WebError>
     where
         F: FnOnce() -> Result<V, WebError> + Send + 'static,
     {
-        let cell = {
+        let shared: Computation<V> = {
             let mut g = self.lock();
             if let Some((v, _)) = g.done.get(&key) {
                 return Ok(v.clone());
             }
-            g.flying.entry(key.clone()).or_insert_with(|| Arc::new(OnceCell::new())).clone()
+            match g.flying.get(&key).and_then(WeakShared::upgrade) {
+                Some(s) => s,
+                None => {
+                    let s = blocking(f).boxed().shared();
+                    if g.flying.len() >= MAX_KEPT {
+                        g.flying.retain(|_, w| w.upgrade().is_some());
+                    }
+                    if let Some(w) = s.downgrade() {
+                        g.flying.insert(key.clone(), w);
+                    }
+                    s
+                }
+            }
         };
-        let res = cell.get_or_try_init(|| blocking(f)).await.cloned();
+        let res = shared.clone().await;
         let mut g = self.lock();
-        if g.flying.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+        if g.flying.get(&key).and_then(WeakShared::upgrade).is_some_and(|c| c.ptr_eq(&shared)) {
             g.flying.remove(&key);
             if let Ok(v) = &res {
                 let w = (self.weigh)(v);
@@ -80,19 +104,27 @@ impl<K: Hash + Eq + Clone + Send + 'static, V: Clone + Send + Sync + 'static> Fl
     }
 }
 
-/// Run blocking work (repository reads, the verified core) off the async workers.
+/// Run blocking work (repository reads, the verified core) off the async workers. The
+/// core calls it makes are cancelled when this future is dropped before the work is
+/// done (the request went away): queued ones are dropped, a running one has its core
+/// worker killed and replaced.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, WebError> + Send + 'static,
 ) -> Result<T, WebError> {
-    tokio::task::spawn_blocking(f)
+    let token = CancellationToken::new();
+    let on_drop = token.clone().drop_guard();
+    let res = tokio::task::spawn_blocking(move || crate::core::cancel::with_token(token, f))
         .await
-        .unwrap_or_else(|e| Err(WebError::Internal(format!("a worker task failed: {e}"))))
+        .unwrap_or_else(|e| Err(WebError::Internal(format!("a worker task failed: {e}"))));
+    on_drop.disarm();
+    res
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn concurrent_requests_compute_once() {
@@ -116,6 +148,64 @@ mod tests {
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         assert_eq!(f.cached(), 1);
+    }
+
+    /// The work of a request that went away sees its token cancelled; a shared
+    /// computation is cancelled only once its last waiter has gone.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn work_is_cancelled_when_its_last_waiter_goes() {
+        use std::sync::mpsc;
+        // the work hands out the token it runs under, then waits until it is cancelled
+        // (at most 60 s: a test that fails does not hang)
+        fn watcher(tx: mpsc::Sender<CancellationToken>) -> impl FnOnce() -> Result<u32, WebError> + Send + 'static {
+            move || {
+                let t = crate::core::cancel::current().expect("a token is set");
+                let _ = tx.send(t.clone());
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+                while !t.is_cancelled() && std::time::Instant::now() < deadline {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Ok(1)
+            }
+        }
+        let token_of = |rx: mpsc::Receiver<CancellationToken>| async move {
+            tokio::task::spawn_blocking(move || rx.recv().unwrap()).await.unwrap()
+        };
+
+        // plain blocking work: dropping the request's future cancels it
+        let (tx, rx) = mpsc::channel();
+        let task = tokio::spawn(blocking(watcher(tx)));
+        let token = token_of(rx).await;
+        assert!(!token.is_cancelled());
+        task.abort();
+        let _ = task.await;
+        assert!(token.is_cancelled(), "the work of a dropped request is cancelled");
+
+        // shared work: cancelled only when the last of its two requests goes
+        let f: Arc<Flight<u32, u32>> = Arc::new(Flight::new(0, |_| 0));
+        let strong = |f: &Flight<u32, u32>| {
+            f.lock().flying.get(&1).and_then(WeakShared::upgrade).and_then(|s| s.strong_count()).unwrap_or(0)
+        };
+        let (tx, rx) = mpsc::channel();
+        let first = tokio::spawn({
+            let f = f.clone();
+            async move { f.get(1, watcher(tx)).await }
+        });
+        let token = token_of(rx).await;
+        let alone = strong(&f);
+        let second = tokio::spawn({
+            let f = f.clone();
+            async move { f.get(1, || Ok(2)).await }
+        });
+        while strong(&f) <= alone {
+            tokio::task::yield_now().await;
+        }
+        first.abort();
+        let _ = first.await;
+        assert!(!token.is_cancelled(), "the shared work was cancelled while a request still waited for it");
+        second.abort();
+        let _ = second.await;
+        assert!(token.is_cancelled(), "the shared work is cancelled once nobody waits for it");
     }
 
     #[tokio::test]

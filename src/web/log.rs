@@ -63,7 +63,7 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let query = Query::parse(uri.query());
     let page = query.number("page", 1, 1, 1_000_000)?;
     let q = query.text("q")?;
-    let path = query.path("path")?;
+    let path = query.path("path").await?;
     let ix = index.clone();
     let (q2, p2) = (q.clone(), path.clone());
     let (ids, total) =
@@ -138,7 +138,7 @@ pub fn xml_text(s: &str) -> String {
 pub async fn atom(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (repo, index) = open_repo(&state, &uri, 0).await?;
     let query = Query::parse(uri.query());
-    let path = query.path("path")?;
+    let path = query.path("path").await?;
     let ix = index.clone();
     let p2 = path.clone();
     let (ids, _) = blocking(move || Ok(ix.log(0, FEED_ENTRIES, None, p2.as_ref()))).await?;

@@ -15,6 +15,7 @@ pub mod layers;
 pub mod legacy;
 pub mod log;
 pub mod patch;
+pub mod serve;
 pub mod site;
 pub mod summary;
 pub mod tree;

@@ -299,6 +299,10 @@ pub async fn load(
         .get(key, move || {
             let detail = r.patch(i)?;
             let diff = r.diff(i).map_err(WebError::from);
+            // a core worker that died is worth another try: not kept as this patch's diff
+            if let Err(e @ WebError::Unavailable(_)) = &diff {
+                return Err(e.clone());
+            }
             Ok(Arc::new(PatchData { index: i, detail, diff }))
         })
         .await
@@ -358,6 +362,8 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             break;
         }
     }
+    // a page missing what the server could not afford to compute is not cached
+    let mut uncacheable = matches!(data.diff, Err(WebError::TooExpensive(_)));
     let mut dbudget = state.config.limits.max_patch_lines;
     let (files, diff_error, diff_cut) = match &data.diff {
         Ok(d) => {
@@ -381,8 +387,12 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             )),
             NO_STORE,
         ),
-        Err(e) => (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE),
+        Err(e) => {
+            uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
+            (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
+        }
     };
+    let cache = if uncacheable { NO_STORE } else { cache };
     let touched = data
         .detail
         .touched

@@ -41,7 +41,7 @@ pub async fn locate(state: &Arc<AppState>, uri: &Uri, skip: usize) -> WebResult<
     let (repo, index) = open_repo(state, uri, skip).await?;
     let rest = after_segments(uri.path(), skip + 2);
     let (vref, raw_path) = url::split_version(rest)?;
-    let path = url::repo_path(raw_path)?;
+    let path = url::repo_path(raw_path).await?;
     let version = resolve(&repo, &vref).await?;
     let links = Links::new(&repo.name);
     Ok(At { repo, index, vref, version, path, links })

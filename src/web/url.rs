@@ -131,20 +131,22 @@ pub fn parse_version_word(raw: &str) -> Result<VersionRef, WebError> {
 
 /// Decode a URL path once and validate it with the verified predicate (WIRE.md op 9).
 /// The empty path is the repository root.
-pub fn repo_path(raw: &str) -> Result<Path, WebError> {
+pub async fn repo_path(raw: &str) -> Result<Path, WebError> {
     let bytes = decode_bytes(raw);
-    validate(&bytes)
+    validate(&bytes).await
 }
 
-/// Validate already-decoded bytes (a query value) as a repository path.
-pub fn validate(bytes: &[u8]) -> Result<Path, WebError> {
+/// Validate already-decoded bytes (a query value) as a repository path. The check runs
+/// in the server's own core runtime, which runs nothing else (see [`crate::core`]); the
+/// task awaits it without blocking its thread.
+pub async fn validate(bytes: &[u8]) -> Result<Path, WebError> {
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
     if bytes.len() > 4096 {
         return Err(WebError::BadRequest(format!("the path is {} bytes long; at most 4096 are accepted", bytes.len())));
     }
-    match crate::core::validate_path(bytes)? {
+    match crate::core::validate_path_async(bytes).await? {
         Ok(p) => Ok(p),
         Err(reason) => Err(WebError::BadRequest(format!(
             "refused path {:?}: {reason}",
@@ -224,7 +226,7 @@ impl Query {
     }
 
     /// The value of `key` validated as a repository path (`None` when absent or empty).
-    pub fn path(&self, key: &str) -> Result<Option<Path>, WebError> {
+    pub async fn path(&self, key: &str) -> Result<Option<Path>, WebError> {
         match self.bytes(key) {
             None => Ok(None),
             Some(b) => {
@@ -232,7 +234,7 @@ impl Query {
                 if b.is_empty() {
                     Ok(None)
                 } else {
-                    validate(b).map(Some)
+                    validate(b).await.map(Some)
                 }
             }
         }
@@ -286,9 +288,11 @@ mod tests {
         assert_eq!(Query::parse(None).text("q").unwrap(), None);
     }
 
-    #[test]
-    fn empty_path_is_root_and_long_paths_are_refused() {
-        assert_eq!(repo_path("").unwrap(), Vec::<Vec<u8>>::new());
-        assert!(matches!(repo_path(&"a".repeat(5000)), Err(WebError::BadRequest(_))));
+    #[tokio::test]
+    async fn empty_path_is_root_and_long_paths_are_refused() {
+        assert_eq!(repo_path("").await.unwrap(), Vec::<Vec<u8>>::new());
+        assert!(matches!(repo_path(&"a".repeat(5000)).await, Err(WebError::BadRequest(_))));
+        assert_eq!(repo_path("a/b%20c").await.unwrap(), vec![b"a".to_vec(), b"b c".to_vec()]);
+        assert!(matches!(repo_path("a/../b").await, Err(WebError::BadRequest(_))));
     }
 }

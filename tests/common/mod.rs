@@ -67,10 +67,18 @@ pub fn darcs_os(args: &[&[u8]], cwd: &Path) -> Output {
         .unwrap_or_else(|e| panic!("cannot run darcs ({e}); install darcs 2.16 to run these tests"))
 }
 
+/// Run this test binary's core calls as the server does: in `darcsweb core-worker`
+/// processes of the binary built with the tests (idempotent; every helper that leads to
+/// the core calls it first).
+pub fn core_workers() {
+    darcsweb::core::use_worker_executable(env!("CARGO_BIN_EXE_darcsweb"));
+}
+
 /// The fixture directory (`repos/`, `bundles/`, `expected/`), built on first use.
 /// Concurrent test binaries and threads build it only once: a lock directory
 /// serialises builders and a marker file records completion.
 pub fn corpus() -> PathBuf {
+    core_workers();
     if let Some(d) = std::env::var_os("DARCSWEB_CORPUS") {
         let d = PathBuf::from(d);
         assert!(d.join("repos").is_dir(), "DARCSWEB_CORPUS={} has no repos/ directory", d.display());

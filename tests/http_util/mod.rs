@@ -12,7 +12,9 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use darcsweb::repo::Registry;
-use darcsweb::web::{config::Config, router, AppState};
+use darcsweb::web::config::{Config, Limits};
+use darcsweb::web::serve::ServeLimits;
+use darcsweb::web::{router, AppState};
 
 /// An answer of the router.
 pub struct Resp {
@@ -35,6 +37,7 @@ impl Resp {
 
 /// The web application serving the repositories under `roots`.
 pub fn app(roots: &[PathBuf]) -> Router {
+    crate::common::core_workers();
     let cfg = Config { roots: roots.to_vec(), base_url: Some("http://darcs.example".into()), ..Config::default() };
     router(Arc::new(AppState::new(Registry::discover(roots), cfg)))
 }
@@ -57,7 +60,8 @@ pub async fn get(app: &Router, uri: &str) -> Resp {
     get_with(app, uri, &[]).await
 }
 
-/// Serve `roots` on a real loopback socket from a background thread; returns the address.
+/// Serve `roots` on a real loopback socket from a background thread (the server's accept
+/// loop); returns the address.
 pub fn serve(roots: &[PathBuf]) -> SocketAddr {
     let app = app(roots);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -66,7 +70,9 @@ pub fn serve(roots: &[PathBuf]) -> SocketAddr {
         rt.block_on(async move {
             let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(l.local_addr().unwrap()).unwrap();
-            axum::serve(l, app).await.unwrap();
+            // the server's own accept loop, with the default limits
+            let limits = ServeLimits::new(&Limits::default(), 1024);
+            darcsweb::web::serve::serve(l, app, limits, std::future::pending()).await.unwrap();
         });
     });
     rx.recv().unwrap()

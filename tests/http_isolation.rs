@@ -1,0 +1,327 @@
+//! The real server (`darcsweb serve`, run as a child process) under adversarial load: no
+//! page waits for another, a core computation past its budget is reported as too
+//! expensive while the rest of the site answers, a killed core worker is replaced and
+//! the page says so, and idle or half-open connections cannot lock new clients out.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common;
+
+/// A `darcsweb serve` child process, killed (with its core workers) when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Serve `roots` with the `[limits]` lines `limits`, under `ulimit -n nofile` (soft and
+    /// hard) when given.
+    fn start(roots: &[&Path], limits: &str, nofile: Option<u32>, dir: &Path) -> Server {
+        std::fs::create_dir_all(dir).unwrap();
+        let cfg = dir.join("darcsweb.toml");
+        std::fs::write(&cfg, format!("[limits]\n{limits}\n")).unwrap();
+        let mut script = String::new();
+        if let Some(n) = nofile {
+            script.push_str(&format!("ulimit -n {n} || exit 97; "));
+        }
+        script.push_str("exec \"$@\"");
+        let child = Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg("bash")
+            .arg(env!("CARGO_BIN_EXE_darcsweb"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+            .arg(&cfg)
+            .args(roots)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start darcsweb serve");
+        let mut server = Server { child, addr: "127.0.0.1:1".parse().unwrap() };
+        let mut out = server.child.stdout.take().unwrap();
+        let mut line = Vec::new();
+        let mut b = [0u8; 1];
+        while out.read(&mut b).unwrap_or(0) == 1 && b[0] != b'\n' {
+            line.push(b[0]);
+        }
+        let line = String::from_utf8_lossy(&line).into_owned();
+        let url = line.split("http://").nth(1).unwrap_or_else(|| panic!("no address in {line:?}"));
+        server.addr = url.trim_end_matches('/').parse().unwrap();
+        server
+    }
+
+    /// The process ids of its core workers (its child processes).
+    fn workers(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        let tasks = format!("/proc/{}/task", self.child.id());
+        for t in std::fs::read_dir(tasks).into_iter().flatten().flatten() {
+            let children = std::fs::read_to_string(t.path().join("children")).unwrap_or_default();
+            out.extend(children.split_whitespace().filter_map(|p| p.parse::<u32>().ok()));
+        }
+        out.sort();
+        out
+    }
+
+    fn get(&self, path: &str) -> Resp {
+        get(self.addr, path)
+    }
+}
+
+/// An HTTP answer.
+struct Resp {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Resp {
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// `GET path` on a new connection (`Connection: close`), read to the end.
+fn get(addr: SocketAddr, path: &str) -> Resp {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Resp { status, head: head.to_string(), body: body.to_string() }
+}
+
+/// Wait (at most 60 s) until `cond` holds; false if it never did.
+fn eventually(mut cond: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// CPU time (clock ticks) process `pid` has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let f: Vec<&str> = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("").split_whitespace().collect();
+    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+        + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+}
+
+/// Wait until one of the workers in `base` has used a noticeable amount of CPU time since
+/// `base` (pid, ticks) was taken; that worker.
+fn busy_worker(base: &[(u32, u64)]) -> u32 {
+    let mut found = None;
+    let started = eventually(|| {
+        found = base.iter().find(|(pid, t)| cpu_ticks(*pid) > t + 20).map(|(p, _)| *p);
+        found.is_some()
+    });
+    assert!(started, "no core worker started the long computation");
+    found.unwrap()
+}
+
+fn ticks(server: &Server) -> Vec<(u32, u64)> {
+    server.workers().into_iter().map(|p| (p, cpu_ticks(p))).collect()
+}
+
+/// A darcs repository `big` whose file `big.txt` of `n` lines is added, then changed
+/// whole: annotating it costs the core far more than its size (100,000 lines: tens of
+/// seconds).
+fn adversarial_repo(root: &Path, n: usize) -> PathBuf {
+    let dir = root.join("big");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = |o: std::process::Output| assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ok(common::darcs(&["init", "--quiet"], &dir));
+    let content = |tag: &str| (0..n).map(|i| format!("{tag} {i}\n")).collect::<String>();
+    std::fs::write(dir.join("big.txt"), content("line")).unwrap();
+    ok(common::darcs(&["add", "--quiet", "big.txt"], &dir));
+    ok(common::darcs(&["record", "--all", "--quiet", "--name=add"], &dir));
+    std::fs::write(dir.join("big.txt"), content("changed")).unwrap();
+    ok(common::darcs(&["record", "--all", "--quiet", "--name=change every line"], &dir));
+    dir
+}
+
+/// A private copy of a small corpus repository, `small`.
+fn small_repo(root: &Path) -> PathBuf {
+    let dst = root.join("small");
+    common::copy_dir(&common::corpus().join("repos/prims-d2"), &dst).unwrap();
+    dst
+}
+
+/// The patches of a repository, newest first, through the JSON API.
+fn patches(server: &Server, repo: &str) -> Vec<String> {
+    let r = server.get(&format!("/api/{repo}/log"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body.split("\"hash\":\"").skip(1).map(|h| h[..40].to_string()).collect()
+}
+
+/// The newest patch of a repository.
+fn newest_patch(server: &Server, repo: &str) -> String {
+    patches(server, repo).swap_remove(0)
+}
+
+#[test]
+fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (big, small) = (adversarial_repo(tmp.path(), 60_000), small_repo(tmp.path()));
+    // a CPU budget does not depend on the machine's load; the request timeout (wall
+    // time) is set far beyond it so that the budget is what ends the computation
+    let server = Server::start(
+        &[&big, &small],
+        "core_workers = 1\ncore_cpu_secs = 3\nrequest_timeout_secs = 900",
+        None,
+        tmp.path(),
+    );
+    let all = patches(&server, "small");
+    let (hash, old) = (all[0].clone(), all[all.len() / 2].clone());
+    let base = ticks(&server);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let addr = server.addr;
+    let long = std::thread::spawn(move || {
+        let r = get(addr, "/big/annotate/head/big.txt");
+        let _ = tx.send(());
+        r
+    });
+    busy_worker(&base);
+    // the annotation runs in the only long-call worker; everything else answers meanwhile,
+    // the small repository's replays (an old version, an annotation) included
+    for path in [
+        "/healthz",
+        "/",
+        "/small",
+        "/small/log",
+        "/small/tree/head/",
+        &format!("/small/patch/{hash}"),
+        &format!("/small/tree/{old}/"),
+        "/small/annotate/head/g.txt",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+    }
+    assert!(rx.try_recv().is_err(), "the long computation ended before the other pages were answered");
+    let r = long.join().unwrap();
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("too expensive for this server"), "{}", r.body);
+    assert!(r.body.contains("3 s of CPU time"), "{}", r.body);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    // the worker was replaced: the core still answers
+    assert!(eventually(|| server.workers().len() == 2));
+    let r = server.get("/small/annotate/head/");
+    assert!(r.status == 200 || r.status == 400, "{}: {}", r.status, r.body);
+    let r = server.get(&format!("/api/small/patch/{hash}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+#[test]
+fn a_killed_core_worker_is_replaced_and_the_page_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (big, small) = (adversarial_repo(tmp.path(), 100_000), small_repo(tmp.path()));
+    let server = Server::start(
+        &[&big, &small],
+        "core_workers = 2\ncore_cpu_secs = 600\nrequest_timeout_secs = 900",
+        None,
+        tmp.path(),
+    );
+    assert!(eventually(|| server.workers().len() == 3), "the core workers did not start");
+    let hash = newest_patch(&server, "small");
+
+    // killed while idle: reaped (no zombie) and replaced without any request
+    let idle = server.workers();
+    for &pid in &idle {
+        let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+    }
+    assert!(eventually(|| idle.iter().all(|p| !Path::new(&format!("/proc/{p}")).exists())), "a zombie was left");
+    assert!(eventually(|| {
+        let now = server.workers();
+        now.len() == 3 && now.iter().all(|p| !idle.contains(p))
+    }));
+    let r = server.get(&format!("/api/small/patch/{hash}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    // killed while computing a page: that page says so, and the next one is served
+    let base = ticks(&server);
+    let addr = server.addr;
+    let long = std::thread::spawn(move || get(addr, "/big/annotate/head/big.txt"));
+    let busy = busy_worker(&base);
+    let _ = Command::new("kill").args(["-KILL", &busy.to_string()]).status();
+    let r = long.join().unwrap();
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("stopped") && r.body.contains("a new one has been started"), "{}", r.body);
+    assert_eq!(r.header("retry-after").as_deref(), Some("1"));
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    assert!(eventually(|| server.workers().len() == 3 && !server.workers().contains(&busy)));
+    let r = server.get(&format!("/small/patch/{hash}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+#[test]
+fn idle_and_half_open_connections_do_not_lock_new_clients_out() {
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    // this test process holds the 1,100 client ends: it needs more than 1,024 descriptors
+    let l = getrlimit(Resource::Nofile);
+    let _ = setrlimit(Resource::Nofile, Rlimit { current: l.maximum, maximum: l.maximum });
+    let have = getrlimit(Resource::Nofile).current.unwrap_or(u64::MAX);
+    assert!(have >= 1_300, "the test needs 1,300 descriptors; the hard limit is {have}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let small = small_repo(tmp.path());
+    let mut buf = [0u8; 512];
+    let closed = |s: &mut TcpStream, buf: &mut [u8]| {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        // a first read may return an answer; the close follows
+        matches!(s.read(buf), Ok(0) | Err(_)) || matches!(s.read(buf), Ok(0) | Err(_))
+    };
+    {
+        let quick = Server::start(&[&small], "header_read_timeout_secs = 2\nidle_timeout_secs = 1", None, tmp.path());
+        // a half-sent request head is dropped after the header-read timeout
+        let mut half = TcpStream::connect(quick.addr).unwrap();
+        half.write_all(b"GET /healthz HTTP/1.1\r\nHost: test\r\n").unwrap();
+        assert!(closed(&mut half, &mut buf), "a half-sent request head kept its connection open");
+        // an idle keep-alive connection is closed after the idle timeout
+        let mut ka = TcpStream::connect(quick.addr).unwrap();
+        ka.write_all(b"GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n").unwrap();
+        ka.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let n = ka.read(&mut buf).unwrap();
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+        assert!(matches!(ka.read(&mut buf), Ok(0) | Err(_)), "an idle keep-alive connection stayed open");
+    }
+
+    // 1,100 idle connections on a server limited to 1,024 descriptors
+    let server = Server::start(
+        &[&small],
+        "header_read_timeout_secs = 600\nidle_timeout_secs = 600",
+        Some(1024),
+        &tmp.path().join("capped"),
+    );
+    assert_eq!(server.get("/healthz").status, 200);
+    let idle: Vec<TcpStream> = (0..1_100).map(|_| TcpStream::connect(server.addr).unwrap()).collect();
+    for _ in 0..3 {
+        let r = server.get("/healthz");
+        assert_eq!(r.status, 200, "a new client was not served: {}", r.head);
+        assert_eq!(r.body, "ok\n");
+        let r = server.get("/small/log");
+        assert_eq!(r.status, 200);
+    }
+    // the server made room by closing idle connections, the longest idle first
+    let mut first = idle.into_iter().next().unwrap();
+    assert!(closed(&mut first, &mut buf), "the longest idle connection is still open");
+}
