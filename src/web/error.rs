@@ -111,11 +111,22 @@ struct ErrorPage {
     message: String,
 }
 
+/// The message of an error page, kept on the response (an extension) so that the
+/// middleware can show the same page inside its repository's tabs.
+#[derive(Debug, Clone)]
+pub struct ErrorMessage(pub String);
+
 /// The HTML error page for `status` with `message` (already user-readable).
 pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    error_page_in(status, message, super::views::Chrome::plain(&format!("{} {}", status.as_u16(), reason)))
+}
+
+/// [`error_page`] with the given page chrome (a repository's tabs, for one).
+pub fn error_page_in(status: StatusCode, message: &str, chrome: super::views::Chrome) -> Response {
     let reason = status.canonical_reason().unwrap_or("Error").to_string();
     let page = ErrorPage {
-        chrome: super::views::Chrome::plain(&format!("{} {}", status.as_u16(), reason)),
+        chrome,
         code: status.as_u16(),
         reason,
         message: scrub(message),
@@ -125,6 +136,7 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.extensions_mut().insert(ErrorMessage(scrub(message)));
     r
 }
 

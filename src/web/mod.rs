@@ -10,10 +10,12 @@ pub mod config;
 pub mod dumb;
 pub mod error;
 pub mod flight;
+pub mod highlight;
 pub mod home;
 pub mod layers;
 pub mod legacy;
 pub mod log;
+pub mod markdown;
 pub mod patch;
 pub mod site;
 pub mod summary;
@@ -90,6 +92,9 @@ pub struct AppState {
     pub snapshots: Flight<FlightKey, Arc<Vec<u8>>>,
     /// Single-flight and cache of what a patch page shows (`applied` = the patch index).
     pub patches: Flight<FlightKey, Arc<patch::PatchData>>,
+    /// Single-flight and cache of what directory listings show beyond names (sizes and
+    /// the last patch touching each entry).
+    pub listings: Flight<FlightKey, Arc<tree::ListingInfo>>,
 }
 
 impl AppState {
@@ -116,6 +121,7 @@ impl AppState {
             entries: Flight::new(0, |_| 0),
             snapshots: Flight::new(web.cache.snapshot_bytes, |v: &Arc<Vec<u8>>| v.len()),
             patches: Flight::new(web.cache.patch_bytes, patch::weight),
+            listings: Flight::new(16 * 1024 * 1024, |v: &Arc<tree::ListingInfo>| 64 + v.entries.len() * 32),
             config: web,
         }
     }
@@ -148,6 +154,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/{repo}/tags", get(summary::tags))
         .route("/{repo}/atom", get(log::atom))
         .route("/{repo}/patch/{hash}", get(patch::patch))
+        .route("/{repo}/goto", get(tree::goto))
         .route("/{repo}/tree", get(tree::tree_root))
         .route("/{repo}/tree/{*rest}", get(tree::tree))
         .route("/{repo}/raw/{*rest}", get(tree::raw))
@@ -155,14 +162,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/{repo}/snapshot/{*rest}", get(tree::snapshot))
         .route("/{repo}/_darcs/{*file}", get(dumb::file))
         .fallback(fallback)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(axum::middleware::from_fn(layers::etag))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(limits.request_timeout_secs),
         ))
-        .layer(axum::middleware::from_fn(layers::error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), layers::error_pages))
         .layer(compress)
         .layer(axum::middleware::from_fn(layers::security_headers))
 }
