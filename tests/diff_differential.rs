@@ -36,6 +36,13 @@ fn blocks(out: &[u8]) -> (BTreeMap<Vec<u8>, Block>, Vec<Vec<u8>>) {
             m.entry(k.to_vec()).or_default();
             continue;
         }
+        if let Some(k) = l.strip_prefix(b"Binary files ").and_then(|k| k.strip_suffix(b" differ")) {
+            // `OLD and NEW`, keyed like a header: `OLD NEW`
+            let s = String::from_utf8_lossy(k).replacen(" and ", " ", 1).into_bytes();
+            m.entry(s).or_default().binary = true;
+            cur = None;
+            continue;
+        }
         if l.starts_with(b"File ") && l.ends_with(b"is a directory") || l.ends_with(b"is a regular file") {
             kinds.push(l.to_vec());
             cur = None;
@@ -43,9 +50,7 @@ fn blocks(out: &[u8]) -> (BTreeMap<Vec<u8>, Block>, Vec<Vec<u8>>) {
         }
         let Some(k) = &cur else { continue };
         let b = m.get_mut(k).unwrap();
-        if l.starts_with(b"Binary files ") {
-            b.binary = true;
-        } else if l.starts_with(b"--- ") || l.starts_with(b"+++ ") || l.starts_with(b"@@ ") {
+        if l.starts_with(b"--- ") || l.starts_with(b"+++ ") || l.starts_with(b"@@ ") {
         } else if let Some(x) = l.strip_prefix(b"-") {
             b.removed.push(x.to_vec());
             last_sign = b'-';
@@ -150,12 +155,16 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
         let dest = work.path().join("trees");
         std::fs::create_dir(&dest).unwrap();
         let cmd = format!("cp -a %1 %2 {}", dest.display());
-        let o = common::darcs(&["diff", "--hash", hash, "--diff-command", &cmd], &dir);
+        let o = common::darcs(&["diff", "--hash", hash, "--diff-command", &cmd, "--no-pause-for-gui"], &dir);
         assert!(o.status.success(), "{name} {hash}: darcs diff failed: {}", String::from_utf8_lossy(&o.stderr));
         let (old, new) = (format!("old-{name}"), format!("new-{name}"));
         // what darcs shows: GNU diff -rN -u of its two trees, run as darcs runs it
         let gnu = Command::new("diff").args(["-rN", "-u", &old, &new]).current_dir(&dest).env("LC_ALL", "C.UTF-8").output().unwrap();
         let r = http_util::get(app, &format!("/{name}/patch/{hash}.diff")).await;
+        if r.status == 501 && name.ends_with("-d1") {
+            // after a darcs-1 nested merger the trees are not modelled (README, Known differences)
+            continue;
+        }
         assert_eq!(r.status, 200, "{name} {hash}: {}", r.text());
         let ours = r.body;
         let (want, kinds) = blocks(&gnu.stdout);
@@ -214,12 +223,19 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
             child.stdin.take().unwrap().write_all(&text_only).unwrap();
         }
         let po = child.wait_with_output().unwrap();
-        if !po.status.success() {
+        let no_hunks = !ours.windows(3).any(|w| w == b"\n@@");
+        if !kinds.is_empty() || no_hunks {
+            // nothing for patch(1) to do; or a file that became a directory (or back), which
+            // patch(1) cannot apply (it removes files only at its end): README, Known differences
+        } else if !po.status.success() {
             failures.push(format!(
                 "{name} {hash}: patch -p1 fails: {}{}",
                 String::from_utf8_lossy(&po.stdout),
                 String::from_utf8_lossy(&po.stderr)
             ));
+            continue;
+        }
+        if !kinds.is_empty() {
             continue;
         }
         let binaries: Vec<String> = want

@@ -44,7 +44,7 @@ async fn a_patch_page_shows_one_form_with_hunks_functions_and_word_changes() {
     let h = hash_of("pages-d2", "edit step2 and step5");
     let t = page(&format!("/pages-d2/patch/{h}")).await;
     // two hunks in one file, each with its function, from the trees before and after
-    assert!(t.contains("@@ -13,7 +13,7 @@ <span class=\"fn\">static int step2(int x)</span>"), "{t}");
+    assert!(t.contains("@@ -17,7 +17,7 @@ <span class=\"fn\">static int step2(int x)</span>"), "{t}");
     assert!(t.contains("<span class=\"fn\">static int step5(int x)</span>"), "{t}");
     assert!(t.contains("<mark>"), "word-level highlight");
     assert!(t.contains("class=\"hl-"), "highlighted diff");

@@ -318,7 +318,8 @@ pub fn diff_files(
             let paths: BTreeSet<&Path> = old_files.keys().chain(new_files.keys()).collect();
             for p in paths {
                 match (old_files.get(p), new_files.get(p)) {
-                    (Some(a), Some(b)) if a == b => {}
+                    // `diff -N` takes an absent file for an empty one
+                    (a, b) if a.unwrap_or(&empty) == b.unwrap_or(&empty) => {}
                     (a, b) => out.push(file_diff(
                         a.map(|_| p.clone()),
                         b.map(|_| p.clone()),
@@ -417,16 +418,10 @@ pub fn render_unified(header: &[u8], repo: &str, diff: &PatchDiff, stamp: &str) 
     const EPOCH: &str = "1970-01-01 00:00:00.000000000 +0000";
     let mut out = header.to_vec();
     for f in &diff.files {
-        let path = f.path().join(&b'/');
         let old_name = quote_name(&[format!("old-{repo}/").as_bytes(), &f.old_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat());
         let new_name = quote_name(&[format!("new-{repo}/").as_bytes(), &f.new_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat());
-        let _ = path;
-        out.extend_from_slice(b"diff -rN -u ");
-        out.extend_from_slice(&old_name);
-        out.push(b' ');
-        out.extend_from_slice(&new_name);
-        out.push(b'\n');
         if f.binary {
+            // GNU diff prints only this line for binary files, no `diff` header
             out.extend_from_slice(b"Binary files ");
             out.extend_from_slice(&old_name);
             out.extend_from_slice(b" and ");
@@ -434,6 +429,11 @@ pub fn render_unified(header: &[u8], repo: &str, diff: &PatchDiff, stamp: &str) 
             out.extend_from_slice(b" differ\n");
             continue;
         }
+        out.extend_from_slice(b"diff -rN -u ");
+        out.extend_from_slice(&old_name);
+        out.push(b' ');
+        out.extend_from_slice(&new_name);
+        out.push(b'\n');
         let time = |present: bool| if present { stamp } else { EPOCH };
         out.extend_from_slice(b"--- ");
         out.extend_from_slice(&old_name);
@@ -491,12 +491,12 @@ mod tests {
     #[test]
     fn hunks_merge_with_three_lines_of_context() {
         let a: String = (1..=20).map(|i| format!("{i}\n")).collect();
-        let b = a.replace("5\n", "five\n").replace("11\n", "eleven\n");
+        let b = a.replace("\n5\n", "\nfive\n").replace("\n11\n", "\neleven\n");
         let h = hunks(a.as_bytes(), b.as_bytes());
         // 5 and 11 are 6 lines apart: one hunk, as GNU diff makes it
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].header(), "@@ -2,13 +2,13 @@");
-        let b = a.replace("3\n", "three\n").replace("17\n", "x\n");
+        let b = a.replace("\n3\n", "\nthree\n").replace("\n17\n", "\nx\n");
         let h = hunks(a.as_bytes(), b.as_bytes());
         assert_eq!(h.iter().map(Hunk::header).collect::<Vec<_>>(), ["@@ -1,6 +1,6 @@", "@@ -14,7 +14,7 @@"]);
     }

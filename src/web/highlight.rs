@@ -226,7 +226,7 @@ pub fn word_marks(old: &str, new: &str) -> (Vec<(usize, usize)>, Vec<(usize, usi
     if old.len() > 1000 || new.len() > 1000 {
         return (Vec::new(), Vec::new());
     }
-    let diff = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_unicode_words(old, new);
+    let diff = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_words(old, new);
     if diff.ratio() < 0.5 {
         return (Vec::new(), Vec::new());
     }
@@ -291,8 +291,8 @@ mod tests {
     #[test]
     fn word_marks_show_what_changed_in_a_line() {
         let (a, b) = word_marks("x = x * 2 + 3; /* step */", "x = x * 2 + 33; /* step */");
-        assert_eq!(a, vec![(12, 13)]);
-        assert_eq!(b, vec![(12, 14)]);
+        assert_eq!(a, vec![(12, 14)], "the word `3;`");
+        assert_eq!(b, vec![(12, 15)], "the word `33;`");
         assert_eq!(render_line("a <b> c", None, &[(2, 5)]), "a <mark>&lt;b&gt;</mark> c");
         let (a, _) = word_marks("completely different", "nothing alike here at all");
         assert!(a.is_empty());

@@ -34,9 +34,11 @@ pub struct LogRow {
     pub first_line: String,
     /// When the search matched only in the comment: the matching line, as HTML.
     pub comment_match: Option<String>,
-    /// Paths touched, lines added, lines removed (as `darcs log --summary` counts them);
-    /// `None` when the patch file cannot be read.
-    pub counts: Option<(usize, usize, usize)>,
+    /// Paths touched ("3 files"), lines added, lines removed (as `darcs log --summary`
+    /// counts them); `None` when the patch file cannot be read.
+    pub counts: Option<(String, usize, usize)>,
+    /// Some lines were added or removed.
+    pub lines_changed: bool,
     /// darcs marks a path of this patch conflicted.
     pub conflicted: bool,
 }
@@ -83,22 +85,27 @@ fn log_row(links: &Links, index: &crate::repo::Index, repo: &crate::repo::Repo, 
         None
     };
     let (counts, conflicted) = match repo.patch(i) {
-        Ok(d) => (
-            Some((
-                d.touched.len(),
-                d.touched.iter().map(|t| t.added_lines).sum(),
-                d.touched.iter().map(|t| t.removed_lines).sum(),
-            )),
-            d.touched.iter().any(|t| t.conflict),
-        ),
+        Ok(d) => {
+            let n = d.touched.len();
+            (
+                Some((
+                    format!("{n} file{}", if n == 1 { "" } else { "s" }),
+                    d.touched.iter().map(|t| t.added_lines).sum(),
+                    d.touched.iter().map(|t| t.removed_lines).sum(),
+                )),
+                d.touched.iter().any(|t| t.conflict),
+            )
+        }
         Err(_) => (None, false),
     };
+    let lines_changed = counts.as_ref().is_some_and(|c| c.1 + c.2 > 0);
     Some(LogRow {
         name_html: name_html.unwrap_or_else(|| escaped(&shown_name)),
         author_html: author_html.unwrap_or_else(|| escaped(&p.author)),
         first_line: m.description.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string(),
         comment_match,
         counts,
+        lines_changed,
         conflicted,
         p,
     })

@@ -578,16 +578,16 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         Form::Diff => {
             let r = repo.clone();
             let body = blocking(move || {
-                let detail = r.patch(i)?;
-                let d = r.tree_diff(i, Pairing::SamePath)?;
-                let header = match crate::darcs::info::PatchInfo::parse_at(&detail.raw, 0, std::path::Path::new("patch")) {
-                    Ok((info, _)) => crate::darcs::render::header_lines(&info),
-                    Err(_) => Vec::new(),
-                };
-                Ok::<_, crate::repo::RepoError>(diff::render_unified(&header, &r.name, &d, &diff_stamp(&detail.meta.date)))
+                let detail = r.patch(i).map_err(WebError::from)?;
+                let d = r.tree_diff(i, Pairing::SamePath).map_err(WebError::from)?;
+                let header =
+                    match crate::darcs::info::PatchInfo::parse_at(&detail.raw, 0, std::path::Path::new("patch")) {
+                        Ok((info, _)) => crate::darcs::render::header_lines(&info),
+                        Err(_) => Vec::new(),
+                    };
+                Ok(diff::render_unified(&header, &r.name, &d, &diff_stamp(&detail.meta.date)))
             })
-            .await;
-            let body = body.map_err(WebError::from)?;
+            .await?;
             let mut resp = bytes_response(body, "text/plain; charset=utf-8", IMMUTABLE);
             resp.headers_mut()
                 .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
