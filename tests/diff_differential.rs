@@ -102,7 +102,8 @@ fn check_hunk_counts(diff: &[u8]) -> Result<usize, String> {
             if next.starts_with(b"\\ ") {
                 i += 1;
             }
-            if matches!(lines.get(i).and_then(|l| l.first()), Some(b' ' | b'-' | b'+')) && !lines[i].starts_with(b"--- ")
+            if matches!(lines.get(i).and_then(|l| l.first()), Some(b' ' | b'-' | b'+'))
+                && !lines[i].starts_with(b"--- ")
             {
                 return Err(format!("hunk {h}: more lines than its header counts"));
             }
@@ -159,7 +160,12 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
         assert!(o.status.success(), "{name} {hash}: darcs diff failed: {}", String::from_utf8_lossy(&o.stderr));
         let (old, new) = (format!("old-{name}"), format!("new-{name}"));
         // what darcs shows: GNU diff -rN -u of its two trees, run as darcs runs it
-        let gnu = Command::new("diff").args(["-rN", "-u", &old, &new]).current_dir(&dest).env("LC_ALL", "C.UTF-8").output().unwrap();
+        let gnu = Command::new("diff")
+            .args(["-rN", "-u", &old, &new])
+            .current_dir(&dest)
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .unwrap();
         let r = http_util::get(app, &format!("/{name}/patch/{hash}.diff")).await;
         if r.status == 501 && name.ends_with("-d1") {
             // after a darcs-1 nested merger the trees are not modelled (README, Known differences)
@@ -171,7 +177,8 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
         let (got, _) = blocks(&ours);
         for (k, w) in &want {
             match got.get(k) {
-                None => failures.push(format!("{name} {hash}: darcs shows {}, the .diff does not", String::from_utf8_lossy(k))),
+                None => failures
+                    .push(format!("{name} {hash}: darcs shows {}, the .diff does not", String::from_utf8_lossy(k))),
                 Some(g) if g != w => failures.push(format!(
                     "{name} {hash}: {} differs\n darcs -{:?}\n       +{:?}\n ours  -{:?}\n       +{:?}",
                     String::from_utf8_lossy(k),
@@ -189,7 +196,12 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
             let ks = String::from_utf8_lossy(k).into_owned();
             let under_kind_change = kinds.iter().any(|line| {
                 let line = String::from_utf8_lossy(line);
-                let p = line.trim_start_matches("File ").split(' ').next().unwrap_or("").trim_start_matches(&format!("{old}/"));
+                let p = line
+                    .trim_start_matches("File ")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches(&format!("{old}/"));
                 !p.is_empty() && ks.contains(&format!("/{p}"))
             });
             if !under_kind_change {
@@ -238,11 +250,8 @@ async fn check_repo(app: &axum::Router, name: &str, sample: Option<usize>) -> Ve
         if !kinds.is_empty() {
             continue;
         }
-        let binaries: Vec<String> = want
-            .iter()
-            .filter(|(_, b)| b.binary)
-            .map(|(k, _)| String::from_utf8_lossy(k).into_owned())
-            .collect();
+        let binaries: Vec<String> =
+            want.iter().filter(|(_, b)| b.binary).map(|(k, _)| String::from_utf8_lossy(k).into_owned()).collect();
         let is_binary_path = |p: &Path| binaries.iter().any(|k| k.ends_with(&format!("/{}", p.display())));
         let got_tree: BTreeMap<_, _> = text_files(&applied).into_iter().filter(|(p, _)| !is_binary_path(p)).collect();
         let want_tree: BTreeMap<_, _> =

@@ -138,14 +138,21 @@ fn new_pages_in_a_real_browser_light_and_dark() {
         ("readme-summary", "/pages-d2".into(), vec!["Pages fixture".into(), "Usage".into(), "guide".into()]),
         ("highlighted-file", "/pages-d2/tree/head/src/main.c".into(), vec!["static int step1(int x)".into()]),
         ("big-patch", format!("/pages-d2/patch/{big}"), vec!["big/part1.c".into(), "+8000".into()]),
-        ("conflicted-patch", format!("/conflicts-unresolved-d2/patch/{conflict}"), vec!["Conflicts with".into(), a_two[..8].to_string()]),
+        (
+            "conflicted-patch",
+            format!("/conflicts-unresolved-d2/patch/{conflict}"),
+            vec!["Conflicts with".into(), a_two[..8].to_string()],
+        ),
         ("log-counts", "/prims-d2/log".into(), vec!["files".into(), "ago".into()]),
     ];
     let driver = Driver::start();
     let shots = screenshot_dir();
-    for (label, w, h, dark) in
-        [("desktop", 1280u32, 900u32, false), ("phone", 390, 844, false), ("dark", 1280, 900, true), ("phone-dark", 390, 844, true)]
-    {
+    for (label, w, h, dark) in [
+        ("desktop", 1280u32, 900u32, false),
+        ("phone", 390, 844, false),
+        ("dark", 1280, 900, true),
+        ("phone-dark", 390, 844, true),
+    ] {
         let s = driver.session(w, h);
         s.dark(dark);
         for (name, path, see) in &pages {

@@ -129,11 +129,12 @@ impl Repo {
                     if !left[t] || !related(q, target) {
                         continue;
                     }
-                    let hit = q == target || {
-                        let mut rest: Vec<Prim> = pj.prims[k + 1..].to_vec();
-                        rest.extend(after.iter().cloned());
-                        matches!(crate::core::commute(std::slice::from_ref(q), &rest)?, Some((_, p)) if p.len() == 1 && p[0] == *target)
-                    };
+                    let hit = q == target
+                        || {
+                            let mut rest: Vec<Prim> = pj.prims[k + 1..].to_vec();
+                            rest.extend(after.iter().cloned());
+                            matches!(crate::core::commute(std::slice::from_ref(q), &rest)?, Some((_, p)) if p.len() == 1 && p[0] == *target)
+                        };
                     if hit {
                         left[t] = false;
                         match kind {

@@ -197,12 +197,16 @@ pub fn hunks(old: &[u8], new: &[u8]) -> Vec<Hunk> {
 /// git's default function-name rule: the nearest line above `before` (0-based, exclusive)
 /// that begins with a letter, `_` or `$`, trimmed and cut to 80 bytes.
 fn function_before(lines: &[&[u8]], before: usize) -> Option<String> {
-    lines[..before.min(lines.len())].iter().rev().find(|l| matches!(l.first(), Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b'$')).map(|l| {
-        let l = strip_nl(l);
-        let l = l.strip_suffix(b"\r").unwrap_or(l);
-        let s = String::from_utf8_lossy(&l[..l.len().min(80)]).trim_end().to_string();
-        s
-    })
+    lines[..before.min(lines.len())]
+        .iter()
+        .rev()
+        .find(|l| matches!(l.first(), Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b'$'))
+        .map(|l| {
+            let l = strip_nl(l);
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            let s = String::from_utf8_lossy(&l[..l.len().min(80)]).trim_end().to_string();
+            s
+        })
 }
 
 /// The files of `tree` under `path` (the file itself, or everything below a directory).
@@ -269,7 +273,11 @@ fn names_before(prims: &[Prim], old_files: &BTreeMap<Path, Arc<Vec<u8>>>) -> BTr
     for p in prims {
         match p {
             Prim::Move { from, to } => {
-                let moved: Vec<Path> = cur.range(from.clone()..).take_while(|(k, _)| k.starts_with(from)).map(|(k, _)| k.clone()).collect();
+                let moved: Vec<Path> = cur
+                    .range(from.clone()..)
+                    .take_while(|(k, _)| k.starts_with(from))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 for k in moved {
                     if let Some(v) = cur.remove(&k) {
                         let mut n = to.clone();
@@ -418,8 +426,12 @@ pub fn render_unified(header: &[u8], repo: &str, diff: &PatchDiff, stamp: &str) 
     const EPOCH: &str = "1970-01-01 00:00:00.000000000 +0000";
     let mut out = header.to_vec();
     for f in &diff.files {
-        let old_name = quote_name(&[format!("old-{repo}/").as_bytes(), &f.old_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat());
-        let new_name = quote_name(&[format!("new-{repo}/").as_bytes(), &f.new_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat());
+        let old_name = quote_name(
+            &[format!("old-{repo}/").as_bytes(), &f.old_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat(),
+        );
+        let new_name = quote_name(
+            &[format!("new-{repo}/").as_bytes(), &f.new_path.as_ref().unwrap_or(f.path()).join(&b'/')].concat(),
+        );
         if f.binary {
             // GNU diff prints only this line for binary files, no `diff` header
             out.extend_from_slice(b"Binary files ");

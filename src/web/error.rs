@@ -125,12 +125,7 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
 /// [`error_page`] with the given page chrome (a repository's tabs, for one).
 pub fn error_page_in(status: StatusCode, message: &str, chrome: super::views::Chrome) -> Response {
     let reason = status.canonical_reason().unwrap_or("Error").to_string();
-    let page = ErrorPage {
-        chrome,
-        code: status.as_u16(),
-        reason,
-        message: scrub(message),
-    };
+    let page = ErrorPage { chrome, code: status.as_u16(), reason, message: scrub(message) };
     let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), page.message));
     let mut r = (status, body).into_response();
     let h = r.headers_mut();

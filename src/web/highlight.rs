@@ -99,7 +99,9 @@ type Cache = Mutex<lru::LruCache<[u8; 32], Arc<Highlighted>>>;
 
 fn cache() -> &'static (Cache, Mutex<usize>) {
     static C: OnceLock<(Cache, Mutex<usize>)> = OnceLock::new();
-    C.get_or_init(|| (Mutex::new(lru::LruCache::new(NonZeroUsize::new(4096).unwrap_or(NonZeroUsize::MIN))), Mutex::new(0)))
+    C.get_or_init(|| {
+        (Mutex::new(lru::LruCache::new(NonZeroUsize::new(4096).unwrap_or(NonZeroUsize::MIN))), Mutex::new(0))
+    })
 }
 
 /// The highlighting of a file called `name` (the last path component) holding

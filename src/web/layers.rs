@@ -97,7 +97,11 @@ pub async fn error_pages(State(state): State<Arc<AppState>>, req: Request, next:
         super::error::ApiError(super::error::WebError::Other(status, message)).into_response()
     } else if let Some(name) = &repo {
         let reason = status.canonical_reason().unwrap_or("Error");
-        error_page_in(status, &message, Chrome::repo(&state.config.site_title, name, &format!("{} {reason}", status.as_u16()), ""))
+        error_page_in(
+            status,
+            &message,
+            Chrome::repo(&state.config.site_title, name, &format!("{} {reason}", status.as_u16()), ""),
+        )
     } else {
         error_page(status, &message)
     };

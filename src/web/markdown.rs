@@ -29,11 +29,15 @@ enum Target {
 /// relative to the root, `x` and `../x` to `dir`; `..` never climbs above the root.
 fn resolve(url: &str, dir: &Path) -> Target {
     let lower = url.to_ascii_lowercase();
-    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || lower.contains(':') && {
-        // a scheme: letters, digits, + - . before the first ':' (and no '/' before it)
-        let scheme = &lower[..lower.find(':').unwrap_or(0)];
-        !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    } {
+    if url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with("//")
+        || lower.contains(':') && {
+            // a scheme: letters, digits, + - . before the first ':' (and no '/' before it)
+            let scheme = &lower[..lower.find(':').unwrap_or(0)];
+            !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        }
+    {
         return Target::Keep;
     }
     let (path, frag) = match url.split_once('#') {
@@ -140,7 +144,8 @@ pub fn render(md: &str, links: &Links, v: &VersionRef, dir: &Path) -> String {
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let mut b = ammonia::Builder::default();
     b.link_rel(Some("noopener noreferrer nofollow"));
-    for h in [HeadingLevel::H1, HeadingLevel::H2, HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5, HeadingLevel::H6]
+    for h in
+        [HeadingLevel::H1, HeadingLevel::H2, HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5, HeadingLevel::H6]
     {
         let tag = match h {
             HeadingLevel::H1 => "h1",

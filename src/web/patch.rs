@@ -168,7 +168,8 @@ pub fn show_prim(p: &Prim) -> (String, Vec<(&'static str, String)>, Option<&Path
     let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     match p {
         Prim::Hunk { path, line, old, new } => {
-            let mut lines: Vec<(&'static str, String)> = old.iter().map(|l| ("del", format!("-{}", lossy(l)))).collect();
+            let mut lines: Vec<(&'static str, String)> =
+                old.iter().map(|l| ("del", format!("-{}", lossy(l)))).collect();
             lines.extend(new.iter().map(|l| ("add", format!("+{}", lossy(l)))));
             (format!("hunk {} {line}", dpath(path)), lines, Some(path))
         }
@@ -287,7 +288,9 @@ pub fn diff_rows(f: &FileDiff, split: bool) -> (Vec<UniRow>, Vec<SbsRow>) {
     let a = diff::lines(&f.old);
     let b = diff::lines(&f.new);
     let text = |v: &[&[u8]], i: Option<u32>| -> String {
-        i.and_then(|i| v.get(i as usize)).map(|l| String::from_utf8_lossy(diff::strip_nl(l)).into_owned()).unwrap_or_default()
+        i.and_then(|i| v.get(i as usize))
+            .map(|l| String::from_utf8_lossy(diff::strip_nl(l)).into_owned())
+            .unwrap_or_default()
     };
     let runs = |h: &Option<Arc<Highlighted>>, i: Option<u32>| -> Option<Vec<(u32, u8)>> {
         h.as_ref().and_then(|h| h.lines.get(i? as usize).cloned())
@@ -380,10 +383,20 @@ pub fn diff_rows(f: &FileDiff, split: bool) -> (Vec<UniRow>, Vec<SbsRow>) {
                 }
             } else {
                 for (j, d) in dels.iter().enumerate() {
-                    uni.push(UniRow { class: "d", old_no: no(d.old), new_no: String::new(), html: format!("-{}", dhtml[j]) });
+                    uni.push(UniRow {
+                        class: "d",
+                        old_no: no(d.old),
+                        new_no: String::new(),
+                        html: format!("-{}", dhtml[j]),
+                    });
                 }
                 for (j, a) in adds.iter().enumerate() {
-                    uni.push(UniRow { class: "a", old_no: String::new(), new_no: no(a.new), html: format!("+{}", ahtml[j]) });
+                    uni.push(UniRow {
+                        class: "a",
+                        old_no: String::new(),
+                        new_no: no(a.new),
+                        html: format!("+{}", ahtml[j]),
+                    });
                 }
             }
         }
@@ -413,10 +426,9 @@ impl View {
             None | Some("unified") => Ok(View::Unified),
             Some("split") => Ok(View::Split),
             Some("recorded") => Ok(View::Recorded),
-            Some(other) => Err(WebError::BadRequest(format!(
-                "view={:?}: use unified, split or recorded",
-                url::clip(other, 40)
-            ))),
+            Some(other) => {
+                Err(WebError::BadRequest(format!("view={:?}: use unified, split or recorded", url::clip(other, 40))))
+            }
         }
     }
     fn word(self) -> &'static str {
@@ -621,11 +633,14 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     // the diff, one form, with a budget of rows for the page
     let limit = state.config.limits.max_patch_lines;
     let (mut files, diff_error) = match &data.diff {
-        Ok(d) => (Vec::new(), if single.is_some() && !d.files.iter().any(|f| Some(f.path()) == single.as_ref()) {
-            Some("this patch does not change that file".to_string())
-        } else {
-            None
-        }),
+        Ok(d) => (
+            Vec::new(),
+            if single.is_some() && !d.files.iter().any(|f| Some(f.path()) == single.as_ref()) {
+                Some("this patch does not change that file".to_string())
+            } else {
+                None
+            },
+        ),
         Err(e) => (Vec::new(), Some(e.message())),
     };
     let (mut total_added, mut total_removed) = (0, 0);
@@ -642,8 +657,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                 }
             }
             let rows = row_count(f);
-            let inline = view != View::Recorded
-                && (single.is_some() || (rows <= LARGE_FILE_ROWS && rows <= budget));
+            let inline = view != View::Recorded && (single.is_some() || (rows <= LARGE_FILE_ROWS && rows <= budget));
             let (unified, sbs) = if inline { diff_rows(f, view == View::Split) } else { (Vec::new(), Vec::new()) };
             if inline && single.is_none() {
                 budget -= rows;
@@ -757,7 +771,9 @@ pub fn prefix_answer(state: &AppState, uri: &Uri, seg: usize, repo: &str, index:
     match index.by_prefix(prefix) {
         Prefix::One(i) => Ok(Redirect::to(&replace_segment(uri, seg, &index.patches[i].hash)).into_response()),
         Prefix::Many(ids) => ambiguous(state, repo, index, prefix, &ids),
-        Prefix::None => Err(WebError::NotFound(format!("no patch of this repository has a hash starting with {prefix}"))),
+        Prefix::None => {
+            Err(WebError::NotFound(format!("no patch of this repository has a hash starting with {prefix}")))
+        }
     }
 }
 

@@ -362,13 +362,16 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                 (lines, None, None)
             };
             let here = at.links.tree(&at.vref, &at.path);
-            let other_view = markdown.then(|| {
-                if source {
-                    (here.clone(), "rendered")
-                } else {
-                    (format!("{here}?source=1"), "source")
-                }
-            });
+            let other_view =
+                markdown.then(
+                    || {
+                        if source {
+                            (here.clone(), "rendered")
+                        } else {
+                            (format!("{here}?source=1"), "source")
+                        }
+                    },
+                );
             let annotatable = !is_binary(&bytes) && bytes.len() <= state.config.limits.max_annotate_bytes;
             let page = FilePage {
                 chrome: chrome_at(&state, &at, "file", false),
