@@ -411,7 +411,7 @@ fn quote_name(name: &[u8]) -> Vec<u8> {
             0x08 => out.extend_from_slice(b"\\b"),
             0x0b => out.extend_from_slice(b"\\v"),
             0x0c => out.extend_from_slice(b"\\f"),
-            c if c < b' ' || c >= 0x7f => out.extend_from_slice(format!("\\{c:03o}").as_bytes()),
+            c if !(b' '..0x7f).contains(&c) => out.extend_from_slice(format!("\\{c:03o}").as_bytes()),
             c => out.push(c),
         }
     }

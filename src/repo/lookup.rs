@@ -60,9 +60,10 @@ impl Index {
                 for p in std::iter::once(from).chain(to.iter()) {
                     // a patch touching the directory itself (or above) touches every entry
                     let all = dir.starts_with(p);
-                    for k in 0..names.len() {
-                        if out[k].is_none() && (all || slot(p) == Some(k)) {
-                            out[k] = Some(i);
+                    let hit = slot(p);
+                    for (k, o) in out.iter_mut().enumerate() {
+                        if o.is_none() && (all || hit == Some(k)) {
+                            *o = Some(i);
                             left -= 1;
                         }
                     }

@@ -222,9 +222,12 @@ pub fn render_line(text: &str, runs: Option<&[(u32, u8)]>, marks: &[(usize, usiz
     out
 }
 
+/// Byte ranges of a line to mark, sorted and disjoint.
+pub type Marks = Vec<(usize, usize)>;
+
 /// The changed words of a removed/added line pair, as byte ranges in each; empty when
 /// the lines are too different (or too long) for a word diff to help.
-pub fn word_marks(old: &str, new: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+pub fn word_marks(old: &str, new: &str) -> (Marks, Marks) {
     if old.len() > 1000 || new.len() > 1000 {
         return (Vec::new(), Vec::new());
     }
