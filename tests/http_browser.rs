@@ -41,7 +41,7 @@ fn pages() -> Vec<Page> {
         Page {
             name: "patch",
             path: format!("/prims-d2/patch/{edit}"),
-            see: vec!["edit hunks".into(), "Dependencies".into(), "Primitive patches".into(), "hunk ./".into()],
+            see: vec!["edit hunks".into(), "Dependencies".into(), "Changes".into(), "as recorded".into()],
         },
         Page {
             name: "tree",
