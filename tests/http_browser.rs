@@ -176,6 +176,16 @@ fn new_pages_in_a_real_browser_light_and_dark() {
                 let img = s.eval("return document.querySelector('.markdown img').naturalWidth");
                 assert_eq!(img.as_i64(), Some(32), "the README's relative image loads");
             }
+            // show the part the page is about
+            let part = match *name {
+                "readme-summary" => Some("section.readme"),
+                "big-patch" => Some("section.files"),
+                "conflicted-patch" => Some("section.conflicts"),
+                _ => None,
+            };
+            if let Some(sel) = part {
+                s.eval(&format!("document.querySelector('{sel}').scrollIntoView(); return 0"));
+            }
             let file = shots.join(format!("{name}-{label}.png"));
             s.screenshot(&file);
             assert!(std::fs::metadata(&file).unwrap().len() > 2000, "{name}: empty screenshot");

@@ -2,8 +2,19 @@
 //! 8-digit forms shown everywhere) and, for tree listings, the last patch that touched
 //! each entry of a directory (from the index of touched paths).
 
-use super::Index;
+use std::sync::Arc;
+
+use super::{Index, PatchDetail, Repo, Result};
 use crate::darcs::prim::Path;
+
+impl Repo {
+    /// The details of the patches at `ids` (one look at the repository's state for all
+    /// of them: a log page asks for fifty).
+    pub fn details(&self, ids: &[usize]) -> Result<Vec<Result<Arc<PatchDetail>>>> {
+        let h = self.history()?;
+        Ok(ids.iter().map(|&i| h.detail(i)).collect())
+    }
+}
 
 /// Shortest hash prefix accepted in a URL.
 pub const MIN_PREFIX: usize = 6;

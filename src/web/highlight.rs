@@ -164,6 +164,59 @@ pub fn highlight(name: &[u8], content: &[u8]) -> Option<Arc<Highlighted>> {
     Some(h)
 }
 
+type RenderCache = Mutex<(lru::LruCache<[u8; 32], Arc<Vec<String>>>, usize)>;
+
+fn rendered_cache() -> &'static RenderCache {
+    static C: OnceLock<RenderCache> = OnceLock::new();
+    C.get_or_init(|| Mutex::new((lru::LruCache::new(NonZeroUsize::new(4096).unwrap_or(NonZeroUsize::MIN)), 0)))
+}
+
+/// Each line of a text file called `name` as HTML (escaped, with syntax classes when its
+/// language is known), cached by content hash: a warm file or annotate page only copies
+/// them into the page.
+pub fn rendered_lines(name: &[u8], content: &[u8]) -> Arc<Vec<String>> {
+    let syntax = if content.len() <= MAX_BYTES { syntax_for(name, content).map(|s| s.name.as_str()) } else { None };
+    let key: [u8; 32] = {
+        let mut h = Sha256::new();
+        h.update(syntax.unwrap_or("").as_bytes());
+        h.update([1]);
+        h.update(content);
+        h.finalize().into()
+    };
+    if let Some(hit) = rendered_cache().lock().unwrap_or_else(|e| e.into_inner()).0.get(&key) {
+        return hit.clone();
+    }
+    let hl = if syntax.is_some() { highlight(name, content) } else { None };
+    let body = content.strip_suffix(b"\n").unwrap_or(content);
+    let lines: Vec<String> = if content.is_empty() {
+        Vec::new()
+    } else {
+        body.split(|&c| c == b'\n')
+            .enumerate()
+            .map(|(i, l)| {
+                let text = String::from_utf8_lossy(l);
+                render_line(&text, hl.as_ref().and_then(|h| h.lines.get(i)).map(|r| r.as_slice()), &[])
+            })
+            .collect()
+    };
+    let w = 64 + lines.iter().map(|l| l.len() + 24).sum::<usize>();
+    let v = Arc::new(lines);
+    let mut g = rendered_cache().lock().unwrap_or_else(|e| e.into_inner());
+    if w <= CACHE_BYTES {
+        if let Some((_, old)) = g.0.push(key, v.clone()) {
+            g.1 = g.1.saturating_sub(64 + old.iter().map(|l| l.len() + 24).sum::<usize>());
+        }
+        g.1 += w;
+        while g.1 > CACHE_BYTES {
+            match g.0.pop_lru() {
+                Some((_, old)) => g.1 = g.1.saturating_sub(64 + old.iter().map(|l| l.len() + 24).sum::<usize>()),
+                None => break,
+            }
+        }
+    }
+    v
+}
+
 /// Escape text for HTML.
 pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {

@@ -73,7 +73,13 @@ fn escaped(text: &str) -> String {
 }
 
 /// The log row of patch `i`, its search match marked.
-fn log_row(links: &Links, index: &crate::repo::Index, repo: &crate::repo::Repo, i: usize, q: &str) -> Option<LogRow> {
+fn log_row(
+    links: &Links,
+    index: &crate::repo::Index,
+    detail: Option<&crate::repo::PatchDetail>,
+    i: usize,
+    q: &str,
+) -> Option<LogRow> {
     let m = index.patches.get(i)?;
     let p = PatchRow::new(links, m);
     let shown_name = m.tag.as_ref().map(|t| format!("tag {t}")).unwrap_or_else(|| m.name.clone());
@@ -84,8 +90,8 @@ fn log_row(links: &Links, index: &crate::repo::Index, repo: &crate::repo::Repo, 
     } else {
         None
     };
-    let (counts, conflicted) = match repo.patch(i) {
-        Ok(d) => {
+    let (counts, conflicted) = match detail {
+        Some(d) => {
             let n = d.touched.len();
             (
                 Some((
@@ -96,7 +102,7 @@ fn log_row(links: &Links, index: &crate::repo::Index, repo: &crate::repo::Repo, 
                 d.touched.iter().any(|t| t.conflict),
             )
         }
-        Err(_) => (None, false),
+        None => (None, false),
     };
     let lines_changed = counts.as_ref().is_some_and(|c| c.1 + c.2 > 0);
     Some(LogRow {
@@ -171,7 +177,12 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (r, ix, ids2, q3, p3) = (repo.clone(), index.clone(), ids.clone(), qs.clone(), path.clone());
     let l2 = links.clone();
     let (rows, path_href) = blocking(move || {
-        let rows: Vec<LogRow> = ids2.iter().filter_map(|&i| log_row(&l2, &ix, &r, i, &q3)).collect();
+        let details = r.details(&ids2).map_err(WebError::from)?;
+        let rows: Vec<LogRow> = ids2
+            .iter()
+            .zip(&details)
+            .filter_map(|(&i, d)| log_row(&l2, &ix, d.as_ref().ok().map(|d| d.as_ref()), i, &q3))
+            .collect();
         let href = match &p3 {
             None => None,
             Some(p) => {

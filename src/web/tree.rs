@@ -12,7 +12,7 @@ use axum::http::{header, HeaderValue, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::error::WebError;
-use super::highlight::{self, render_line};
+use super::highlight;
 use super::url::{self, Query, VersionRef};
 use super::views::{self, Chrome, Links, PatchRow};
 use super::{
@@ -172,14 +172,6 @@ struct DirPage {
     relative_dates: bool,
 }
 
-/// One line of a shown file.
-pub struct LineView {
-    /// The 1-based line number, also the line's anchor (`#L12`).
-    pub no: usize,
-    /// The line's HTML: escaped text with syntax classes.
-    pub html: String,
-}
-
 #[derive(Template)]
 #[template(path = "blob.html")]
 struct FilePage {
@@ -189,7 +181,8 @@ struct FilePage {
     head: Option<PatchRow>,
     picker: Picker,
     size: String,
-    lines: Vec<LineView>,
+    /// Each line's HTML (escaped, highlighted), shared with the cache.
+    lines: Arc<Vec<String>>,
     /// The file rendered (Markdown), when it is shown so.
     rendered: Option<String>,
     /// Link to the other view of a Markdown file (source or rendered).
@@ -219,17 +212,9 @@ pub fn split_lines(b: &[u8]) -> Vec<&[u8]> {
 }
 
 /// Each line of a text file as HTML, highlighted when its language is known (by the
-/// file's name) and it is small enough.
-pub fn highlighted_lines(name: &[u8], bytes: &[u8]) -> Vec<String> {
-    let hl = highlight::highlight(name, bytes);
-    split_lines(bytes)
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let text = String::from_utf8_lossy(l);
-            render_line(&text, hl.as_ref().and_then(|h| h.lines.get(i)).map(|r| r.as_slice()), &[])
-        })
-        .collect()
+/// file's name) and it is small enough (cached by content hash).
+pub fn highlighted_lines(name: &[u8], bytes: &[u8]) -> Arc<Vec<String>> {
+    highlight::rendered_lines(name, bytes)
 }
 
 fn chrome_at(state: &AppState, at: &At, what: &str, crumbs_to_file: bool) -> Chrome {
@@ -337,9 +322,10 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             let name = at.path.last().cloned().unwrap_or_default();
             let source = Query::parse(uri.query()).text("source")?.is_some();
             let markdown = super::markdown::is_markdown(&name) && !is_binary(&bytes) && bytes.len() <= max;
+            let none = || Arc::new(Vec::new());
             let (lines, notice, rendered) = if bytes.len() > max {
                 (
-                    Vec::new(),
+                    none(),
                     Some(format!(
                         "This file is {}, larger than the {} shown here.",
                         views::size(bytes.len()),
@@ -348,18 +334,13 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                     None,
                 )
             } else if is_binary(&bytes) {
-                (Vec::new(), Some(format!("Binary file, {} bytes.", bytes.len())), None)
+                (none(), Some(format!("Binary file, {} bytes.", bytes.len())), None)
             } else if markdown && !source {
                 let dir = at.path[..at.path.len().saturating_sub(1)].to_vec();
                 let html = super::markdown::render(&String::from_utf8_lossy(&bytes), &at.links, &at.vref, &dir);
-                (Vec::new(), None, Some(html))
+                (none(), None, Some(html))
             } else {
-                let lines = highlighted_lines(&name, &bytes)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, html)| LineView { no: i + 1, html })
-                    .collect();
-                (lines, None, None)
+                (highlighted_lines(&name, &bytes), None, None)
             };
             let here = at.links.tree(&at.vref, &at.path);
             let other_view =
@@ -561,7 +542,7 @@ pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
         content.extend_from_slice(&l.line);
         content.push(b'\n');
     }
-    let hl = highlight::highlight(at.path.last().map(|v| v.as_slice()).unwrap_or(b""), &content);
+    let shown = highlighted_lines(at.path.last().map(|v| v.as_slice()).unwrap_or(b""), &content);
     let mut lines = Vec::with_capacity(ann.len());
     let mut prev: Option<Option<usize>> = None;
     let mut seen = std::collections::BTreeSet::new();
@@ -570,10 +551,9 @@ pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
         if let Some(p) = l.patch {
             seen.insert(p);
         }
-        let text = String::from_utf8_lossy(&l.line);
         lines.push(AnnLine {
             no: i + 1,
-            html: render_line(&text, hl.as_ref().and_then(|h| h.lines.get(i)).map(|r| r.as_slice()), &[]),
+            html: shown.get(i).cloned().unwrap_or_default(),
             first: prev != Some(l.patch),
             short: meta.map(|m| views::short(&m.hash)).unwrap_or_else(|| "????????".into()),
             title: meta
