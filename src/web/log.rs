@@ -82,7 +82,8 @@ fn log_row(
 ) -> Option<LogRow> {
     let m = index.patches.get(i)?;
     let p = PatchRow::new(links, m);
-    let shown_name = m.tag.as_ref().map(|t| format!("tag {t}")).unwrap_or_else(|| m.name.clone());
+    // a tag shows its name after a `tag` badge
+    let shown_name = m.tag.clone().unwrap_or_else(|| m.name.clone());
     let name_html = mark_match(&shown_name, q);
     let author_html = mark_match(&p.author, q);
     let comment_match = if name_html.is_none() && author_html.is_none() && !q.is_empty() {

@@ -251,10 +251,9 @@ pub struct FileView {
     pub open: bool,
     /// Too large (or past the page's budget): the diff is on its own page, here.
     pub own_page: Option<String>,
-    /// The unified rows (when that view is shown and the file is inline).
-    pub unified: Vec<UniRow>,
-    /// The side-by-side rows (likewise).
-    pub sbs: Vec<SbsRow>,
+    /// The rendered rows (unified or side by side, as the view asks) when the file is
+    /// inline; shared with the patch's cache.
+    pub rows: Arc<Rows>,
     /// The file in the tree right after the patch (`None` when removed).
     pub href: Option<String>,
     /// Annotate of the file just before the patch (`None` for new and binary files).
@@ -404,6 +403,9 @@ pub fn diff_rows(f: &FileDiff, split: bool) -> (Vec<UniRow>, Vec<SbsRow>) {
     (uni, sbs)
 }
 
+/// A file's rendered diff: unified rows, or side-by-side rows (the other is empty).
+pub type Rows = (Vec<UniRow>, Vec<SbsRow>);
+
 /// The diff's rows of a file, hunk headers included (what it costs to show).
 pub fn row_count(f: &FileDiff) -> usize {
     f.hunks.iter().map(|h| h.lines.len() + 1).sum()
@@ -495,6 +497,8 @@ pub struct PatchData {
     pub diff: Result<Arc<PatchDiff>, WebError>,
     /// The recorded form and the patches it conflicts with.
     pub recorded: Result<Arc<Recorded>, WebError>,
+    /// Rendered rows by (file, side by side), kept so a warm page only prints them.
+    pub rendered: std::sync::Mutex<std::collections::HashMap<(usize, bool), Arc<Rows>>>,
 }
 
 /// How long a patch page waits for the repository's dependency graph before it is shown
@@ -529,7 +533,7 @@ pub async fn load(
             let detail = r.patch(i)?;
             let diff = r.tree_diff(i, Pairing::FollowMoves).map(Arc::new).map_err(WebError::from);
             let recorded = r.recorded(i).map(Arc::new).map_err(WebError::from);
-            Ok(Arc::new(PatchData { index: i, detail, diff, recorded }))
+            Ok(Arc::new(PatchData { index: i, detail, diff, recorded, rendered: Default::default() }))
         })
         .await
 }
@@ -658,7 +662,23 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             }
             let rows = row_count(f);
             let inline = view != View::Recorded && (single.is_some() || (rows <= LARGE_FILE_ROWS && rows <= budget));
-            let (unified, sbs) = if inline { diff_rows(f, view == View::Split) } else { (Vec::new(), Vec::new()) };
+            let rows_shown: Arc<Rows> = if inline {
+                let key = (k, view == View::Split);
+                let hit = data.rendered.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+                match hit {
+                    Some(r) => r,
+                    None => {
+                        let r = Arc::new(diff_rows(f, view == View::Split));
+                        // kept within the page's budget only (a file's own page is not kept)
+                        if single.is_none() {
+                            data.rendered.lock().unwrap_or_else(|e| e.into_inner()).insert(key, r.clone());
+                        }
+                        r
+                    }
+                }
+            } else {
+                Arc::new((Vec::new(), Vec::new()))
+            };
             if inline && single.is_none() {
                 budget -= rows;
             }
@@ -683,8 +703,7 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                 open: !collapse,
                 own_page: (!inline && view != View::Recorded && !f.binary && rows > 0)
                     .then(|| view_href(view, Some(f.path()))),
-                unified,
-                sbs,
+                rows: rows_shown,
                 href: f.new_path.as_ref().map(|p| links.tree(&v, p)),
                 annotate_before: match (&prev_v, &f.old_path) {
                     (Some(pv), Some(op)) if !diff::is_binary(&f.old) => Some(links.annotate(pv, op)),
