@@ -14,7 +14,7 @@ use super::flight::blocking;
 use super::layers::SHORT;
 use super::url::{self, Query};
 use super::views::{self, Chrome, Links, PatchRow};
-use super::{bytes_response, html, open_repo, AppState, WebResult};
+use super::{bytes_response, fingerprint, html, open_repo, AppState, FlightKey, WebResult};
 use crate::darcs::prim::display_path;
 
 /// Patches per log page.
@@ -73,13 +73,20 @@ fn escaped(text: &str) -> String {
 }
 
 /// The log row of patch `i`, its search match marked.
-fn log_row(
-    links: &Links,
-    index: &crate::repo::Index,
-    detail: Option<&crate::repo::PatchDetail>,
-    i: usize,
-    q: &str,
-) -> Option<LogRow> {
+/// What a log row shows of a patch's file: paths touched, lines added and removed, and
+/// whether darcs marks a path conflicted (computed once per page and cached).
+pub type Counts = Option<(usize, usize, usize, bool)>;
+
+fn counts_of(d: &crate::repo::PatchDetail) -> Counts {
+    Some((
+        d.touched.len(),
+        d.touched.iter().map(|t| t.added_lines).sum(),
+        d.touched.iter().map(|t| t.removed_lines).sum(),
+        d.touched.iter().any(|t| t.conflict),
+    ))
+}
+
+fn log_row(links: &Links, index: &crate::repo::Index, counts: Counts, i: usize, q: &str) -> Option<LogRow> {
     let m = index.patches.get(i)?;
     let p = PatchRow::new(links, m);
     // a tag shows its name after a `tag` badge
@@ -91,20 +98,8 @@ fn log_row(
     } else {
         None
     };
-    let (counts, conflicted) = match detail {
-        Some(d) => {
-            let n = d.touched.len();
-            (
-                Some((
-                    format!("{n} file{}", if n == 1 { "" } else { "s" }),
-                    d.touched.iter().map(|t| t.added_lines).sum(),
-                    d.touched.iter().map(|t| t.removed_lines).sum(),
-                )),
-                d.touched.iter().any(|t| t.conflict),
-            )
-        }
-        None => (None, false),
-    };
+    let conflicted = counts.is_some_and(|c| c.3);
+    let counts = counts.map(|(n, a, d, _)| (format!("{n} file{}", if n == 1 { "" } else { "s" }), a, d));
     let lines_changed = counts.as_ref().is_some_and(|c| c.1 + c.2 > 0);
     Some(LogRow {
         name_html: name_html.unwrap_or_else(|| escaped(&shown_name)),
@@ -173,37 +168,54 @@ pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let links = Links::new(&repo.name);
     let qs = q.clone().unwrap_or_default();
     let path_enc = path.as_ref().map(url::path).unwrap_or_default();
-    // the rows (their counts read the patch files) and where the path's heading links:
-    // the path at head, or, for a path gone since, the last version that had it
-    let (r, ix, ids2, q3, p3) = (repo.clone(), index.clone(), ids.clone(), qs.clone(), path.clone());
-    let l2 = links.clone();
-    let (rows, path_href) = blocking(move || {
-        let details = r.details(&ids2).map_err(WebError::from)?;
-        let rows: Vec<LogRow> = ids2
-            .iter()
-            .zip(&details)
-            .filter_map(|(&i, d)| log_row(&l2, &ix, d.as_ref().ok().map(|d| d.as_ref()), i, &q3))
-            .collect();
-        let href = match &p3 {
-            None => None,
-            Some(p) => {
-                if r.entry(ix.head(), p).ok().flatten().is_some() {
-                    Some(l2.tree(&url::VersionRef::Head, p))
-                } else {
-                    // the newest patch touching it removed or moved it: the version before
-                    let (newest, _) = ix.log(0, 1, None, Some(p));
-                    newest.first().and_then(|&j| {
-                        let v = crate::repo::Version { applied: j };
-                        let before = j.checked_sub(1).and_then(|k| ix.patches.get(k))?;
-                        r.entry(v, p).ok().flatten()?;
-                        Some(l2.tree(&url::VersionRef::Hash(before.hash.clone()), p))
-                    })
+    // the rows' counts (read from the patch files once per page and repository state)
+    let key = FlightKey {
+        repo: repo.name.clone(),
+        state: format!("{}\n{qs}\n{path_enc}", fingerprint(&index)),
+        applied: page,
+        path: Vec::new(),
+    };
+    let (r, ids2) = (repo.clone(), ids.clone());
+    let counts = state
+        .log_counts
+        .get(key, move || {
+            let details = r.details(&ids2).map_err(WebError::from)?;
+            Ok(Arc::new(details.iter().map(|d| d.as_ref().ok().and_then(|d| counts_of(d))).collect::<Vec<Counts>>()))
+        })
+        .await?;
+    let rows: Vec<LogRow> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| log_row(&links, &index, counts.get(k).copied().flatten(), i, &qs))
+        .collect();
+    // where the path's heading links: the path at head, or, for a path gone since, the
+    // last version that had it
+    let (r, ix, p3, l2) = (repo.clone(), index.clone(), path.clone(), links.clone());
+    let path_href = if path.is_none() {
+        None
+    } else {
+        blocking(move || {
+            let href = match &p3 {
+                None => None,
+                Some(p) => {
+                    if r.entry(ix.head(), p).ok().flatten().is_some() {
+                        Some(l2.tree(&url::VersionRef::Head, p))
+                    } else {
+                        // the newest patch touching it removed or moved it: the version before
+                        let (newest, _) = ix.log(0, 1, None, Some(p));
+                        newest.first().and_then(|&j| {
+                            let v = crate::repo::Version { applied: j };
+                            let before = j.checked_sub(1).and_then(|k| ix.patches.get(k))?;
+                            r.entry(v, p).ok().flatten()?;
+                            Some(l2.tree(&url::VersionRef::Hash(before.hash.clone()), p))
+                        })
+                    }
                 }
-            }
-        };
-        Ok((rows, href))
-    })
-    .await?;
+            };
+            Ok(href)
+        })
+        .await?
+    };
     let title = match &path {
         Some(p) => format!("log of {}", display_path(p)),
         None => "log".to_string(),

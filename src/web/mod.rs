@@ -95,6 +95,8 @@ pub struct AppState {
     /// Single-flight and cache of what directory listings show beyond names (sizes and
     /// the last patch touching each entry).
     pub listings: Flight<FlightKey, Arc<tree::ListingInfo>>,
+    /// Single-flight and cache of a log page's per-patch counts (`applied` = the page).
+    pub log_counts: Flight<FlightKey, Arc<Vec<log::Counts>>>,
 }
 
 impl AppState {
@@ -122,6 +124,7 @@ impl AppState {
             snapshots: Flight::new(web.cache.snapshot_bytes, |v: &Arc<Vec<u8>>| v.len()),
             patches: Flight::new(web.cache.patch_bytes, patch::weight),
             listings: Flight::new(16 * 1024 * 1024, |v: &Arc<tree::ListingInfo>| 64 + v.entries.len() * 32),
+            log_counts: Flight::new(4 * 1024 * 1024, |v: &Arc<Vec<log::Counts>>| 64 + v.len() * 40),
             config: web,
         }
     }
