@@ -3,10 +3,12 @@
 #
 #   bash bench/load.sh [SECONDS_PER_FAMILY=10] [CONNECTIONS=32]
 #
-# Builds the release binary, generates (once, cached in bench/out/) a 10,000-patch
-# darcs repository with `darcs convert import` of a generated git fast-export stream,
-# serves it on loopback, warms each page family, runs wrk for a bounded time per family
-# and prints warm requests/s and p99 latency. Needs: cargo, darcs, python3, wrk, curl.
+# Builds the release binary (or takes DARCSWEB_BIN, to compare two builds on the same
+# data), generates (once, cached in bench/out/) a 10,000-patch darcs repository with
+# `darcs convert import` of a generated git fast-export stream and a small repository
+# with a C source edited 40 times (the highlighted families), serves them on loopback,
+# warms each page family, runs wrk for a bounded time per family and prints warm
+# requests/s and p99 latency. Needs: cargo, darcs, python3, wrk, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
@@ -20,9 +22,13 @@ for t in darcs python3 wrk curl; do
   command -v "$t" >/dev/null || { echo "load.sh: $t is required" >&2; exit 1; }
 done
 
-echo "== building the release binary"
-cargo build --release --quiet
-BIN=target/release/darcsweb
+if [ -n "${DARCSWEB_BIN:-}" ]; then
+  BIN=$DARCSWEB_BIN
+else
+  echo "== building the release binary"
+  cargo build --release --quiet
+  BIN=${CARGO_TARGET_DIR:-target}/release/darcsweb
+fi
 
 if [ ! -f "$REPOS/$REPO/_darcs/hashed_inventory" ] || [ "$(cat "$OUT/$REPO.n" 2>/dev/null)" != "$N" ]; then
   echo "== generating a $N-patch repository (once)"
@@ -62,6 +68,29 @@ PYEOF
   echo "$N" > "$OUT/$REPO.n"
 fi
 
+if [ ! -f "$REPOS/csrc/_darcs/hashed_inventory" ]; then
+  echo "== generating a repository with a C source (once)"
+  rm -rf "$REPOS/csrc" "$OUT/cwork" && mkdir -p "$OUT/cwork/home/.darcs"
+  printf 'ALL ignore-times\n' > "$OUT/cwork/home/.darcs/defaults"
+  ( export HOME="$PWD/$OUT/cwork/home" DARCS_EMAIL='Load Gen <load@example.com>'
+    darcs init --quiet --repodir="$REPOS/csrc"
+    cd "$REPOS/csrc"
+    for k in $(seq 1 40); do
+      awk -v k="$k" 'BEGIN {
+        print "#include <stdio.h>"; print "#include <string.h>"; print ""
+        for (f = 1; f <= 40; f++) {
+          printf "/* function %d, revision %d */\nstatic int fn%d(const char *s, int n)\n{\n", f, (f == k % 40 + 1) ? k : 0, f
+          for (i = 1; i <= 8; i++) printf "    n = n * %d + (int)strlen(s) - %d; /* step %d */\n", f, i, i
+          print "    return n;"; print "}"; print ""
+        }
+        print "int main(void) { printf(\"%d\\n\", fn1(\"x\", 1)); return 0; }"
+      }' > engine.c
+      [ "$k" = 1 ] && darcs add --quiet engine.c
+      darcs record --all --quiet --name="engine revision $k" >/dev/null
+    done )
+  rm -rf "$OUT/cwork"
+fi
+
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 echo "== serving on $BASE"
@@ -91,12 +120,20 @@ add "head tree file" "$BASE/$REPO/tree/head/$FILE"
 add "annotate"       "$BASE/$REPO/annotate/head/$FILE"
 add "raw"            "$BASE/$REPO/raw/head/$FILE"
 add "raw at hash"    "$BASE/$REPO/raw/$HASH/$FILE"
+add "C file"         "$BASE/csrc/tree/head/engine.c"
+add "C annotate"     "$BASE/csrc/annotate/head/engine.c"
+CHASH=$(curl -sf "$BASE/api/csrc/log?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["patches"][0]["hash"])')
+add "C patch page"   "$BASE/csrc/patch/$CHASH"
 add "api log"        "$BASE/api/$REPO/log?offset=100&limit=50"
 
 echo "== warming (first request of each family, cold)"
 for i in "${!URLS[@]}"; do
-  t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${URLS[$i]}")
-  printf '   %-16s %s s (status %s)\n' "${NAMES[$i]}" "${t#* }" "${t%% *}"
+  # a cold request may time out while the core replays a long history: try again
+  for try in 1 2 3 4 5; do
+    t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${URLS[$i]}")
+    printf '   %-16s %s s (status %s)\n' "${NAMES[$i]}" "${t#* }" "${t%% *}"
+    [ "${t%% *}" = 200 ] && break
+  done
   [ "${t%% *}" = 200 ] || { echo "   ${URLS[$i]} answered ${t%% *}" >&2; exit 1; }
 done
 

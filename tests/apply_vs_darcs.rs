@@ -139,6 +139,7 @@ fn cases() -> Vec<Case> {
 #[test]
 fn darcsweb_refuses_what_darcs_check_calls_broken() {
     require_darcs_216();
+    common::core_workers();
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let base = base(root);

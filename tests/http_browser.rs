@@ -41,7 +41,7 @@ fn pages() -> Vec<Page> {
         Page {
             name: "patch",
             path: format!("/prims-d2/patch/{edit}"),
-            see: vec!["edit hunks".into(), "Dependencies".into(), "Primitive patches".into(), "hunk ./".into()],
+            see: vec!["edit hunks".into(), "Dependencies".into(), "Changes".into(), "as recorded".into()],
         },
         Page {
             name: "tree",
@@ -105,19 +105,90 @@ fn pages_in_a_real_browser() {
             "document.querySelector('a.skip').focus(); return getComputedStyle(document.activeElement).outlineStyle",
         );
         assert_eq!(outline.as_str(), Some("solid"), "visible focus");
-        // side-by-side diff: a CSS-only toggle
+        // side by side: a link to the other form, one form per page
         s.open(&format!("{base}{}", pages[3].path));
-        let shown = |sel: &str| {
-            s.eval(&format!("return getComputedStyle(document.querySelector('{sel}')).display"))
-                .as_str()
-                .unwrap_or("")
-                .to_string()
-        };
-        assert_eq!(shown(".diffs .sbs"), "none");
-        assert_ne!(shown(".diffs .uni"), "none");
-        s.eval("document.querySelector('label[for=sbs]').click(); return 0");
-        assert_ne!(shown(".diffs .sbs"), "none", "side by side after the toggle");
-        assert_eq!(shown(".diffs .uni"), "none");
+        assert_eq!(s.eval("return document.querySelectorAll('table.diff.sbs').length").as_i64(), Some(0));
+        let link = s.eval("return document.querySelector('nav.views a[href$=\"view=split\"]') !== null");
+        assert_eq!(link.as_bool(), Some(true), "a link to the side-by-side form");
+        s.open(&format!("{base}{}?view=split", pages[3].path));
+        assert!(s.eval("return document.querySelectorAll('table.diff.sbs').length").as_i64().unwrap_or(0) > 0);
+        assert_eq!(s.eval("return document.querySelectorAll('table.diff.uni').length").as_i64(), Some(0));
         s.screenshot(&shots.join(format!("patch-side-by-side-{label}.png")));
+    }
+}
+
+/// The pages the issue asked for, as a new user sees them: a README rendered on the
+/// summary, a highlighted file, a big patch with its files collapsed, a conflicted patch
+/// and a log page with counts, on a desktop, a phone, and in dark mode.
+#[test]
+fn new_pages_in_a_real_browser_light_and_dark() {
+    let corpus = common::corpus();
+    let addr = http_util::serve(&[corpus.join("repos")]);
+    let base = format!("http://{addr}");
+    let find = |repo: &str, name: &str| {
+        let log = http_util::parse_log_xml(
+            &std::fs::read_to_string(corpus.join("expected").join(repo).join("log.xml")).unwrap(),
+        );
+        log.into_iter().find(|p| p.name == name).unwrap().hash
+    };
+    let big = find("pages-d2", "import 22,000 generated lines");
+    let conflict = find("conflicts-unresolved-d2", "B two");
+    let a_two = find("conflicts-unresolved-d2", "A two");
+    let pages: Vec<(&str, String, Vec<String>)> = vec![
+        ("readme-summary", "/pages-d2".into(), vec!["Pages fixture".into(), "Usage".into(), "guide".into()]),
+        ("highlighted-file", "/pages-d2/tree/head/src/main.c".into(), vec!["static int step1(int x)".into()]),
+        ("big-patch", format!("/pages-d2/patch/{big}"), vec!["big/part1.c".into(), "+8000".into()]),
+        (
+            "conflicted-patch",
+            format!("/conflicts-unresolved-d2/patch/{conflict}"),
+            vec!["Conflicts with".into(), a_two[..8].to_string()],
+        ),
+        ("log-counts", "/prims-d2/log".into(), vec!["files".into(), "ago".into()]),
+    ];
+    let driver = Driver::start();
+    let shots = screenshot_dir();
+    for (label, w, h, dark) in [
+        ("desktop", 1280u32, 900u32, false),
+        ("phone", 390, 844, false),
+        ("dark", 1280, 900, true),
+        ("phone-dark", 390, 844, true),
+    ] {
+        let s = driver.session(w, h);
+        s.dark(dark);
+        for (name, path, see) in &pages {
+            s.open(&format!("{base}{path}"));
+            let text = s.text();
+            for want in see {
+                assert!(text.contains(want.as_str()), "{name} ({label}): {want:?} is not visible:\n{text}");
+            }
+            let bg = s.eval("return getComputedStyle(document.body).backgroundColor");
+            let is_dark = bg.as_str() == Some("rgb(13, 17, 23)");
+            assert_eq!(is_dark, dark, "{name} ({label}): background {bg}");
+            if w < 500 {
+                let overflow = s.eval("return document.documentElement.scrollWidth - window.innerWidth");
+                assert!(overflow.as_i64().unwrap_or(0) <= 1, "{name} on a phone scrolls sideways by {overflow}px");
+            }
+            if *name == "big-patch" {
+                let open = s.eval("return document.querySelectorAll('details.file[open]').length");
+                assert_eq!(open.as_i64(), Some(0), "the big patch's files start collapsed");
+            }
+            if *name == "readme-summary" {
+                let img = s.eval("return document.querySelector('.markdown img').naturalWidth");
+                assert_eq!(img.as_i64(), Some(32), "the README's relative image loads");
+            }
+            // show the part the page is about
+            let part = match *name {
+                "readme-summary" => Some("section.readme"),
+                "big-patch" => Some("section.files"),
+                "conflicted-patch" => Some("section.conflicts"),
+                _ => None,
+            };
+            if let Some(sel) = part {
+                s.eval(&format!("document.querySelector('{sel}').scrollIntoView(); return 0"));
+            }
+            let file = shots.join(format!("{name}-{label}.png"));
+            s.screenshot(&file);
+            assert!(std::fs::metadata(&file).unwrap().len() > 2000, "{name}: empty screenshot");
+        }
     }
 }

@@ -103,7 +103,8 @@ async fn every_route_answers_with_its_status_type_and_headers() {
         ("/prims-d2/tree/tag/v1.0/".into(), 200, "text/html"),
         ("/prims-d2/tree/head/image.png".into(), 200, "text/html"),
         ("/prims-d2/raw/head/g.txt".into(), 200, "text/plain; charset=utf-8"),
-        ("/prims-d2/raw/head/image.png".into(), 200, "application/octet-stream"),
+        ("/prims-d2/raw/head/image.png".into(), 200, "image/png"),
+        ("/prims-d2/raw/head/data.dat".into(), 200, "application/octet-stream"),
         ("/prims-d2/annotate/head/g.txt".into(), 200, "text/html"),
         (format!("/prims-d2/annotate/{first}/f.txt"), 200, "text/html"),
         ("/prims-d2/snapshot/head.tar.gz".into(), 200, "application/gzip"),
@@ -165,7 +166,7 @@ async fn every_route_answers_with_its_status_type_and_headers() {
     assert!(r.text().contains("id=\"L1\"") && r.text().contains("href=\"#L1\""), "line anchors");
     let r = get(app(), "/prims-d2/tree/head/image.png").await;
     assert!(r.text().contains("Binary file") && r.text().contains("/prims-d2/raw/head/image.png"), "binary notice");
-    let r = get(app(), "/prims-d2/raw/head/image.png").await;
+    let r = get(app(), "/prims-d2/raw/head/data.dat").await;
     assert!(r.header("content-disposition").starts_with("attachment"), "binary download");
     let r = get(app(), &format!("/prims-d2/patch/{h}.patch")).await;
     assert!(r.text().contains("last patch"), "raw patch text");
@@ -236,6 +237,11 @@ async fn caching_etags_and_compression() {
     assert_eq!(inv.body, std::fs::read(corpus().join("repos/prims-d2/_darcs/hashed_inventory")).unwrap());
 }
 
+/// The ISO 8601 `date` the API gives patch `hash`.
+fn got_iso(got: &[serde_json::Value], hash: &str) -> String {
+    got.iter().find(|p| p["hash"] == hash).and_then(|p| p["date"].as_str()).unwrap_or("").to_string()
+}
+
 /// All patches of `/api/{repo}/log`, paging with offset/limit.
 async fn api_log(repo: &str) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
@@ -269,11 +275,20 @@ async fn api_log_equals_darcs_log_xml() {
                 hash: g["hash"].as_str().unwrap().into(),
                 name: g["name"].as_str().unwrap().into(),
                 author: g["author"].as_str().unwrap().into(),
-                date: g["date"].as_str().unwrap().into(),
+                date: g["date_darcs"].as_str().unwrap().into(),
                 comment: g["comment"].as_str().map(str::to_string),
                 inverted: g["inverted"].as_bool().unwrap(),
             };
-            assert_eq!(&g, w, "{repo}");
+            // the API drops the Ignore-this: line, as `darcs log` does
+            let mut w = w.clone();
+            w.comment = w
+                .comment
+                .map(|c| c.lines().filter(|l| !l.starts_with("Ignore-this:")).collect::<Vec<_>>().join("\n"))
+                .filter(|c| !c.is_empty());
+            assert_eq!(g, w, "{repo}");
+            let d = &w.date;
+            let iso = format!("{}-{}-{}T{}:{}:{}Z", &d[0..4], &d[4..6], &d[6..8], &d[8..10], &d[10..12], &d[12..14]);
+            assert_eq!(got_iso(&got, &g.hash), iso, "{repo}: ISO 8601 date");
         }
         compared += want.len();
     }
@@ -336,7 +351,7 @@ async fn raw_equals_darcs_show_contents() {
             assert_eq!(r.status, 200, "{h} {}: {}", String::from_utf8_lossy(rel), r.text());
             assert_eq!(r.body, want.stdout, "{h} {}", String::from_utf8_lossy(rel));
             let ct = r.header("content-type");
-            assert!(ct == "text/plain; charset=utf-8" || ct == "application/octet-stream", "{ct}");
+            assert!(ct == "text/plain; charset=utf-8" || ct == "application/octet-stream" || ct == "image/png", "{ct}");
             compared += 1;
         }
     }
@@ -495,9 +510,10 @@ async fn api_patch_has_metadata_and_prims() {
     let j = get(app(), &format!("/api/prims-d2/patch/{}", edit.hash)).await.json();
     assert!(j["prims"].as_array().unwrap().iter().any(|p| p["type"] == "hunk"), "{j}");
     let page = get(app(), &format!("/prims-d2/patch/{}", edit.hash)).await.text();
-    assert!(page.contains("hunk ./"), "native prims shown");
-    assert!(page.contains("class=\"add\"") || page.contains("class=\"del\""), "coloured diff");
-    assert!(page.contains("id=\"sbs\""), "side-by-side toggle");
+    assert!(page.contains("<tr class=\"a\">") || page.contains("<tr class=\"d\">"), "coloured diff");
+    assert!(page.contains("?view=split\""), "a link to the side-by-side form");
+    let recorded = get(app(), &format!("/prims-d2/patch/{}?view=recorded", edit.hash)).await.text();
+    assert!(recorded.contains("hunk ./"), "native prims shown");
     assert!(page.contains(&format!("/prims-d2/patch/{}.patch", edit.hash)), "raw link");
 }
 
@@ -789,9 +805,12 @@ async fn patch_page_summary_marks_paths_and_conflicts() {
     let log = parse_log_xml(&std::fs::read_to_string(corpus().join("expected/conflicts-d2/log.xml")).unwrap());
     let hash = |name: &str| log.iter().find(|p| p.name == name).unwrap().hash.clone();
     let base = get(app(), &format!("/conflicts-d2/patch/{}", hash("base"))).await.text();
-    assert!(base.contains("<abbr class=\"mark mA\" title=\"add_file\">A</abbr> <code>f</code>"), "{base}");
+    assert!(
+        base.contains("<abbr class=\"mark mA\" title=\"added\">A</abbr></td><td class=\"name\"><a href=\"#f0\">f</a>"),
+        "{base}"
+    );
     assert!(!base.contains("badge warn\">conflict"), "base conflicts with nothing");
     let two = get(app(), &format!("/conflicts-d2/patch/{}", hash("A two"))).await.text();
-    assert!(two.contains("<abbr class=\"mark mM\" title=\"modify_file\">M</abbr> <code>f</code>"), "{two}");
     assert!(two.contains("badge warn\">conflict"), "A two is a conflictor");
+    assert!(two.contains("<h2>Conflicts</h2>"), "and says so");
 }

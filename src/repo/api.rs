@@ -104,38 +104,3 @@ pub struct AnnotatedLine {
     /// The patch that introduced the line, when known.
     pub patch: Option<usize>,
 }
-
-/// A unified-diff hunk for display: old and new line ranges with their lines.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct FileDiff {
-    /// The path for display (lossy for non-UTF-8 names).
-    pub path: String,
-    /// The path itself, for links.
-    #[serde(skip)]
-    pub raw_path: Path,
-    /// The path shown as the old side; `None` when the file did not exist before (for a
-    /// binary change: was empty).
-    pub old_path: Option<String>,
-    /// The path shown as the new side; `None` when the patch removes the file (for a binary
-    /// change: empties it).
-    pub new_path: Option<String>,
-    /// A `binary` change: `lines` then holds one summary line, not the content.
-    pub binary: bool,
-    /// The diff's lines, each hunk introduced by its `@` header line.
-    pub lines: Vec<DiffLine>,
-}
-
-/// One line of a unified diff.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DiffLine {
-    /// ' ', '-', '+', or '@' for a hunk header.
-    pub op: char,
-    /// The line's 1-based number in the old file (for a hunk header: where the hunk starts);
-    /// `None` for an added line or a binary/replace summary.
-    pub old_no: Option<u32>,
-    /// The line's 1-based number in the new file (likewise); `None` for a removed line or a
-    /// binary/replace summary.
-    pub new_no: Option<u32>,
-    /// The line's text (lossy for non-UTF-8 bytes), or the header for an `@` line.
-    pub text: String,
-}

@@ -8,18 +8,13 @@ use std::sync::{Arc, OnceLock};
 
 use super::load::Loader;
 use super::{
-    cache, AnnotatedLine, Cache, CacheSizes, DiffLine, Entry, FileDiff, Index, PatchDetail, PatchMeta, RepoError,
-    Result, SharedTree, Touched, Version,
+    cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, PatchMeta, RepoError, Result, SharedTree,
+    Touched, Version,
 };
 use crate::core::{self, Named, Node, Tree};
 use crate::darcs::budget::{self, Grant};
 use crate::darcs::prim::{display_path, Path, Prim};
 use crate::darcs::pristine::{EntryKind, Pristine};
-
-/// Lines of context around each hunk in a unified diff.
-const CONTEXT: usize = 3;
-/// Above this many prims a patch's diff is shown without context lines.
-const MAX_PRIMS_WITH_CONTEXT: usize = 200;
 
 pub(crate) struct History {
     pub index: Arc<Index>,
@@ -420,37 +415,6 @@ impl History {
         self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, (d.clone(), Arc::new(grant)));
         Ok(d)
     }
-
-    /// The patch's hunks as unified diffs, with context lines from the tree before each
-    /// prim (states computed by the core).
-    pub fn diff(&self, i: usize) -> Result<Vec<FileDiff>> {
-        let detail = self.detail(i)?;
-        let with_context = detail.prims.len() <= MAX_PRIMS_WITH_CONTEXT;
-        let mut tree: Tree = if with_context { (*self.tree(Version { applied: i })?).clone() } else { Tree::new() };
-        let _running = charge(tree_weight(&tree) * 4 + prims_weight(&detail.prims) * 2, "computing the diff")?;
-        let mut out: Vec<FileDiff> = Vec::new();
-        for p in &detail.prims {
-            let before = match p {
-                Prim::Hunk { path, .. } => match tree.get(path) {
-                    Some(Node::File(c)) => Some(c.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            push_diff(&mut out, p, before.as_deref());
-            if with_context {
-                tree = core::apply(&tree, std::slice::from_ref(p)).map_err(|e| {
-                    self.damaged(RepoError::Core(match e {
-                        core::CoreError::DoesNotApply { message, .. } => {
-                            core::CoreError::DoesNotApply { patch: i as u32, prim: 0, message }
-                        }
-                        e => e,
-                    }))
-                })?;
-            }
-        }
-        Ok(out)
-    }
 }
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
@@ -737,92 +701,4 @@ fn summarize(named: &crate::darcs::patch::NamedPatch) -> Vec<Touched> {
             SummaryItem::Move { from, to, .. } => touched("move", from, Some(to), 0, 0, &ConflictState::Okay),
         })
         .collect()
-}
-
-/// Render one prim into the per-file diffs (hunks as unified diff with context).
-fn push_diff(out: &mut Vec<FileDiff>, p: &Prim, before: Option<&[u8]>) {
-    let file = |out: &mut Vec<FileDiff>, path: &Path, old: bool, new: bool, binary: bool| -> usize {
-        let shown = display_path(path);
-        if let Some(i) = out.iter().position(|d| d.raw_path == *path && d.binary == binary) {
-            return i;
-        }
-        out.push(FileDiff {
-            path: shown.clone(),
-            raw_path: path.clone(),
-            old_path: old.then(|| shown.clone()),
-            new_path: new.then_some(shown),
-            binary,
-            lines: Vec::new(),
-        });
-        out.len() - 1
-    };
-    let text = |l: &[u8]| String::from_utf8_lossy(l).into_owned();
-    match p {
-        Prim::Hunk { path, line, old, new } => {
-            let i = file(out, path, true, true, false);
-            let mut pieces: Vec<&[u8]> = before.map(|c| c.split(|&b| b == b'\n').collect()).unwrap_or_default();
-            // the empty piece after a final newline is not a line a reader would see
-            if pieces.len() > 1 && pieces.last().is_some_and(|l| l.is_empty()) {
-                pieces.pop();
-            }
-            let start = (*line as usize).saturating_sub(1);
-            let ctx_from = start.saturating_sub(CONTEXT);
-            let after_old = start + old.len();
-            let ctx_to = (after_old + CONTEXT).min(pieces.len());
-            let lines = &mut out[i].lines;
-            lines.push(DiffLine {
-                op: '@',
-                old_no: Some(*line),
-                new_no: Some(*line),
-                text: format!("@@ -{},{} +{},{} @@", line, old.len(), line, new.len()),
-            });
-            for (k, l) in pieces.iter().enumerate().take(start).skip(ctx_from) {
-                let n = (k + 1) as u32;
-                lines.push(DiffLine { op: ' ', old_no: Some(n), new_no: Some(n), text: text(l) });
-            }
-            for (k, l) in old.iter().enumerate() {
-                lines.push(DiffLine { op: '-', old_no: Some((start + k + 1) as u32), new_no: None, text: text(l) });
-            }
-            for (k, l) in new.iter().enumerate() {
-                lines.push(DiffLine { op: '+', old_no: None, new_no: Some((start + k + 1) as u32), text: text(l) });
-            }
-            let shift = new.len() as i64 - old.len() as i64;
-            for (k, l) in pieces.iter().enumerate().take(ctx_to).skip(after_old) {
-                let o = (k + 1) as i64;
-                lines.push(DiffLine {
-                    op: ' ',
-                    old_no: Some(o as u32),
-                    new_no: Some((o + shift) as u32),
-                    text: text(l),
-                });
-            }
-        }
-        Prim::AddFile(path) => {
-            let i = file(out, path, false, true, false);
-            out[i].old_path = None;
-        }
-        Prim::RmFile(path) => {
-            let i = file(out, path, true, false, false);
-            out[i].new_path = None;
-        }
-        Prim::Binary { path, old, new } => {
-            let i = file(out, path, !old.is_empty(), !new.is_empty(), true);
-            out[i].lines.push(DiffLine {
-                op: '@',
-                old_no: None,
-                new_no: None,
-                text: format!("binary: {} bytes -> {} bytes", old.len(), new.len()),
-            });
-        }
-        Prim::Replace { path, tokchars, old, new } => {
-            let i = file(out, path, true, true, false);
-            out[i].lines.push(DiffLine {
-                op: '@',
-                old_no: None,
-                new_no: None,
-                text: format!("replace [{}] {} -> {}", text(tokchars), text(old), text(new)),
-            });
-        }
-        Prim::Move { .. } | Prim::AddDir(_) | Prim::RmDir(_) | Prim::ChangePref { .. } => {}
-    }
 }

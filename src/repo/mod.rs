@@ -5,8 +5,11 @@
 
 pub mod api;
 pub mod check;
+pub mod conflicts;
+pub mod diff;
 mod history;
 mod load;
+pub mod lookup;
 
 pub use api::*;
 
@@ -376,11 +379,6 @@ impl Repo {
         wait: std::time::Duration,
     ) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
         self.history()?.dependencies_within(index, Some(wait))
-    }
-
-    /// The patch as unified diffs per file, hunks taken from the patch itself.
-    pub fn diff(&self, index: usize) -> Result<Vec<FileDiff>> {
-        self.history()?.diff(index)
     }
 
     /// Every path at version `v`, directories before their children.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::error::{ApiError, WebError};
 use super::flight::blocking;
 use super::layers::SHORT;
-use super::patch::{load, patch_index};
+use super::patch::{load, patch_ref, replace_segment, Form, PatchRef};
 use super::tree::{annotation, entry, is_binary, locate};
 use super::url::{self, Query};
 use super::{cache_for, open_repo, AppState};
@@ -38,9 +38,11 @@ pub struct PatchJson {
     pub name: String,
     /// The author as recorded.
     pub author: String,
-    /// Raw `YYYYMMDDHHMMSS` (UTC).
+    /// The date in ISO 8601 (`2024-01-01T00:03:00Z`, UTC).
     pub date: String,
-    /// All log lines, `Ignore-this:` included; absent when there are none.
+    /// The date as darcs stores it, `YYYYMMDDHHMMSS` (UTC).
+    pub date_darcs: String,
+    /// The log lines without `Ignore-this:` (as `darcs log` shows them); absent when none.
     pub comment: Option<String>,
     /// A legacy inverted patch (`*-`), which darcs shows as `UNDO: name`.
     pub inverted: bool,
@@ -54,8 +56,9 @@ impl From<&PatchMeta> for PatchJson {
             hash: m.hash.clone(),
             name: m.name.clone(),
             author: m.author.clone(),
-            date: m.date.clone(),
-            comment: m.comment.clone(),
+            date: super::views::date_rfc3339(&m.date),
+            date_darcs: m.date.clone(),
+            comment: (!m.description.is_empty()).then(|| m.description.clone()),
             inverted: m.inverted,
             tag: m.tag.clone(),
         }
@@ -115,13 +118,22 @@ struct LogJson {
 /// Largest `limit` of `/api/{repo}/log`.
 pub const MAX_LIMIT: usize = 1000;
 
-/// `GET /api/{repo}/log`: a page (`offset`, `limit`) of the log, newest first, filtered
-/// by `q` (a substring of name, author, comment or hash) and `path` (patches touching it).
+/// `GET /api/{repo}/log`: a page (`offset` and `limit`, or `page` and `limit` as on the
+/// log page) of the log, newest first, filtered by `q` (a substring of name, author,
+/// comment or hash) and `path` (patches touching it).
 pub async fn log(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let (repo, index) = open_repo(&state, &uri, 1).await?;
     let query = Query::parse(uri.query());
-    let offset = query.number("offset", 0, 0, 100_000_000)?;
     let limit = query.number("limit", 50, 1, MAX_LIMIT)?;
+    let offset = match query.text("page")? {
+        Some(_) => {
+            if query.text("offset")?.is_some() {
+                return Err(WebError::BadRequest("give either page or offset, not both".into()).into());
+            }
+            (query.number("page", 1, 1, 100_000_000)? - 1).saturating_mul(limit)
+        }
+        None => query.number("offset", 0, 0, 100_000_000)?,
+    };
     let q = query.text("q")?;
     let path = query.path("path").await?;
     let ix = index.clone();
@@ -252,10 +264,28 @@ struct PatchDetailJson<'a> {
 pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     let (repo, index) = open_repo(&state, &uri, 1).await?;
     let raw = url::raw_segments(uri.path()).get(3).copied().unwrap_or("");
-    let (i, raw_form) = patch_index(&index, raw)?;
-    if raw_form {
-        return Err(WebError::NotFound("the raw form is at /{repo}/patch/{hash}.patch".into()).into());
-    }
+    let i = match patch_ref(&index, raw)? {
+        PatchRef::Found(i, Form::Page) => i,
+        PatchRef::Found(..) => {
+            return Err(WebError::NotFound(
+                "the raw forms are at /{repo}/patch/{hash}.patch and /{repo}/patch/{hash}.diff".into(),
+            )
+            .into())
+        }
+        PatchRef::Redirect(full) => {
+            return Ok(axum::response::Redirect::to(&replace_segment(&uri, 3, &full)).into_response())
+        }
+        PatchRef::Ambiguous(ids) => {
+            let body = serde_json::json!({
+                "status": 300,
+                "error": "several patches have a hash starting with this prefix",
+                "candidates": ids.iter().filter_map(|&i| index.patches.get(i)).map(PatchJson::from).collect::<Vec<_>>(),
+            });
+            let mut r = json(&body, super::layers::NO_STORE)?;
+            *r.status_mut() = axum::http::StatusCode::MULTIPLE_CHOICES;
+            return Ok(r);
+        }
+    };
     let data = load(&state, &repo, &index, i).await?;
     // an API client would rather wait than get a partial answer; the request timeout bounds it
     let Some((deps, dependents)) = super::patch::deps(&repo, i, std::time::Duration::from_secs(25)).await? else {

@@ -149,6 +149,11 @@ struct ErrorPage {
     hint: Option<&'static str>,
 }
 
+/// The message and hint of an error page, kept on the response (an extension) so that
+/// the middleware can show the same page inside its repository's tabs.
+#[derive(Debug, Clone)]
+pub struct ErrorMessage(pub String, pub Option<&'static str>);
+
 /// The HTML error page for `status` with `message` (already user-readable).
 pub fn error_page(status: StatusCode, message: &str) -> Response {
     error_page_with(status, message, None)
@@ -156,20 +161,26 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
 
 /// [`error_page`] with a hint under the message (what the reader can do).
 pub fn error_page_with(status: StatusCode, message: &str, hint: Option<&'static str>) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    error_page_in(status, message, hint, super::views::Chrome::plain(&format!("{} {}", status.as_u16(), reason)))
+}
+
+/// [`error_page_with`] with the given page chrome (a repository's tabs, for one).
+pub fn error_page_in(
+    status: StatusCode,
+    message: &str,
+    hint: Option<&'static str>,
+    chrome: super::views::Chrome,
+) -> Response {
     let reason = status.canonical_reason().unwrap_or("Error").to_string();
-    let page = ErrorPage {
-        chrome: super::views::Chrome::plain(&format!("{} {}", status.as_u16(), reason)),
-        code: status.as_u16(),
-        reason,
-        message: scrub(message),
-        hint,
-    };
+    let page = ErrorPage { chrome, code: status.as_u16(), reason, message: scrub(message), hint };
     let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), page.message));
     let body = super::views::visible(&body).into_owned();
     let mut r = (status, body).into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.extensions_mut().insert(ErrorMessage(scrub(message), hint));
     r
 }
 

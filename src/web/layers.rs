@@ -9,7 +9,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha1::{Digest, Sha1};
 
-use super::error::error_page;
+use std::sync::Arc;
+
+use axum::extract::State;
+
+use super::error::{error_page, error_page_in, ErrorMessage};
+use super::views::Chrome;
+use super::AppState;
 
 /// The Content-Security-Policy of every response (no script at all is used).
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; \
@@ -42,9 +48,18 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     r
 }
 
-/// Give every error status an HTML page (JSON under `/api/`), whatever produced it.
-pub async fn error_pages(req: Request, next: Next) -> Response {
+/// The repository a page path belongs to (its first segment names a served one).
+fn repo_of(state: &AppState, path: &str) -> Option<String> {
+    let first = super::url::raw_segments(path).first().copied().unwrap_or("");
+    let name = super::url::decode_text(first, "repository name").ok()?;
+    state.registry.get(&name).map(|r| r.name.clone())
+}
+
+/// Give every error status an HTML page (JSON under `/api/`), whatever produced it; an
+/// error page of a repository keeps its tabs.
+pub async fn error_pages(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
+    let repo = if api { None } else { repo_of(&state, req.uri().path()) };
     let r = next.run(req).await;
     let status = r.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -53,6 +68,18 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     let ct = r.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let done = if api { ct.starts_with("application/json") } else { ct.starts_with("text/html") };
     if done {
+        // an error page of a repository: the same page inside the repository's tabs
+        if let (Some(name), Some(msg)) = (&repo, r.extensions().get::<ErrorMessage>()) {
+            let reason = status.canonical_reason().unwrap_or("Error");
+            let chrome = Chrome::repo(&state.config.site_title, name, &format!("{} {reason}", status.as_u16()), "");
+            let mut out = error_page_in(status, &msg.0, msg.1, chrome);
+            for k in [header::ALLOW, header::CACHE_CONTROL, header::RETRY_AFTER] {
+                if let Some(v) = r.headers().get(&k) {
+                    out.headers_mut().insert(k, v.clone());
+                }
+            }
+            return out;
+        }
         return r;
     }
     let allow = r.headers().get(header::ALLOW).cloned();
@@ -68,6 +95,14 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     };
     let mut out = if api {
         super::error::ApiError(super::error::WebError::Other(status, message)).into_response()
+    } else if let Some(name) = &repo {
+        let reason = status.canonical_reason().unwrap_or("Error");
+        error_page_in(
+            status,
+            &message,
+            None,
+            Chrome::repo(&state.config.site_title, name, &format!("{} {reason}", status.as_u16()), ""),
+        )
     } else {
         error_page(status, &message)
     };

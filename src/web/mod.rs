@@ -10,10 +10,12 @@ pub mod config;
 pub mod dumb;
 pub mod error;
 pub mod flight;
+pub mod highlight;
 pub mod home;
 pub mod layers;
 pub mod legacy;
 pub mod log;
+pub mod markdown;
 pub mod patch;
 pub mod serve;
 pub mod site;
@@ -91,6 +93,11 @@ pub struct AppState {
     pub snapshots: Flight<FlightKey, Arc<Vec<u8>>>,
     /// Single-flight and cache of what a patch page shows (`applied` = the patch index).
     pub patches: Flight<FlightKey, Arc<patch::PatchData>>,
+    /// Single-flight and cache of what directory listings show beyond names (sizes and
+    /// the last patch touching each entry).
+    pub listings: Flight<FlightKey, Arc<tree::ListingInfo>>,
+    /// Single-flight and cache of a log page's per-patch counts (`applied` = the page).
+    pub log_counts: Flight<FlightKey, Arc<Vec<log::Counts>>>,
 }
 
 impl AppState {
@@ -121,6 +128,8 @@ impl AppState {
             entries: Flight::new(0, |_| 0),
             snapshots: Flight::new(web.cache.snapshot_bytes, |v: &Arc<Vec<u8>>| v.len()),
             patches: Flight::new(web.cache.patch_bytes, patch::weight),
+            listings: Flight::new(16 * 1024 * 1024, |v: &Arc<tree::ListingInfo>| 64 + v.entries.len() * 32),
+            log_counts: Flight::new(4 * 1024 * 1024, |v: &Arc<Vec<log::Counts>>| 64 + v.len() * 40),
             config: web,
         }
     }
@@ -153,6 +162,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/{repo}/tags", get(summary::tags))
         .route("/{repo}/atom", get(log::atom))
         .route("/{repo}/patch/{hash}", get(patch::patch))
+        .route("/{repo}/goto", get(tree::goto))
         .route("/{repo}/tree", get(tree::tree_root))
         .route("/{repo}/tree/{*rest}", get(tree::tree))
         .route("/{repo}/raw/{*rest}", get(tree::raw))
@@ -160,14 +170,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/{repo}/snapshot/{*rest}", get(tree::snapshot))
         .route("/{repo}/_darcs/{*file}", get(dumb::file))
         .fallback(fallback)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(axum::middleware::from_fn(layers::etag))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(limits.request_timeout_secs),
         ))
-        .layer(axum::middleware::from_fn(layers::error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), layers::error_pages))
         .layer(compress)
         .layer(axum::middleware::from_fn(layers::security_headers))
 }

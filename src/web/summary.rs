@@ -34,7 +34,11 @@ struct SummaryPage {
     snapshot_href: String,
     readme_name: String,
     readme: Option<String>,
+    /// The README rendered from Markdown (sanitised HTML), when it is Markdown.
+    readme_html: Option<String>,
     readme_href: String,
+    readme_source_href: String,
+    head: Option<PatchRow>,
 }
 
 /// `/{repo}/` → `/{repo}`.
@@ -104,8 +108,17 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
         tags_href: links.tags(),
         snapshot_href: links.snapshot(&super::url::VersionRef::Head),
         readme_href: links.tree(&super::url::VersionRef::Head, &vec![readme_name.as_bytes().to_vec()]),
+        readme_source_href: format!(
+            "{}?source=1",
+            links.tree(&super::url::VersionRef::Head, &vec![readme_name.as_bytes().to_vec()])
+        ),
+        readme_html: readme
+            .as_ref()
+            .filter(|_| super::markdown::is_markdown(readme_name.as_bytes()))
+            .map(|t| super::markdown::render(t, &links, &super::url::VersionRef::Head, &Vec::new())),
         readme_name,
         readme,
+        head: index.patches.last().map(|m| PatchRow::new(&links, m)),
     };
     html(&page, SHORT)
 }

@@ -1,7 +1,8 @@
-//! Trees and files at a version: `/{repo}/tree/{version}/{path}` (directory listing or
-//! file with line anchors), `/{repo}/raw/…` (the bytes, never as HTML),
-//! `/{repo}/annotate/…` (line origins with age shading) and
-//! `/{repo}/snapshot/{version}.tar.gz`.
+//! Trees and files at a version: `/{repo}/tree/{version}/{path}` (directory listing with
+//! sizes and the last patch touching each entry, or a file: highlighted, or rendered
+//! when it is Markdown), `/{repo}/raw/…` (the bytes, never as HTML),
+//! `/{repo}/annotate/…` (line origins with age shading), `/{repo}/goto` (the version
+//! picker's target) and `/{repo}/snapshot/{version}.tar.gz`.
 
 use std::sync::Arc;
 
@@ -11,7 +12,8 @@ use axum::http::{header, HeaderValue, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::error::WebError;
-use super::url::{self, VersionRef};
+use super::highlight;
+use super::url::{self, Query, VersionRef};
 use super::views::{self, Chrome, Links, PatchRow};
 use super::{
     after_segments, bytes_response, cache_for, entry_at, fingerprint, html, open_repo, resolve, AppState, FlightKey,
@@ -34,6 +36,18 @@ pub struct At {
     pub path: Path,
     /// The repository's links, for the page to build.
     pub links: Links,
+}
+
+/// A short hash as the version of `/{repo}/{kind}/{version}/…` (`skip` = 1 under
+/// `/api/`): the redirect to the full hash, or the list of candidates. `None` when the
+/// version is not a hash prefix.
+pub async fn short_version(state: &Arc<AppState>, uri: &Uri, skip: usize) -> WebResult<Option<Response>> {
+    let seg = url::raw_segments(uri.path()).get(skip + 2).copied().unwrap_or("");
+    if !crate::repo::lookup::is_prefix(seg) {
+        return Ok(None);
+    }
+    let (repo, index) = open_repo(state, uri, skip).await?;
+    super::patch::prefix_answer(state, uri, skip + 2, &repo.name, &index, seg).map(Some)
 }
 
 /// Parse `/{repo}/{kind}/{version}/{path}` (`skip` = 1 under `/api/`) and resolve it.
@@ -75,6 +89,72 @@ pub struct DirRow {
     pub raw_href: String,
     /// Link to the log of the patches touching the entry.
     pub log_href: String,
+    /// A file's size, for people (empty for directories).
+    pub size: String,
+    /// The last patch (up to this version) that touched the entry or anything below it.
+    pub last: Option<PatchRow>,
+}
+
+/// One choice of the version picker.
+pub struct PickOption {
+    /// The `version` value sent: `head`, a hash or `tag/NAME`.
+    pub value: String,
+    /// What is shown.
+    pub label: String,
+    /// The version shown now.
+    pub selected: bool,
+}
+
+/// The version picker of tree, file and annotate pages: a form sent to `/{repo}/goto`
+/// (no script), offering head, the tags and the latest patches.
+pub struct Picker {
+    /// `/{repo}/goto`.
+    pub action: String,
+    /// `tree` or `annotate`: the page asked for.
+    pub kind: &'static str,
+    /// The path, URL-encoded (the target decodes it once more).
+    pub path: String,
+    /// Head, then the tags, then the latest patches.
+    pub head: PickOption,
+    /// The tags, newest first (at most 30).
+    pub tags: Vec<PickOption>,
+    /// The latest patches (10).
+    pub recent: Vec<PickOption>,
+}
+
+/// Tags and latest patches offered by the picker.
+const PICK_TAGS: usize = 30;
+const PICK_RECENT: usize = 10;
+
+fn picker(at: &At, kind: &'static str) -> Picker {
+    let cur = at.vref.resolve_arg();
+    let opt = |value: String, label: String| PickOption { selected: value == cur, value, label };
+    let ix = &at.index;
+    Picker {
+        action: format!("{}/goto", at.links.summary()),
+        kind,
+        path: url::path(&at.path),
+        head: opt("head".into(), "head".into()),
+        tags: ix
+            .tags
+            .iter()
+            .take(PICK_TAGS)
+            .filter_map(|&i| ix.patches.get(i))
+            .filter_map(|m| Some(opt(format!("tag/{}", m.tag.clone()?), format!("tag {}", m.tag.clone()?))))
+            .collect(),
+        recent: ix
+            .patches
+            .iter()
+            .rev()
+            .take(PICK_RECENT)
+            .map(|m| opt(m.hash.clone(), format!("{} {}", views::short(&m.hash), url::clip(&m.name, 50))))
+            .collect(),
+    }
+}
+
+/// At head: the patch head is (shown and linked on every page at head).
+fn head_patch(at: &At) -> Option<PatchRow> {
+    (at.vref == VersionRef::Head).then(|| at.index.patches.last().map(|m| PatchRow::new(&at.links, m))).flatten()
 }
 
 #[derive(Template)]
@@ -82,19 +162,14 @@ pub struct DirRow {
 struct DirPage {
     chrome: Chrome,
     version: String,
+    head: Option<PatchRow>,
+    picker: Picker,
     parent: Option<String>,
     rows: Vec<DirRow>,
     log_href: String,
     snapshot_href: String,
     head_href: Option<String>,
-}
-
-/// One line of a shown file.
-pub struct LineView {
-    /// The 1-based line number, also the line's anchor (`#L12`).
-    pub no: usize,
-    /// The line without its `\n` (lossy for non-UTF-8 bytes).
-    pub text: String,
+    relative_dates: bool,
 }
 
 #[derive(Template)]
@@ -103,12 +178,20 @@ struct FilePage {
     chrome: Chrome,
     name: String,
     version: String,
+    head: Option<PatchRow>,
+    picker: Picker,
     size: String,
-    lines: Vec<LineView>,
+    /// Each line's HTML (escaped, highlighted), shared with the cache.
+    lines: Arc<Vec<String>>,
+    /// The file rendered (Markdown), when it is shown so.
+    rendered: Option<String>,
+    /// Link to the other view of a Markdown file (source or rendered).
+    other_view: Option<(String, &'static str)>,
     /// Why the content is not shown (binary, too large), if it is not.
     notice: Option<String>,
     raw_href: String,
-    annotate_href: String,
+    /// Annotate is offered for text files within the annotate limit.
+    annotate_href: Option<String>,
     log_href: String,
     head_href: Option<String>,
 }
@@ -128,6 +211,12 @@ pub fn split_lines(b: &[u8]) -> Vec<&[u8]> {
     b.split(|&c| c == b'\n').collect()
 }
 
+/// Each line of a text file as HTML, highlighted when its language is known (by the
+/// file's name) and it is small enough (cached by content hash).
+pub fn highlighted_lines(name: &[u8], bytes: &[u8]) -> Arc<Vec<String>> {
+    highlight::rendered_lines(name, bytes)
+}
+
 fn chrome_at(state: &AppState, at: &At, what: &str, crumbs_to_file: bool) -> Chrome {
     let title = if at.path.is_empty() { what.to_string() } else { format!("{} · {what}", display_path(&at.path)) };
     let mut c = Chrome::repo(&state.config.site_title, &at.repo.name, &title, "tree");
@@ -144,17 +233,62 @@ fn head_href(at: &At, f: fn(&Links, &VersionRef, &Path) -> String) -> Option<Str
     (at.vref != VersionRef::Head).then(|| f(&at.links, &VersionRef::Head, &at.path))
 }
 
+/// What a directory listing shows of its entries beyond their names: for each, a
+/// file's size and the last patch touching it (computed once per version and cached).
+pub struct ListingInfo {
+    /// Per entry, in the directory's order: (size of a file, last touching patch).
+    pub entries: Vec<(Option<usize>, Option<usize>)>,
+}
+
+async fn listing_info(state: &Arc<AppState>, at: &At, entries: &[(Vec<u8>, bool)]) -> WebResult<Arc<ListingInfo>> {
+    let key = FlightKey {
+        repo: at.repo.name.clone(),
+        state: fingerprint(&at.index),
+        applied: at.version.applied,
+        path: at.path.clone(),
+    };
+    let (r, ix, v, dir, entries) = (at.repo.clone(), at.index.clone(), at.version, at.path.clone(), entries.to_vec());
+    state
+        .listings
+        .get(key, move || {
+            let names: Vec<Vec<u8>> = entries.iter().map(|(n, _)| n.clone()).collect();
+            let last = ix.last_touching(v.applied, &dir, &names).unwrap_or_else(|| vec![None; names.len()]);
+            let mut out = Vec::with_capacity(entries.len());
+            for ((name, is_dir), last) in entries.iter().zip(last) {
+                let size = if *is_dir {
+                    None
+                } else {
+                    let mut p = dir.clone();
+                    p.push(name.clone());
+                    match r.entry(v, &p).map_err(WebError::from)? {
+                        Some(Entry::File(b)) => Some(b.len()),
+                        _ => None,
+                    }
+                };
+                out.push((size, last));
+            }
+            Ok(Arc::new(ListingInfo { entries: out }))
+        })
+        .await
+}
+
 /// `GET /{repo}/tree/{version}/{path}`: a directory listing, or a file shown with line
-/// numbers (unless binary or larger than the display limit).
+/// numbers and highlighting (unless binary or larger than the display limit); a
+/// Markdown file is rendered (`?source=1` shows its lines).
 pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    if let Some(r) = short_version(&state, &uri, 0).await? {
+        return Ok(r);
+    }
     let at = locate(&state, &uri, 0).await?;
     let e = entry(&state, &at).await?;
     let cache = cache_for(&at.vref);
     match e {
         Entry::Dir(entries) => {
+            let info = listing_info(&state, &at, &entries).await?;
             let rows = entries
                 .iter()
-                .map(|(name, dir)| {
+                .zip(&info.entries)
+                .map(|((name, dir), (size, last))| {
                     let mut p = at.path.clone();
                     p.push(name.clone());
                     DirRow {
@@ -163,6 +297,8 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
                         href: at.links.tree(&at.vref, &p),
                         raw_href: at.links.raw(&at.vref, &p),
                         log_href: at.links.log_path(&p),
+                        size: size.map(views::size).unwrap_or_default(),
+                        last: last.and_then(|i| at.index.patches.get(i)).map(|m| PatchRow::new(&at.links, m)),
                     }
                 })
                 .collect();
@@ -170,50 +306,106 @@ pub async fn tree(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
             let page = DirPage {
                 chrome: chrome_at(&state, &at, "tree", false),
                 version: at.vref.label(),
+                head: head_patch(&at),
+                picker: picker(&at, "tree"),
                 parent,
                 rows,
                 log_href: at.links.log_path(&at.path),
                 snapshot_href: at.links.snapshot(&at.vref),
                 head_href: head_href(&at, Links::tree),
+                relative_dates: !at.vref.pinned(),
             };
             html(&page, cache)
         }
         Entry::File(bytes) => {
             let max = state.config.limits.max_display_bytes;
-            let (lines, notice) = if bytes.len() > max {
+            let name = at.path.last().cloned().unwrap_or_default();
+            let source = Query::parse(uri.query()).text("source")?.is_some();
+            let markdown = super::markdown::is_markdown(&name) && !is_binary(&bytes) && bytes.len() <= max;
+            let none = || Arc::new(Vec::new());
+            let (lines, notice, rendered) = if bytes.len() > max {
                 (
-                    Vec::new(),
+                    none(),
                     Some(format!(
                         "This file is {}, larger than the {} shown here.",
                         views::size(bytes.len()),
                         views::size(max)
                     )),
+                    None,
                 )
             } else if is_binary(&bytes) {
-                (Vec::new(), Some(format!("Binary file, {} bytes.", bytes.len())))
+                (none(), Some(format!("Binary file, {} bytes.", bytes.len())), None)
+            } else if markdown && !source {
+                let dir = at.path[..at.path.len().saturating_sub(1)].to_vec();
+                let html = super::markdown::render(&String::from_utf8_lossy(&bytes), &at.links, &at.vref, &dir);
+                (none(), None, Some(html))
             } else {
-                let lines = split_lines(&bytes)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, l)| LineView { no: i + 1, text: String::from_utf8_lossy(l).into_owned() })
-                    .collect();
-                (lines, None)
+                (highlighted_lines(&name, &bytes), None, None)
             };
+            let here = at.links.tree(&at.vref, &at.path);
+            let other_view =
+                markdown.then(
+                    || {
+                        if source {
+                            (here.clone(), "rendered")
+                        } else {
+                            (format!("{here}?source=1"), "source")
+                        }
+                    },
+                );
+            let annotatable = !is_binary(&bytes) && bytes.len() <= state.config.limits.max_annotate_bytes;
             let page = FilePage {
                 chrome: chrome_at(&state, &at, "file", false),
-                name: String::from_utf8_lossy(at.path.last().map(|v| v.as_slice()).unwrap_or(b"")).into_owned(),
+                name: String::from_utf8_lossy(&name).into_owned(),
                 version: at.vref.label(),
+                head: head_patch(&at),
+                picker: picker(&at, "tree"),
                 size: views::size(bytes.len()),
                 lines,
+                rendered,
+                other_view,
                 notice,
                 raw_href: at.links.raw(&at.vref, &at.path),
-                annotate_href: at.links.annotate(&at.vref, &at.path),
+                annotate_href: annotatable.then(|| at.links.annotate(&at.vref, &at.path)),
                 log_href: at.links.log_path(&at.path),
                 head_href: head_href(&at, Links::tree),
             };
             html(&page, cache)
         }
     }
+}
+
+/// `GET /{repo}/goto?kind=tree|annotate&version=V&path=P`: where the version picker
+/// sends people (a redirect to that page at that version; `P` is URL-encoded).
+pub async fn goto(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    let (repo, _index) = open_repo(&state, &uri, 0).await?;
+    let q = Query::parse(uri.query());
+    let kind = match q.text("kind")?.as_deref() {
+        None | Some("tree") => "tree",
+        Some("annotate") => "annotate",
+        Some(k) => return Err(WebError::BadRequest(format!("kind={:?}: use tree or annotate", url::clip(k, 40)))),
+    };
+    let version = q.text("version")?.unwrap_or_else(|| "head".into());
+    let vref = url::split_version(&url::enc(&version).replacen("%2F", "/", 1))?.0;
+    resolve(&repo, &vref).await?;
+    let path = url::repo_path(&q.text("path")?.unwrap_or_default()).await?;
+    let links = Links::new(&repo.name);
+    let to = if kind == "annotate" { links.annotate(&vref, &path) } else { links.tree(&vref, &path) };
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// Pick an image's content type by its extension, so `<img>` in rendered Markdown shows
+/// it; `None` for everything else (served as a download).
+fn image_type(name: &[u8]) -> Option<&'static str> {
+    let n = String::from_utf8_lossy(name).to_ascii_lowercase();
+    let ext = n.rsplit_once('.')?.1.to_string();
+    Some(match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    })
 }
 
 /// `Content-Disposition` for downloading a file named `name`.
@@ -224,9 +416,13 @@ pub fn attachment(name: &[u8]) -> HeaderValue {
     HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
-/// `GET /{repo}/raw/{version}/{path}`: a file's bytes, as UTF-8 text or as a download,
-/// sandboxed so that they never run as a page of this site.
+/// `GET /{repo}/raw/{version}/{path}`: a file's bytes, as UTF-8 text, as an image
+/// (PNG, JPEG, GIF, WebP, for Markdown's images) or as a download, sandboxed so that
+/// they never run as a page of this site.
 pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    if let Some(r) = short_version(&state, &uri, 0).await? {
+        return Ok(r);
+    }
     let at = locate(&state, &uri, 0).await?;
     match entry(&state, &at).await? {
         Entry::Dir(_) => Err(WebError::NotFound(format!(
@@ -235,15 +431,18 @@ pub async fn raw(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         ))),
         Entry::File(bytes) => {
             let text = !is_binary(&bytes) && std::str::from_utf8(&bytes).is_ok();
-            let ctype = if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
+            let name = at.path.last().map(|v| v.as_slice()).unwrap_or(b"file");
+            let image = if text { None } else { image_type(name) };
+            let ctype = match image {
+                Some(t) => t,
+                None if text => "text/plain; charset=utf-8",
+                None => "application/octet-stream",
+            };
             let mut r = bytes_response(bytes.as_ref().clone(), ctype, cache_for(&at.vref));
             let h = r.headers_mut();
             h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
-            if !text {
-                h.insert(
-                    header::CONTENT_DISPOSITION,
-                    attachment(at.path.last().map(|v| v.as_slice()).unwrap_or(b"file")),
-                );
+            if !text && image.is_none() {
+                h.insert(header::CONTENT_DISPOSITION, attachment(name));
             }
             Ok(r)
         }
@@ -285,8 +484,8 @@ pub async fn annotation(state: &Arc<AppState>, at: &At) -> WebResult<Arc<Vec<Ann
 pub struct AnnLine {
     /// The 1-based line number, also the line's anchor (`#L12`).
     pub no: usize,
-    /// The line without its `\n` (lossy for non-UTF-8 bytes).
-    pub text: String,
+    /// The line's HTML: escaped text with syntax classes.
+    pub html: String,
     /// Set on the first line of a run of lines from the same patch.
     pub first: bool,
     /// The patch's short hash, or `????????` when the origin is unknown.
@@ -304,6 +503,8 @@ pub struct AnnLine {
 struct AnnotatePage {
     chrome: Chrome,
     version: String,
+    head: Option<PatchRow>,
+    picker: Picker,
     lines: Vec<AnnLine>,
     file_href: String,
     raw_href: String,
@@ -327,11 +528,21 @@ pub fn ages(lines: &[AnnotatedLine]) -> std::collections::HashMap<Option<usize>,
 }
 
 /// `GET /{repo}/annotate/{version}/{path}`: each line of a text file with the patch that
-/// introduced it, shaded by the patch's age.
+/// introduced it, shaded by the patch's age, highlighted like the file view.
 pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
+    if let Some(r) = short_version(&state, &uri, 0).await? {
+        return Ok(r);
+    }
     let at = locate(&state, &uri, 0).await?;
     let ann = annotation(&state, &at).await?;
     let age = ages(&ann);
+    // the same highlighting as the file view (the annotated lines are the file's lines)
+    let mut content = Vec::with_capacity(ann.iter().map(|l| l.line.len() + 1).sum());
+    for l in ann.iter() {
+        content.extend_from_slice(&l.line);
+        content.push(b'\n');
+    }
+    let shown = highlighted_lines(at.path.last().map(|v| v.as_slice()).unwrap_or(b""), &content);
     let mut lines = Vec::with_capacity(ann.len());
     let mut prev: Option<Option<usize>> = None;
     let mut seen = std::collections::BTreeSet::new();
@@ -342,7 +553,7 @@ pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
         }
         lines.push(AnnLine {
             no: i + 1,
-            text: String::from_utf8_lossy(&l.line).into_owned(),
+            html: shown.get(i).cloned().unwrap_or_default(),
             first: prev != Some(l.patch),
             short: meta.map(|m| views::short(&m.hash)).unwrap_or_else(|| "????????".into()),
             title: meta
@@ -358,6 +569,8 @@ pub async fn annotate(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult
     let page = AnnotatePage {
         chrome: chrome_at(&state, &at, "annotate", true),
         version: at.vref.label(),
+        head: head_patch(&at),
+        picker: picker(&at, "annotate"),
         lines,
         file_href: at.links.tree(&at.vref, &at.path),
         raw_href: at.links.raw(&at.vref, &at.path),

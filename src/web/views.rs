@@ -115,6 +115,10 @@ impl Links {
     pub fn patch_raw(&self, hash: &str) -> String {
         format!("{}/patch/{}.patch", self.base, hash)
     }
+    /// The patch as a plain unified diff (`{hash}.diff`, `darcs diff --hash`'s form).
+    pub fn patch_diff(&self, hash: &str) -> String {
+        format!("{}/patch/{}.diff", self.base, hash)
+    }
     fn at(&self, kind: &str, v: &VersionRef, p: &crate::darcs::prim::Path) -> String {
         if p.is_empty() {
             format!("{}/{kind}/{}/", self.base, v.url())
@@ -154,6 +158,10 @@ pub struct PatchRow {
     pub author_full: String,
     /// `YYYY-MM-DD HH:MM` (UTC) ([`date`]).
     pub date: String,
+    /// The date in ISO 8601 / RFC 3339 for `<time datetime>` ([`date_rfc3339`]).
+    pub iso: String,
+    /// How long ago, for people ("3 days ago"; [`ago`]).
+    pub ago: String,
     /// Link to the patch page.
     pub href: String,
     /// The tag's name, when the patch is a tag (shown instead of the name).
@@ -172,6 +180,8 @@ impl PatchRow {
             author: author_name(&m.author),
             author_full: m.author.clone(),
             date: date(&m.date),
+            iso: date_rfc3339(&m.date),
+            ago: ago(date_unix(&m.date), now_unix()),
             href: links.patch(&m.hash),
             tag: m.tag.clone(),
             inverted: m.inverted,
@@ -246,6 +256,31 @@ pub fn date_unix(d: &str) -> u64 {
     time::PrimitiveDateTime::parse(d, &fmt).map(|t| t.assume_utc().unix_timestamp().max(0) as u64).unwrap_or(0)
 }
 
+/// Seconds since 1970, now.
+pub fn now_unix() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// How long before `now` the moment `then` was, in words ("5 minutes ago", "3 years ago").
+pub fn ago(then: u64, now: u64) -> String {
+    if then == 0 {
+        return "at an unknown date".into();
+    }
+    if then > now {
+        return "in the future".into();
+    }
+    let s = now - then;
+    let (n, unit) = match s {
+        s if s < 60 => return "just now".into(),
+        s if s < 3600 => (s / 60, "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s if s < 86_400 * 30 => (s / 86_400, "day"),
+        s if s < 86_400 * 365 => (s / (86_400 * 30), "month"),
+        s => (s / (86_400 * 365), "year"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
 /// A byte count for people.
 pub fn size(n: usize) -> String {
     match n {
@@ -278,6 +313,11 @@ mod tests {
         assert_eq!(author_name("plain"), "plain");
         assert_eq!(size(10), "10 bytes");
         assert_eq!(size(2048), "2.0 KiB");
+        assert_eq!(ago(100, 100), "just now");
+        assert_eq!(ago(100, 100 + 120), "2 minutes ago");
+        assert_eq!(ago(100, 100 + 86_400), "1 day ago");
+        assert_eq!(ago(100, 100 + 86_400 * 800), "2 years ago");
+        assert_eq!(ago(0, 5), "at an unknown date");
     }
 
     #[test]

@@ -173,6 +173,17 @@ impl Session<'_> {
         self.call("POST", "/execute/sync", Some(&json!({ "script": script, "args": [] })))
     }
 
+    /// Make the page report `prefers-color-scheme: dark` (or light), as a system in dark
+    /// mode does (Chrome's DevTools protocol, through chromedriver).
+    pub fn dark(&self, on: bool) {
+        let v = if on { "dark" } else { "light" };
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({"cmd": "Emulation.setEmulatedMedia", "params": {"features": [{"name": "prefers-color-scheme", "value": v}]}})),
+        );
+    }
+
     /// What a person sees: the body's rendered text.
     pub fn text(&self) -> String {
         self.eval("return document.body.innerText").as_str().unwrap_or("").to_string()
