@@ -320,7 +320,16 @@ fn small_inputs_stay_within_the_memory_budget() {
     }
     assert!(server.alive());
     let peak = server.peak_kib();
-    assert!(peak <= start + (budget >> 10), "peak {peak} KiB > {start} KiB at start + the budget {} KiB", budget >> 10);
+    // the budget bounds the repository data the server holds; under load, the threads
+    // that run the ten requests at once add their stacks and allocator arenas (measured:
+    // up to 17 MiB over the budget on a loaded 2-core machine, none when idle): 32 MiB
+    // of slack, far below one bomb (1 GiB) or the 10-million-line patch
+    let slack = 32 << 10;
+    assert!(
+        peak <= start + (budget >> 10) + slack,
+        "peak {peak} KiB > {start} KiB at start + the budget {} KiB + {slack} KiB",
+        budget >> 10
+    );
     assert_eq!(http_get(&server.addr, "/healthy/log", limit).unwrap().status, 200);
     drop(server);
 }
