@@ -150,6 +150,12 @@ Proof.
   apply covered_spec. exists p. split; auto. eapply is_prefix_trans; eauto.
 Qed.
 
+Lemma covered_trans : forall ps qs x, covers ps qs -> covered qs x = true -> covered ps x = true.
+Proof.
+  intros ps qs x H Hx. apply covered_spec in Hx as [q [Hq Hqx]].
+  eapply covered_below; [apply H; exact Hq|exact Hqx].
+Qed.
+
 Lemma covers_refl : forall xs, covers xs xs.
 Proof. intros xs x Hx. apply covered_in; auto. Qed.
 
