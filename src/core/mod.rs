@@ -10,6 +10,7 @@ mod ffi {
     #![allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code)]
     include!(concat!(env!("OUT_DIR"), "/core_bindings.rs"));
 }
+pub mod pruned;
 pub mod wire;
 
 use std::collections::BTreeMap;
@@ -31,6 +32,10 @@ pub enum CoreError {
     /// The history holds a case the model in `theories/` does not cover (status 3).
     #[error("not covered by the verified core: {0}")]
     Unsupported(String),
+    /// A pruned op (13 to 15) needs this summarised patch in full (status 4); the
+    /// functions of [`pruned`] return it as [`pruned::Pruned::Need`].
+    #[error("the pruned computation needs patch {0} in full")]
+    NeedsPatch(u32),
 }
 
 /// A state of the repository tree: every path with what is there.
@@ -237,6 +242,7 @@ fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malform
             Err(CoreError::DoesNotApply { patch, prim, message })
         }
         3 => Err(CoreError::Unsupported(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
+        4 => Err(CoreError::NeedsPatch(d.u32().map_err(bad)?)),
         _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
     }
 }
