@@ -4879,6 +4879,16 @@ let touched ps =
 let touched_named p =
   touched (fst p)
 
+(** val touched_inamed : ('a1, 'a2) inamed -> 'a2 path list **)
+
+let touched_inamed x =
+  touched_named (snd x)
+
+(** val touched_inameds : ('a1, 'a2) inamed list -> 'a2 path list **)
+
+let touched_inameds xs =
+  flat_map touched_inamed xs
+
 (** val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
 
 let related eqN a b =
@@ -4932,6 +4942,17 @@ let summarize_paths eqN nleb xs =
 
 let summarize eqN nleb p =
   summarize_paths eqN nleb (touched_named p)
+
+(** val is_move : ('a1, 'a2) prim -> bool **)
+
+let is_move = function
+| Move (_, _) -> true
+| _ -> false
+
+(** val has_move : ('a1, 'a2) prim list -> bool **)
+
+let has_move ps =
+  existsb is_move ps
 
 type 'a presult =
 | PDone of 'a
@@ -4990,8 +5011,13 @@ let full_step eqN lO j sum q allj st =
   else (match commute_fl eqN lO (j, q) ds.d_pd with
         | Some p ->
           let (pd', q') = p in
+          let ps'' =
+            if has_move (fst q)
+            then add_paths eqN (touched_inameds pd') st.p_paths
+            else st.p_paths
+          in
           { p_st = { d_pd = pd'; d_nd = (q' :: ds.d_nd); d_direct =
-          ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps';
+          ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps'';
           p_xdeps = st.p_xdeps }
         | None ->
           let all' = merge_desc ds.d_all (j :: allj) in

@@ -972,6 +972,10 @@ val touched : ('a1, 'a2) prim list -> 'a2 path list
 
 val touched_named : ('a1, 'a2) named -> 'a2 path list
 
+val touched_inamed : ('a1, 'a2) inamed -> 'a2 path list
+
+val touched_inameds : ('a1, 'a2) inamed list -> 'a2 path list
+
 val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
 
 val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool
@@ -990,6 +994,10 @@ val summarize_paths :
 
 val summarize :
   'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named -> 'a2 path list
+
+val is_move : ('a1, 'a2) prim -> bool
+
+val has_move : ('a1, 'a2) prim list -> bool
 
 type 'a presult =
 | PDone of 'a

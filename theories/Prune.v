@@ -11,8 +11,9 @@
 
     The walk keeps a set of paths [p_paths] that covers every path the
     bundle touches (in its current, commuted form): it grows by the summary
-    of every patch the walk looks at, which is enough since commuting only
-    moves paths below touched ones ([Touch.commute_fl_covered]).  It keeps
+    of every patch added to the bundle, and by the bundle's paths after a
+    patch holding a move commutes past it (without a move the bundle keeps
+    its paths, [Touch.commute_fl_nomove]).  It keeps
     the explicit dependencies of the bundle's patches in [p_xdeps].
 
     The earlier patches come as [hitem]s: index, a summary of the paths
@@ -89,7 +90,10 @@ Definition full_step (j : nat) (sum : list path) (q : named) (allj : list nat) (
     PS (DS ((j, q) :: d_pd ds) (d_nd ds) (d_direct ds) (d_all ds) cur) ps' (snd q ++ p_xdeps st)
   else
     match commute_fl (j, q) (d_pd ds) with
-    | Some (pd', q') => PS (DS pd' (q' :: d_nd ds) (d_direct ds) (d_all ds) cur) ps' (p_xdeps st)
+    | Some (pd', q') =>
+        (* the bundle keeps its paths unless [q] holds a move ([commute_fl_nomove]) *)
+        let ps'' := if has_move (fst q) then add_paths (touched_inameds pd') (p_paths st) else p_paths st in
+        PS (DS pd' (q' :: d_nd ds) (d_direct ds) (d_all ds) cur) ps'' (p_xdeps st)
     | None =>
         let all' := merge_desc (d_all ds) (j :: allj) in
         PS (DS ((j, q) :: d_pd ds) (d_nd ds) (j :: d_direct ds) all' (drop_above j all')) ps'

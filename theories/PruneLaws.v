@@ -149,13 +149,13 @@ Proof.
   destruct (known_at j (drop_above j cur)).
   - repeat split; cbn; auto.
   - destruct (commute_fl (j, q) pd) as [[pd' q']|] eqn:C.
-    + pose proof (commute_fl_ids _ _ _ _ C) as Ids. apply commute_fl_covered in C.
+    + pose proof (commute_fl_ids _ _ _ _ C) as Ids.
       repeat split; cbn; auto.
-      * eapply covers_trans;
-          [|eapply covers_incl; [intros x Hx; apply in_or_app; left; exact Hx|exact C]].
-        apply covers_app.
-        -- eapply covers_trans; [exact Asum|exact Hs].
-        -- eapply covers_trans; [exact Aps|exact Ip].
+      * (* the bundle's paths: recomputed after a move, unchanged otherwise *)
+        destruct (has_move (fst q)) eqn:M.
+        -- apply add_paths_covers.
+        -- pose proof (commute_fl_nomove pd (j, q) pd' q' M C) as E.
+           intros x Hx. apply Ip. rewrite <- E. exact Hx.
       * intros y' Hy'. destruct (forall2_in_r _ _ _ _ Ids Hy') as [y [Hy [_ Ey]]].
         rewrite Ey. apply Ix; auto.
       * intros y' h Hy' Hh. destruct (forall2_in_r _ _ _ _ Ids Hy') as [y [Hy [Fy _]]].

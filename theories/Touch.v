@@ -627,4 +627,136 @@ Proof.
   - intros x Hx. apply H2. eapply Permutation.Permutation_in; [apply Permutation.Permutation_sym|]; eauto.
 Qed.
 
+(** ** Without a move, the other side keeps its paths
+
+    Only a move renames paths: when the prims moved to the right contain
+    no move, the prims they go past keep exactly their touched paths (a
+    hunk may change its line, never its file).  The pruned walk uses it
+    to keep its path set small. *)
+
+Definition is_move (p : prim) : bool := match p with Move _ _ => true | _ => false end.
+
+Definition has_move (ps : list prim) : bool := existsb is_move ps.
+
+Lemma kind_not_move : forall p : prim, is_move p = false -> forall f t, kind_of p <> KMove f t.
+Proof. intros p H f t E. destruct p; simpl in *; congruence. Qed.
+
+Lemma relocate_not_move : forall (p : prim) x, is_move p = false -> is_move (relocate p x) = false.
+Proof. intros p x H. destruct p; simpl in *; auto. Qed.
+
+Lemma commute_fp_shape : forall p1 p2 a b : prim,
+  commute_fp p1 p2 = Succeeded (a, b) -> touched_prim p1 = touched_prim p2 ->
+  touched_prim a = touched_prim p2 /\ is_move b = false.
+Proof.
+  intros p1 p2 a b H Ht.
+  destruct p1, p2; simpl in H; destr_in H; try discriminate;
+    injection H as <- <-; simpl in *; auto.
+Qed.
+
+(** The touched paths of a file prim are given by its kind. *)
+Lemma kind_file_eq : forall (p q : prim) f,
+  kind_of p = KFile f -> kind_of q = KFile f -> touched_prim p = touched_prim q.
+Proof. intros p q f H1 H2. rewrite (kind_file_touched _ _ H1), (kind_file_touched _ _ H2). auto. Qed.
+
+Lemma commute_nomove : forall x y y' x' : prim,
+  is_move x = false -> commute x y = Some (y', x') ->
+  touched_prim y' = touched_prim y /\ is_move x' = false.
+Proof.
+  intros x y y' x' Hm H. unfold commute in H.
+  destruct (speedy x y) as [| |[a b]] eqn:Sp; try discriminate.
+  - unfold everything_else in H.
+    destruct (is_pref y); [injection H as <- <-; auto|].
+    destruct (is_pref x); [injection H as <- <-; auto|].
+    unfold clever in H. destruct (commute_filedir x y) as [| |[a b]] eqn:Cf; try discriminate.
+    + (* the inverted pair: [x] is a file or directory prim, [y] a move or a file prim *)
+      destruct (commute_filedir (invert y) (invert x)) as [| |[a b]] eqn:Ci; try discriminate.
+      injection H as <- <-. unfold commute_filedir in Cf, Ci.
+      destruct (kind_of x) as [f1|d1|f f'|] eqn:K1; destruct (kind_of y) as [f2|d2|d d'|] eqn:K2;
+        try discriminate; try (exfalso; eapply kind_not_move; eauto; fail);
+        destr_in Cf; try discriminate;
+        destruct x, y; simpl in K1, K2, Ci; try discriminate; destr_in Ci; try discriminate;
+        injection Ci as <- <-; simpl; auto.
+    + injection H as <- <-. unfold commute_filedir in Cf.
+      destruct (kind_of x) as [f1|d1|f f'|] eqn:K1; destruct (kind_of y) as [f2|d2|d d'|] eqn:K2;
+        try discriminate; try (exfalso; eapply kind_not_move; eauto; fail);
+        destr_in Cf; try discriminate;
+        try (injection Cf as <- <-; split; auto using relocate_not_move; fail).
+      (* the same file: [commute_fp] *)
+      match goal with E : path_eqb f1 f2 = true |- _ => apply path_eqb_eq in E; subst f2 end.
+      apply commute_fp_shape in Cf; [exact Cf|]. apply (kind_file_eq _ _ f1); auto.
+  - unfold speedy in Sp.
+    destruct (kind_of x), (kind_of y); try discriminate.
+    destruct (path_eqb f f0); try discriminate.
+    injection Sp as <- <-. injection H as <- <-. auto.
+Qed.
+
+Lemma commute_past_nomove : forall (ys : list prim) x ys' x',
+  is_move x = false -> commute_past x ys = Some (ys', x') ->
+  touched ys' = touched ys /\ is_move x' = false.
+Proof.
+  induction ys as [|y ys IH]; intros x ys' x' Hm H; simpl in H.
+  - injection H as <- <-. auto.
+  - destruct (commute x y) as [[y1 x1]|] eqn:C; [|discriminate].
+    destruct (commute_past x1 ys) as [[ys1 x2]|] eqn:Cp; [|discriminate].
+    injection H as <- <-. destruct (commute_nomove x y y1 x1 Hm C) as [E1 M1].
+    destruct (IH x1 ys1 x2 M1 Cp) as [E2 M2].
+    rewrite !touched_cons, E1, E2. auto.
+Qed.
+
+Lemma commute_rl_nomove : forall (rxs ys acc ys' xs' : list prim),
+  has_move rxs = false -> has_move acc = false -> commute_rl rxs ys acc = Some (ys', xs') ->
+  touched ys' = touched ys /\ has_move xs' = false.
+Proof.
+  induction rxs as [|x rxs IH]; intros ys acc ys' xs' Hm Ha H; simpl in H.
+  - injection H as <- <-. auto.
+  - simpl in Hm. apply orb_false_iff in Hm as [Mx Mr].
+    destruct (commute_past x ys) as [[ys1 x1]|] eqn:Cp; [|discriminate].
+    destruct (commute_past_nomove ys x ys1 x1 Mx Cp) as [E1 M1].
+    destruct (IH ys1 (x1 :: acc) ys' xs' Mr) as [E2 M2]; auto.
+    + simpl. rewrite M1, Ha. auto.
+    + rewrite E2, E1. auto.
+Qed.
+
+Lemma has_move_rev : forall xs : list prim, has_move (rev xs) = has_move xs.
+Proof.
+  intros xs. unfold has_move. induction xs as [|x xs IH]; simpl; auto.
+  rewrite existsb_app, IH. simpl. rewrite orb_false_r, orb_comm. auto.
+Qed.
+
+(** Sequences: without a move in the first sequence, the second keeps its
+    touched paths, and the first still has no move. *)
+Theorem commute_seq_nomove : forall xs ys ys' xs' : list prim,
+  has_move xs = false -> commute_seq xs ys = Some (ys', xs') ->
+  touched ys' = touched ys /\ has_move xs' = false.
+Proof.
+  intros xs ys ys' xs' Hm H. apply (commute_rl_nomove (rev xs) ys []); auto.
+  rewrite has_move_rev. exact Hm.
+Qed.
+
+Definition ihas_move (x : inamed) : bool := has_move (fst (snd x)).
+
+Lemma commute_inamed_nomove : forall p q q' p' : inamed,
+  ihas_move p = false -> commute_inamed p q = Some (q', p') ->
+  touched_inamed q' = touched_inamed q /\ ihas_move p' = false.
+Proof.
+  intros [i [pe pd]] [j [qe qd]] q' p' Hm H. unfold commute_inamed in H.
+  destruct (existsb (Nat.eqb i) qd || existsb (Nat.eqb j) pd); [discriminate|].
+  destruct (commute_seq pe qe) as [[qe' pe']|] eqn:C; [|discriminate].
+  injection H as <- <-. apply commute_seq_nomove in C; auto.
+Qed.
+
+(** darcs' [commuteFL]: a patch without a move leaves the paths of the
+    list it goes past as they were. *)
+Theorem commute_fl_nomove : forall (ys : list inamed) x ys' x',
+  ihas_move x = false -> commute_fl x ys = Some (ys', x') ->
+  touched_inameds ys' = touched_inameds ys.
+Proof.
+  induction ys as [|y ys IH]; intros x ys' x' Hm H; simpl in H.
+  - injection H as <- <-. auto.
+  - destruct (commute_inamed x y) as [[y1 x1]|] eqn:C; [|discriminate].
+    destruct (commute_fl x1 ys) as [[ys1 x2]|] eqn:Cp; [|discriminate].
+    injection H as <- <-. destruct (commute_inamed_nomove x y y1 x1 Hm C) as [E1 M1].
+    rewrite !touched_inameds_cons, E1, (IH x1 ys1 x2 M1 Cp). auto.
+Qed.
+
 End Touch.
