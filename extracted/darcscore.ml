@@ -4879,16 +4879,6 @@ let touched ps =
 let touched_named p =
   touched (fst p)
 
-(** val touched_inamed : ('a1, 'a2) inamed -> 'a2 path list **)
-
-let touched_inamed x =
-  touched_named (snd x)
-
-(** val touched_inameds : ('a1, 'a2) inamed list -> 'a2 path list **)
-
-let touched_inameds xs =
-  flat_map touched_inamed xs
-
 (** val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
 
 let related eqN a b =
@@ -4954,6 +4944,11 @@ let is_move = function
 let has_move ps =
   existsb is_move ps
 
+(** val ihas_move : ('a1, 'a2) inamed -> bool **)
+
+let ihas_move x =
+  has_move (fst (snd x))
+
 type 'a presult =
 | PDone of 'a
 | PNeed of int
@@ -4964,6 +4959,76 @@ type 'a presult =
 let add_paths eqN xs ps =
   fold_left (fun acc x -> if covered eqN acc x then acc else x :: acc) xs ps
 
+(** val commute_seq_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list
+    -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
+
+let commute_seq_lin eqN lO xs ys =
+  commute_rl eqN lO (rev_append xs []) ys []
+
+(** val commute_inamed_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+    (('a1, 'a2) inamed * ('a1, 'a2) inamed) option **)
+
+let commute_inamed_lin eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then None
+  else (match commute_seq_lin eqN lO pe qe with
+        | Some p0 ->
+          let (qe', pe') = p0 in Some ((j, (qe', qd)), (i, (pe', pd)))
+        | None -> None)
+
+(** val passes :
+    'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed ->
+    'a2 path list -> bool **)
+
+let passes eqN x sx y sy =
+  (&&)
+    ((&&) (negb (meets eqN sx sy))
+      (negb (existsb ((=) (fst x)) (snd (snd y)))))
+    (negb (existsb ((=) (fst y)) (snd (snd x))))
+
+(** val commute_fl_pr :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+    'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+    path list list) * ('a1, 'a2) inamed) * 'a2 path list) option **)
+
+let rec commute_fl_pr eqN lO x sx ys ss =
+  match ys with
+  | [] -> Some ((([], []), x), sx)
+  | y :: ys' ->
+    let sy = match ss with
+             | [] -> [] :: []
+             | s :: _ -> s in
+    let ss' = match ss with
+              | [] -> []
+              | _ :: r -> r in
+    if passes eqN x sx y sy
+    then (match commute_fl_pr eqN lO x sx ys' ss' with
+          | Some p ->
+            let (p0, sx'') = p in
+            let (p1, x'') = p0 in
+            let (ys'', ss'') = p1 in
+            Some ((((y :: ys''), (sy :: ss'')), x''), sx'')
+          | None -> None)
+    else (match commute_inamed_lin eqN lO x y with
+          | Some p ->
+            let (y', x') = p in
+            let sy' = if ihas_move x then app sy sx else sy in
+            let sx' = if ihas_move y then app sx sy else sx in
+            (match commute_fl_pr eqN lO x' sx' ys' ss' with
+             | Some p0 ->
+               let (p1, sx'') = p0 in
+               let (p2, x'') = p1 in
+               let (ys'', ss'') = p2 in
+               Some ((((y' :: ys''), (sy' :: ss'')), x''), sx'')
+             | None -> None)
+          | None -> None)
+
 type ('l, 'n) hentry =
 | HFull of ('l, 'n) named * int list
 | HSkip
@@ -4971,7 +5036,7 @@ type ('l, 'n) hentry =
 type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
 
 type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
-                         p_xdeps : int list }
+                         p_xdeps : int list; p_sums : 'n path list list }
 
 (** val known_at : int -> int list -> bool **)
 
@@ -5007,23 +5072,26 @@ let full_step eqN lO j sum q allj st =
   if known_at j cur
   then { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
          ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps';
-         p_xdeps = (app (snd q) st.p_xdeps) }
-  else (match commute_fl eqN lO (j, q) ds.d_pd with
+         p_xdeps = (app (snd q) st.p_xdeps); p_sums = (sum :: st.p_sums) }
+  else (match commute_fl_pr eqN lO (j, q) sum ds.d_pd st.p_sums with
         | Some p ->
-          let (pd', q') = p in
+          let (p0, _) = p in
+          let (p1, q') = p0 in
+          let (pd', ss') = p1 in
           let ps'' =
             if has_move (fst q)
-            then add_paths eqN (touched_inameds pd') st.p_paths
+            then add_paths eqN (concat ss') st.p_paths
             else st.p_paths
           in
           { p_st = { d_pd = pd'; d_nd = (q' :: ds.d_nd); d_direct =
           ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps'';
-          p_xdeps = st.p_xdeps }
+          p_xdeps = st.p_xdeps; p_sums = ss' }
         | None ->
           let all' = merge_desc ds.d_all (j :: allj) in
           { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
           (j :: ds.d_direct); d_all = all'; d_cursor = (drop_above j all') };
-          p_paths = ps'; p_xdeps = (app (snd q) st.p_xdeps) })
+          p_paths = ps'; p_xdeps = (app (snd q) st.p_xdeps); p_sums =
+          (sum :: st.p_sums) })
 
 (** val skip_step : int -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate **)
 
@@ -5031,7 +5099,7 @@ let skip_step j st =
   let ds = st.p_st in
   { p_st = { d_pd = ds.d_pd; d_nd = ds.d_nd; d_direct = ds.d_direct; d_all =
   ds.d_all; d_cursor = (drop_above j ds.d_cursor) }; p_paths = st.p_paths;
-  p_xdeps = st.p_xdeps }
+  p_xdeps = st.p_xdeps; p_sums = st.p_sums }
 
 (** val prune_walk :
     'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) hitem list -> ('a1, 'a2) pstate ->
@@ -5055,7 +5123,7 @@ let rec prune_walk eqN lO hist st =
 
 let prune_init i p sum =
   { p_st = { d_pd = ((i, p) :: []); d_nd = []; d_direct = []; d_all = [];
-    d_cursor = [] }; p_paths = sum; p_xdeps = (snd p) }
+    d_cursor = [] }; p_paths = sum; p_xdeps = (snd p); p_sums = (sum :: []) }
 
 type ('l, 'n) wentry =
 | WFull of ('l, 'n) named * int list

@@ -972,10 +972,6 @@ val touched : ('a1, 'a2) prim list -> 'a2 path list
 
 val touched_named : ('a1, 'a2) named -> 'a2 path list
 
-val touched_inamed : ('a1, 'a2) inamed -> 'a2 path list
-
-val touched_inameds : ('a1, 'a2) inamed list -> 'a2 path list
-
 val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
 
 val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool
@@ -999,11 +995,30 @@ val is_move : ('a1, 'a2) prim -> bool
 
 val has_move : ('a1, 'a2) prim list -> bool
 
+val ihas_move : ('a1, 'a2) inamed -> bool
+
 type 'a presult =
 | PDone of 'a
 | PNeed of int
 
 val add_paths : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> 'a1 path list
+
+val commute_seq_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list ->
+  (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
+
+val commute_inamed_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+  (('a1, 'a2) inamed * ('a1, 'a2) inamed) option
+
+val passes :
+  'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed -> 'a2
+  path list -> bool
+
+val commute_fl_pr :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+  'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+  path list list) * ('a1, 'a2) inamed) * 'a2 path list) option
 
 type ('l, 'n) hentry =
 | HFull of ('l, 'n) named * int list
@@ -1012,7 +1027,7 @@ type ('l, 'n) hentry =
 type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
 
 type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
-                         p_xdeps : int list }
+                         p_xdeps : int list; p_sums : 'n path list list }
 
 val known_at : int -> int list -> bool
 

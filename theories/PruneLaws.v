@@ -110,15 +110,64 @@ Fixpoint desc (hist : list hitem) : Prop :=
   end.
 
 (** The invariant of the pruned state, for the items still to come. *)
+Definition sum_ok (y : inamed) (s : list path) : Prop := covers s (touched_inamed y).
+
 Definition inv (st : pstate) (hist : list hitem) : Prop :=
   covers (p_paths st) (touched_inameds (d_pd (p_st st))) /\
   (forall y, In y (d_pd (p_st st)) -> incl (ideps y) (p_xdeps st)) /\
-  (forall y h, In y (d_pd (p_st st)) -> In h hist -> idx h < fst y).
+  (forall y h, In y (d_pd (p_st st)) -> In h hist -> idx h < fst y) /\
+  Forall2 sum_ok (d_pd (p_st st)) (p_sums st).
 
 Lemma existsb_eqb_false : forall j l, existsb (Nat.eqb j) l = false -> ~ In j l.
 Proof.
   intros j l H Hin. assert (existsb (Nat.eqb j) l = true); [|congruence].
   apply existsb_exists. exists j. split; auto. apply Nat.eqb_refl.
+Qed.
+
+(** [commute_fl_pr] is [commute_fl], and keeps the summaries right. *)
+Lemma commute_fl_pr_spec : forall ys ss x sx,
+  Forall2 sum_ok ys ss -> sum_ok x sx ->
+  match commute_fl_pr x sx ys ss, commute_fl x ys with
+  | Some (ys', ss', x', sx'), Some (ys'', x'') =>
+      ys' = ys'' /\ x' = x'' /\ Forall2 sum_ok ys' ss' /\ sum_ok x' sx'
+  | None, None => True
+  | _, _ => False
+  end.
+Proof.
+  induction ys as [|y ys IH]; intros ss x sx Hs Hx.
+  - inversion Hs; subst. simpl. auto.
+  - inversion Hs as [|y' sy ys' ss' Hy Hs' E1 E2]; subst. cbn [commute_fl_pr commute_fl].
+    destruct (passes x sx y sy) eqn:P.
+    + (* unrelated and independent: [x] and [y] commute unchanged *)
+      unfold passes in P. apply andb_true_iff in P as [P P3]. apply andb_true_iff in P as [P1 P2].
+      apply negb_true_iff in P1, P2, P3. apply meets_false in P1.
+      apply existsb_eqb_false in P2. apply existsb_eqb_false in P3.
+      assert (C : commute_inamed x y = Some (y, x)).
+      { destruct x as [i [pe pd]], y as [j [qe qd]]. apply commute_inamed_apart; auto.
+        exact (apart_covers sx sy _ _ P1 Hx Hy). }
+      rewrite C. specialize (IH ss' x sx Hs' Hx).
+      destruct (commute_fl_pr x sx ys ss') as [[[[ys1 ss1] x1] sx1]|];
+        destruct (commute_fl x ys) as [[ys2 x2]|]; try contradiction; auto.
+      destruct IH as (-> & -> & F & Ok). auto.
+    + rewrite commute_inamed_lin_eq.
+      destruct (commute_inamed x y) as [[y1 x1]|] eqn:C; auto.
+      pose proof (commute_inamed_covered x y y1 x1 C) as Cv.
+      assert (Hx1 : sum_ok x1 (if ihas_move y then sx ++ sy else sx)).
+      { destruct (ihas_move y) eqn:M.
+        - eapply covers_trans; [|eapply covers_incl; [|exact Cv]].
+          + apply covers_app; [apply covers_app_l; exact Hx|apply covers_app_r; exact Hy].
+          + intros z Hz. apply in_or_app. right. exact Hz.
+        - intros z Hz. apply Hx. exact (commute_inamed_nomove_l x y y1 x1 M C z Hz). }
+      assert (Hy1 : sum_ok y1 (if ihas_move x then sy ++ sx else sy)).
+      { destruct (ihas_move x) eqn:M.
+        - eapply covers_trans; [|eapply covers_incl; [|exact Cv]].
+          + apply covers_app; [apply covers_app_r; exact Hx|apply covers_app_l; exact Hy].
+          + intros z Hz. apply in_or_app. left. exact Hz.
+        - destruct (commute_inamed_nomove x y y1 x1 M C) as [E _]. unfold sum_ok. rewrite E. exact Hy. }
+      specialize (IH ss' x1 _ Hs' Hx1).
+      destruct (commute_fl_pr x1 _ ys ss') as [[[[ys1 ss1] x2] sx2]|];
+        destruct (commute_fl x1 ys) as [[ys2 x3]|]; try contradiction; auto.
+      destruct IH as (-> & -> & F & Ok). auto.
 Qed.
 
 (** One step looked at: darcs' step and [full_step] agree, and the
@@ -130,12 +179,12 @@ Lemma full_step_sim : forall j sum q allj hist st R,
   exists R', deps_walk ((j, q, allj) :: []) R = R' /\
     agree R' (p_st (full_step j sum q allj st)) /\ inv (full_step j sum q allj st) hist.
 Proof.
-  intros j sum q allj hist [[pd nd dir all cur] ps xd] [pd0 nd0 dir0 all0 cur0] Hs Hlt
-    (Ip & Ix & Ii) (E1 & E2 & E3 & E4).
-  cbn [d_pd d_direct d_all d_cursor d_nd p_st p_paths p_xdeps] in *. subst pd0 dir0 all0 cur0.
+  intros j sum q allj hist [[pd nd dir all cur] ps xd ss] [pd0 nd0 dir0 all0 cur0] Hs Hlt
+    (Ip & Ix & Ii & Iss) (E1 & E2 & E3 & E4).
+  cbn [d_pd d_direct d_all d_cursor d_nd p_st p_paths p_xdeps p_sums] in *. subst pd0 dir0 all0 cur0.
   destruct (add_paths_covers sum ps) as [Aps Asum].
   eexists. split; [reflexivity|].
-  unfold full_step. cbn [deps_walk d_pd d_direct d_all d_cursor d_nd p_st p_paths p_xdeps].
+  unfold full_step. cbn [deps_walk d_pd d_direct d_all d_cursor d_nd p_st p_paths p_xdeps p_sums].
   fold (known_at j (drop_above j cur)).
   assert (Hnew : forall y h, In y ((j, q) :: pd) -> In h hist -> idx h < fst y).
   { intros y h [<-|Hy] Hh; simpl; [auto|]. apply Ii; auto. right; auto. }
@@ -146,14 +195,21 @@ Proof.
     - eapply covers_trans; [exact Aps|exact Ip]. }
   assert (Hxd : forall y, In y ((j, q) :: pd) -> incl (ideps y) (snd q ++ xd)).
   { intros y [<-|Hy] x Hx; apply in_or_app; [left; exact Hx|right; apply (Ix y Hy); exact Hx]. }
+  assert (Hss : Forall2 sum_ok ((j, q) :: pd) (sum :: ss)) by (constructor; auto).
   destruct (known_at j (drop_above j cur)).
   - repeat split; cbn; auto.
-  - destruct (commute_fl (j, q) pd) as [[pd' q']|] eqn:C.
-    + pose proof (commute_fl_ids _ _ _ _ C) as Ids.
+  - pose proof (commute_fl_pr_spec pd ss (j, q) sum Iss Hs) as Sp.
+    destruct (commute_fl_pr (j, q) sum pd ss) as [[[[pd' ss'] q'] sq']|];
+      destruct (commute_fl (j, q) pd) as [[pd'' q'']|] eqn:C; try contradiction.
+    + destruct Sp as (<- & <- & Fss & _).
+      pose proof (commute_fl_ids _ _ _ _ C) as Ids.
       repeat split; cbn; auto.
       * (* the bundle's paths: recomputed after a move, unchanged otherwise *)
         destruct (has_move (fst q)) eqn:M.
-        -- apply add_paths_covers.
+        -- eapply covers_trans; [apply add_paths_covers|].
+           clear -Fss. induction Fss as [|y s ys ss Hy Hys IH]; [apply covers_nil|].
+           change (touched_inameds (y :: ys)) with (touched_inamed y ++ touched_inameds ys).
+           simpl. apply covers_app; [apply covers_app_l; exact Hy|apply covers_app_r; exact IH].
         -- pose proof (commute_fl_nomove pd (j, q) pd' q' M C) as E.
            intros x Hx. apply Ip. rewrite <- E. exact Hx.
       * intros y' Hy'. destruct (forall2_in_r _ _ _ _ Ids Hy') as [y [Hy [_ Ey]]].
@@ -171,8 +227,8 @@ Lemma skip_step_sim : forall j sum e q allj hist st R,
   inv st ((j, sum, e) :: hist) -> agree R (p_st st) ->
   agree (deps_walk ((j, q, allj) :: []) R) (p_st (skip_step j st)).
 Proof.
-  intros j sum e q allj hist [[pd nd dir all cur] ps xd] [pd0 nd0 dir0 all0 cur0]
-    (_ & Hs & He) Hm (Ip & Ix & Ii) (E1 & E2 & E3 & E4).
+  intros j sum e q allj hist [[pd nd dir all cur] ps xd ss] [pd0 nd0 dir0 all0 cur0]
+    (_ & Hs & He) Hm (Ip & Ix & Ii & Iss) (E1 & E2 & E3 & E4).
   cbn [d_pd d_direct d_all d_cursor d_nd p_st p_paths p_xdeps] in *. subst pd0 dir0 all0 cur0.
   unfold must_visit in Hm. cbn [p_st d_cursor p_xdeps p_paths] in Hm.
   apply orb_false_iff in Hm as [Hm Hf]. apply orb_false_iff in Hm as [Hm Hmeet].
@@ -230,7 +286,7 @@ Proof.
       destruct (full_step_sim j sum q' allj' hist st R Hs Hlt' Hi Ha) as (R' & ER & Ha' & Hi').
       rewrite ER. eapply IH; eauto.
     + eapply IH; eauto.
-      * destruct Hi as (Ip & Ix & Ii). unfold skip_step. repeat split; cbn; auto.
+      * destruct Hi as (Ip & Ix & Ii & Iss). unfold skip_step. repeat split; cbn; auto.
         intros y h Hy Hh. apply Ii; auto. right; auto.
       * eapply skip_step_sim; eauto.
 Qed.
@@ -301,6 +357,7 @@ Proof.
   - unfold touched_inameds. simpl. rewrite app_nil_r. exact Hs.
   - intros y [<-|[]]. unfold ideps. simpl. intros x Hx; exact Hx.
   - intros y h [<-|[]] Hh. simpl. auto.
+  - constructor; [exact Hs|constructor].
 Qed.
 
 Lemma agree_refl : forall R : @dstate L N, agree R R.

@@ -759,4 +759,93 @@ Proof.
     rewrite !touched_inameds_cons, E1, (IH x1 ys1 x2 M1 Cp). auto.
 Qed.
 
+(** The same on the other side: past prims without a move, a prim keeps
+    its touched paths. *)
+Lemma commute_fp_shape_l : forall p1 p2 a b : prim,
+  commute_fp p1 p2 = Succeeded (a, b) -> touched_prim p1 = touched_prim p2 ->
+  touched_prim b = touched_prim p1 /\ is_move a = false.
+Proof.
+  intros p1 p2 a b H Ht.
+  destruct p1, p2; simpl in H; destr_in H; try discriminate;
+    injection H as <- <-; simpl in *; auto.
+Qed.
+
+Lemma commute_nomove_l : forall x y y' x' : prim,
+  is_move y = false -> commute x y = Some (y', x') ->
+  touched_prim x' = touched_prim x /\ is_move y' = false.
+Proof.
+  intros x y y' x' Hm H. unfold commute in H.
+  destruct (speedy x y) as [| |[a b]] eqn:Sp; try discriminate.
+  - unfold everything_else in H.
+    destruct (is_pref y); [injection H as <- <-; auto|].
+    destruct (is_pref x); [injection H as <- <-; auto|].
+    unfold clever in H. destruct (commute_filedir x y) as [| |[a b]] eqn:Cf; try discriminate.
+    + destruct (commute_filedir (invert y) (invert x)) as [| |[a b]] eqn:Ci; try discriminate.
+      injection H as <- <-. unfold commute_filedir in Cf, Ci.
+      destruct (kind_of x) as [f1|d1|f f'|] eqn:K1; destruct (kind_of y) as [f2|d2|d d'|] eqn:K2;
+        try discriminate; try (exfalso; eapply kind_not_move; eauto; fail);
+        destr_in Cf; try discriminate;
+        destruct x, y; simpl in K1, K2, Ci; try discriminate; destr_in Ci; try discriminate;
+        injection Ci as <- <-;
+        repeat match goal with E : path_eqb _ _ = true |- _ => apply path_eqb_eq in E; subst end;
+        simpl; auto.
+    + injection H as <- <-. unfold commute_filedir in Cf.
+      destruct (kind_of x) as [f1|d1|f f'|] eqn:K1; destruct (kind_of y) as [f2|d2|d d'|] eqn:K2;
+        try discriminate; try (exfalso; eapply kind_not_move; eauto; fail);
+        destr_in Cf; try discriminate;
+        try (injection Cf as <- <-; split; auto using relocate_not_move; fail).
+      match goal with E : path_eqb f1 f2 = true |- _ => apply path_eqb_eq in E; subst f2 end.
+      apply commute_fp_shape_l in Cf; [exact Cf|]. apply (kind_file_eq _ _ f1); auto.
+  - unfold speedy in Sp.
+    destruct (kind_of x), (kind_of y); try discriminate.
+    destruct (path_eqb f f0); try discriminate.
+    injection Sp as <- <-. injection H as <- <-. auto.
+Qed.
+
+Lemma commute_past_nomove_l : forall (ys : list prim) x ys' x',
+  has_move ys = false -> commute_past x ys = Some (ys', x') ->
+  touched_prim x' = touched_prim x /\ has_move ys' = false.
+Proof.
+  induction ys as [|y ys IH]; intros x ys' x' Hm H; simpl in H.
+  - injection H as <- <-. auto.
+  - simpl in Hm. apply orb_false_iff in Hm as [My Mys].
+    destruct (commute x y) as [[y1 x1]|] eqn:C; [|discriminate].
+    destruct (commute_past x1 ys) as [[ys1 x2]|] eqn:Cp; [|discriminate].
+    injection H as <- <-. destruct (commute_nomove_l x y y1 x1 My C) as [E1 M1].
+    destruct (IH x1 ys1 x2 Mys Cp) as [E2 M2]. rewrite E2, E1. simpl. rewrite M1, M2. auto.
+Qed.
+
+Lemma commute_rl_nomove_l : forall (rxs ys acc ys' xs' : list prim),
+  has_move ys = false -> commute_rl rxs ys acc = Some (ys', xs') ->
+  incl (touched xs') (touched rxs ++ touched acc) /\ has_move ys' = false.
+Proof.
+  induction rxs as [|x rxs IH]; intros ys acc ys' xs' Hm H; simpl in H.
+  - injection H as <- <-. split; auto. intros y Hy; exact Hy.
+  - destruct (commute_past x ys) as [[ys1 x1]|] eqn:Cp; [|discriminate].
+    destruct (commute_past_nomove_l ys x ys1 x1 Hm Cp) as [E1 M1].
+    destruct (IH ys1 (x1 :: acc) ys' xs' M1 H) as [I2 M2]. split; auto.
+    intros y Hy. apply I2 in Hy. rewrite touched_cons in *. rewrite E1 in Hy.
+    repeat rewrite in_app_iff in *. tauto.
+Qed.
+
+(** Sequences: past a sequence without a move, the first sequence touches
+    no new path. *)
+Theorem commute_seq_nomove_l : forall xs ys ys' xs' : list prim,
+  has_move ys = false -> commute_seq xs ys = Some (ys', xs') ->
+  incl (touched xs') (touched xs).
+Proof.
+  intros xs ys ys' xs' Hm H. apply commute_rl_nomove_l in H as [I _]; auto.
+  intros y Hy. apply I in Hy. simpl in Hy. rewrite app_nil_r, in_touched_rev in Hy. exact Hy.
+Qed.
+
+Lemma commute_inamed_nomove_l : forall p q q' p' : inamed,
+  ihas_move q = false -> commute_inamed p q = Some (q', p') ->
+  incl (touched_inamed p') (touched_inamed p).
+Proof.
+  intros [i [pe pd]] [j [qe qd]] q' p' Hm H. unfold commute_inamed in H.
+  destruct (existsb (Nat.eqb i) qd || existsb (Nat.eqb j) pd); [discriminate|].
+  destruct (commute_seq pe qe) as [[qe' pe']|] eqn:C; [|discriminate].
+  injection H as <- <-. apply commute_seq_nomove_l in C; auto.
+Qed.
+
 End Touch.
