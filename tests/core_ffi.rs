@@ -225,16 +225,34 @@ fn deps_of_as_server(
     }
 }
 
-/// What the server does for ops 14 and 15: walk back from the end with the path's
-/// lineage (the path, grown by the summary of every patch that meets it), send in full
-/// the patches that meet it, the others summarised.
+/// The paths a prim touches (the core's `touched_prim`).
+fn prim_paths(q: &Prim) -> Vec<Path> {
+    match q {
+        Prim::Hunk { path, .. }
+        | Prim::AddFile(path)
+        | Prim::RmFile(path)
+        | Prim::AddDir(path)
+        | Prim::RmDir(path)
+        | Prim::Replace { path, .. }
+        | Prim::Binary { path, .. } => vec![path.clone()],
+        Prim::Move { from, to } => vec![from.clone(), to.clone()],
+        Prim::ChangePref { .. } => vec![],
+    }
+}
+
+/// What the server does for ops 14 and 15, the core's own rule: walk back from the end
+/// with the path's lineage (the path, grown by the paths of every prim that meets it);
+/// a patch with such a prim is sent in full, the others summarised.
 fn lineage_entries<'a>(ps: &'a [Named], sums: &'a [Vec<Path>], path: &Path) -> Vec<FileEntry<'a>> {
     let mut lineage = vec![path.clone()];
     let mut full = vec![false; ps.len()];
     for j in (0..ps.len()).rev() {
-        if meets(&sums[j], &lineage) {
-            full[j] = true;
-            lineage.extend(sums[j].iter().cloned());
+        for q in ps[j].prims.iter().rev() {
+            let t = prim_paths(q);
+            if meets(&t, &lineage) {
+                full[j] = true;
+                lineage.extend(t);
+            }
         }
     }
     (0..ps.len()).map(|j| if full[j] { FileEntry::Full(&ps[j]) } else { FileEntry::Skip(&sums[j]) }).collect()

@@ -15,7 +15,7 @@
     - [dependencies_pruned_eq]: the pruned whole graph (op 7) is
       [Depend.dependencies], with no hypothesis. *)
 
-From Coq Require Import List Bool Arith Lia.
+From Coq Require Import List Bool Arith Lia Sorting.Sorted.
 From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend DependLaws Touch Prune.
 Import ListNotations.
 
@@ -453,6 +453,159 @@ Proof.
   destruct (deps_prune_exact nleb p es _ dir all Hok H) as [-> ->].
   rewrite dependencies_states, nth_error_map, (deps_states_nth ps 0 [] k p Hp), Hl.
   simpl. auto.
+Qed.
+
+(** ** What the dependency sets are
+
+    The set of all dependencies of a patch ([d_all]) is its direct
+    dependencies with their own sets, and the list is strictly descending.
+    So the caller of op 13 may send, for a patch in full, the transitive
+    closure of op 7's direct dependencies sorted descending: that is the
+    very list [Depend.dependencies] computes ([all_deps_closure],
+    [desc_unique]). *)
+
+Definition desc_list (l : list nat) : Prop := StronglySorted (fun a b => b < a) l.
+
+Lemma merge_desc_sorted : forall l1 l2,
+  desc_list l1 -> desc_list l2 -> desc_list (merge_desc l1 l2).
+Proof.
+  unfold desc_list.
+  induction l1 as [|a l1 IH1]; intros l2 H1 H2; [exact H2|].
+  induction l2 as [|b l2 IH2]; [exact H1|].
+  apply StronglySorted_inv in H1 as [S1 F1]. apply StronglySorted_inv in H2 as [S2 F2].
+  rewrite Forall_forall in F1, F2.
+  cbn [merge_desc]. destruct (Nat.ltb_spec a b).
+  - fold (merge_desc (a :: l1) l2). constructor.
+    + apply IH2. exact S2.
+    + apply Forall_forall. intros x Hx. change (In x (merge_desc (a :: l1) l2)) in Hx.
+      apply merge_desc_in in Hx as [[<-|Hx]|Hx]; auto.
+      specialize (F1 x Hx). lia.
+  - destruct (Nat.ltb_spec b a).
+    + constructor.
+      * apply IH1; auto. constructor; auto. apply Forall_forall; auto.
+      * apply Forall_forall. intros x Hx. apply merge_desc_in in Hx as [Hx|[<-|Hx]]; auto.
+        specialize (F2 x Hx). lia.
+    + assert (a = b) by lia. subst b. constructor; [apply IH1; auto|].
+      apply Forall_forall. intros x Hx. apply merge_desc_in in Hx as [Hx|Hx]; auto.
+Qed.
+
+(** The walk's invariant, [allof j] being the set the history gives for
+    patch [j], for a patch numbered [k]. *)
+Definition all_inv (allof : nat -> list nat) (k : nat) (st : @dstate L N) : Prop :=
+  desc_list (d_all st) /\ (forall x, In x (d_all st) -> x < k) /\
+  (forall x, In x (d_direct st) -> x < k) /\
+  (forall x, In x (d_all st) <-> exists d, In d (d_direct st) /\ (x = d \/ In x (allof d))).
+
+Lemma deps_walk_all : forall hist allof k st,
+  (forall j q allj, In (j, q, allj) hist ->
+     j < k /\ allj = allof j /\ desc_list allj /\ (forall x, In x allj -> x < j)) ->
+  all_inv allof k st -> all_inv allof k (deps_walk hist st).
+Proof.
+  induction hist as [|[[j q] allj] hist IH]; intros allof k [pd nd dir all cur] Hh Hi; [exact Hi|].
+  assert (Hh' : forall j' q' allj', In (j', q', allj') hist ->
+                  j' < k /\ allj' = allof j' /\ desc_list allj' /\ (forall x, In x allj' -> x < j'))
+    by (intros j' q' allj' Hin; apply (Hh j' q' allj'); right; exact Hin).
+  destruct (Hh j q allj (or_introl eq_refl)) as (Hk & Ea & Ds & Lt).
+  destruct Hi as (S & B & Bd & C). cbn [d_all d_direct] in *.
+  cbn [deps_walk d_cursor d_pd d_all d_direct d_nd].
+  destruct (match drop_above j cur with k0 :: _ => k0 =? j | [] => false end);
+    [apply IH; auto; repeat split; auto; apply C|].
+  destruct (commute_fl (j, q) pd) as [[pd' q']|];
+    [apply IH; auto; repeat split; auto; apply C|].
+  apply IH; auto. cbn [d_all d_direct]. repeat split.
+  - apply merge_desc_sorted; auto. constructor; auto. apply Forall_forall. exact Lt.
+  - intros x Hx. apply merge_desc_in in Hx as [Hx|[<-|Hx]]; auto. specialize (Lt x Hx). lia.
+  - intros x [<-|Hx]; auto.
+  - intros Hx. apply merge_desc_in in Hx as [Hx|[Ej|Hx]].
+    + apply C in Hx as [d [Hd Hx]]. exists d. split; [right|]; auto.
+    + exists j. split; [left|left]; auto.
+    + exists j. split; [left; auto|right]. rewrite <- Ea. exact Hx.
+  - intros [d [[Ed|Hd] [Ex|Hx]]]; apply merge_desc_in; subst.
+    + right. left. auto.
+    + right. right. exact Hx.
+    + left. apply C. exists d. split; auto.
+    + left. apply C. exists d. split; auto.
+Qed.
+
+(** For every patch [k] of a history, the state [Depend.dependencies]
+    computes: all its dependencies are its direct dependencies with their
+    own sets, in a strictly descending list of earlier patches. *)
+Lemma states_all : forall (ps : list named) i hist allof,
+  (forall j q allj, In (j, q, allj) hist ->
+     j < i /\ allj = allof j /\ desc_list allj /\ (forall x, In x allj -> x < j)) ->
+  (forall m st, nth_error (deps_states_from i ps hist) m = Some st -> allof (i + m) = d_all st) ->
+  forall m st, nth_error (deps_states_from i ps hist) m = Some st -> all_inv allof (i + m) st.
+Proof.
+  induction ps as [|p ps IH]; intros i hist allof Hh Hc m st Hm; [destruct m; discriminate|].
+  assert (H0 : all_inv allof i (deps_of i p hist)).
+  { unfold deps_of. apply deps_walk_all.
+    - intros j q allj Hin. destruct (Hh j q allj Hin) as (? & ? & ? & ?). auto.
+    - unfold all_inv. cbn. split; [constructor|]. split; [intros x []|]. split; [intros x []|].
+      intros x. split; [intros []|intros [d [[] _]]]. }
+  destruct m as [|m]; simpl in Hm.
+  - injection Hm as <-. rewrite Nat.add_0_r. exact H0.
+  - replace (i + S m) with (S i + m) by lia.
+    apply (IH (S i) ((i, p, d_all (deps_of i p hist)) :: hist) allof); auto.
+    + intros j q allj [Ej|Hin].
+      * injection Ej as <- <- <-. destruct H0 as (S0 & B0 & _).
+        repeat split; auto.
+        specialize (Hc 0 (deps_of i p hist) eq_refl). rewrite Nat.add_0_r in Hc. auto.
+      * destruct (Hh j q allj Hin) as (? & ? & ? & ?). repeat split; auto.
+    + intros m' st' Hm'. replace (S i + m') with (i + S m') by lia. apply Hc. simpl. exact Hm'.
+Qed.
+
+Lemma nth_error_lt : forall {A} (l : list A) n x, nth_error l n = Some x -> n < length l.
+Proof.
+  intros A l. induction l as [|a l IH]; intros n x H; [destruct n; discriminate|].
+  destruct n; simpl in *; [lia|]. apply IH in H. lia.
+Qed.
+
+Lemma nth_error_exists : forall {A} (l : list A) n, n < length l -> exists x, nth_error l n = Some x.
+Proof.
+  intros A l. induction l as [|a l IH]; intros n H; simpl in H; [lia|].
+  destruct n; simpl; [eauto|]. apply IH. lia.
+Qed.
+
+(** For every patch [k] of a history, the state [Depend.dependencies]
+    computes: all its dependencies are its direct dependencies with their
+    own sets, in a strictly descending list of earlier patches. *)
+Theorem all_deps_closure : forall (ps : list named) k st,
+  nth_error (deps_states_from 0 ps []) k = Some st ->
+  desc_list (d_all st) /\ (forall x, In x (d_all st) -> x < k) /\
+  (forall x, In x (d_all st) <->
+     exists d st_d, In d (d_direct st) /\ nth_error (deps_states_from 0 ps []) d = Some st_d /\
+                    (x = d \/ In x (d_all st_d))).
+Proof.
+  intros ps k st H.
+  set (allof := fun j => match nth_error (deps_states_from 0 ps []) j with
+                         | Some s => d_all s | None => [] end).
+  destruct (states_all ps 0 [] allof (fun j q allj (Hin : In (j, q, allj) []) => match Hin with end)
+              (fun m st' Hm => ltac:(unfold allof; simpl; rewrite Hm; reflexivity)) k st H)
+    as (S & B & Bd & C).
+  split; [exact S|split; [exact B|]].
+  intros x. rewrite C. split.
+  - intros [d [Hd Hx]]. destruct (nth_error_exists (deps_states_from 0 ps []) d) as [sd Hsd].
+    + apply nth_error_lt in H. specialize (Bd d Hd). lia.
+    + exists d, sd. unfold allof in Hx. rewrite Hsd in Hx. auto.
+  - intros [d [sd [Hd [Hsd Hx]]]]. exists d. split; auto. unfold allof. rewrite Hsd. exact Hx.
+Qed.
+
+(** A strictly descending list is determined by its elements. *)
+Theorem desc_unique : forall l1 l2,
+  desc_list l1 -> desc_list l2 -> (forall x, In x l1 <-> In x l2) -> l1 = l2.
+Proof.
+  induction l1 as [|a l1 IH]; intros l2 H1 H2 E.
+  - destruct l2 as [|b l2]; auto. exfalso. apply (proj2 (E b)). left; auto.
+  - destruct l2 as [|b l2]; [exfalso; apply (proj1 (E a)); left; auto|].
+    apply StronglySorted_inv in H1 as [S1 F1]. apply StronglySorted_inv in H2 as [S2 F2].
+    rewrite Forall_forall in F1, F2.
+    assert (a = b).
+    { destruct (proj1 (E a) (or_introl eq_refl)) as [<-|Ha]; auto.
+      destruct (proj2 (E b) (or_introl eq_refl)) as [->|Hb]; auto.
+      specialize (F2 a Ha). specialize (F1 b Hb). lia. }
+    subst b. f_equal. apply IH; auto. intros x. split; intros Hx.
+    + specialize (F1 x Hx). destruct (proj1 (E x) (or_intror Hx)) as [Ea|Hx']; auto. lia.
+    + specialize (F2 x Hx). destruct (proj2 (E x) (or_intror Hx)) as [Ea|Hx']; auto. lia.
 Qed.
 
 End PruneLaws.
