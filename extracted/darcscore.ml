@@ -5176,9 +5176,14 @@ let rec pdeps_from eqN lO nleb i ps hist acc =
 let dependencies_pruned eqN lO nleb ps =
   pdeps_from eqN lO nleb 0 ps [] []
 
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
 type ('l, 'n) fentry =
 | FFull of ('l, 'n) named
 | FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
 
 type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
 
@@ -5206,6 +5211,25 @@ let lin_step eqN x acc =
 let lin eqN xs acc =
   fold_right (lin_step eqN) acc xs
 
+(** val lin_segs :
+    'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+    'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
+
+let rec lin_segs eqN i j segs acc =
+  match segs with
+  | [] -> PDone acc
+  | f :: segs' ->
+    (match f with
+     | FPrim r ->
+       (match lin_segs eqN i (Stdlib.Int.succ j) segs' acc with
+        | PDone acc' -> PDone (lin_step eqN ((i, j), r) acc')
+        | PNeed k -> PNeed k)
+     | FRun (n, sum) ->
+       (match lin_segs eqN i (add j n) segs' acc with
+        | PDone acc' ->
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | PNeed k -> PNeed k))
+
 (** val lin_es :
     'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
     tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
@@ -5219,7 +5243,8 @@ let rec lin_es eqN i es acc =
        (match e with
         | FFull q -> PDone (lin eqN (tag i 0 (fst q)) acc')
         | FSkip sum ->
-          if meets eqN sum (fst acc') then PNeed i else PDone acc')
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | FPart segs -> lin_segs eqN i 0 segs acc')
      | PNeed j -> PNeed j)
 
 (** val kept_for :
@@ -5388,6 +5413,13 @@ let api_dependencies_unpruned _ eqN lo _ ps =
 
 let api_touched _ eqN _ nleb ps =
   map (summarize eqN nleb) ps
+
+(** val api_touched_prims :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path list list list **)
+
+let api_touched_prims _ _ _ _ ps =
+  map (fun p -> map touched_prim (fst p)) ps
 
 (** val api_deps_of :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,

@@ -1069,9 +1069,14 @@ val dependencies_pruned :
   'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
   -> int list list
 
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
 type ('l, 'n) fentry =
 | FFull of ('l, 'n) named
 | FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
 
 type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
 
@@ -1084,6 +1089,10 @@ val lin_step :
 val lin :
   'a2 eqDec -> ('a1, 'a2) tprim list -> ('a2 path list * ('a1, 'a2) tprim
   list) -> 'a2 path list * ('a1, 'a2) tprim list
+
+val lin_segs :
+  'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+  'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult
 
 val lin_es :
   'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
@@ -1156,6 +1165,10 @@ val api_dependencies_unpruned :
 val api_touched :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named list -> 'a2 path list list
+
+val api_touched_prims :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path list list list
 
 val api_deps_of :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)

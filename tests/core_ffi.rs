@@ -193,12 +193,7 @@ fn closures(direct: &[Vec<u32>]) -> Vec<Vec<u32>> {
 /// the paths gathered so far (the patch's own, grown by every patch sent in full) or that
 /// the patch explicitly depends on, the others summarised; on "need j", send j in full
 /// too and retry. Returns the answer and the number of retries.
-fn deps_of_as_server(
-    ps: &[Named],
-    sums: &[Vec<Path>],
-    all: &[Vec<u32>],
-    k: usize,
-) -> (pruned::PatchDeps, usize) {
+fn deps_of_as_server(ps: &[Named], sums: &[Vec<Path>], all: &[Vec<u32>], k: usize) -> (pruned::PatchDeps, usize) {
     let mut full = vec![false; k];
     let mut gathered = sums[k].clone();
     let mut explicit: Vec<u32> = ps[k].deps.clone();
@@ -242,20 +237,37 @@ fn prim_paths(q: &Prim) -> Vec<Path> {
 
 /// What the server does for ops 14 and 15, the core's own rule: walk back from the end
 /// with the path's lineage (the path, grown by the paths of every prim that meets it);
-/// a patch with such a prim is sent in full, the others summarised.
-fn lineage_entries<'a>(ps: &'a [Named], sums: &'a [Vec<Path>], path: &Path) -> Vec<FileEntry<'a>> {
+/// a patch with such a prim is sent in part (those prims, the others in summarised runs),
+/// or in full when `full` says so; the others summarised.
+fn lineage_entries<'a>(
+    ps: &'a [Named],
+    sums: &'a [Vec<Path>],
+    pp: &'a [Vec<Vec<Path>>],
+    path: &Path,
+    full: bool,
+) -> Vec<FileEntry<'a>> {
     let mut lineage = vec![path.clone()];
-    let mut full = vec![false; ps.len()];
+    let mut keep: Vec<Vec<bool>> = ps.iter().map(|p| vec![false; p.prims.len()]).collect();
     for j in (0..ps.len()).rev() {
-        for q in ps[j].prims.iter().rev() {
+        for (i, q) in ps[j].prims.iter().enumerate().rev() {
             let t = prim_paths(q);
             if meets(&t, &lineage) {
-                full[j] = true;
+                keep[j][i] = true;
                 lineage.extend(t);
             }
         }
     }
-    (0..ps.len()).map(|j| if full[j] { FileEntry::Full(&ps[j]) } else { FileEntry::Skip(&sums[j]) }).collect()
+    (0..ps.len())
+        .map(|j| {
+            if !keep[j].iter().any(|k| *k) {
+                FileEntry::Skip(&sums[j])
+            } else if full {
+                FileEntry::Full(&ps[j])
+            } else {
+                pruned::part(&ps[j].prims, &pp[j], |i| keep[j][i])
+            }
+        })
+        .collect()
 }
 
 const NAMES: [&str; 4] = ["a", "b", "d", "e"];
@@ -389,19 +401,33 @@ proptest! {
     #[test]
     fn pruned_file_at_and_annotate_equal_unpruned((ps, tree) in history_strategy()) {
         let sums = pruned::touched(&ps).unwrap();
+        let pp = pruned::touched_prims(&ps).unwrap();
+        prop_assert_eq!(pp.iter().map(|v| v.len()).collect::<Vec<_>>(), ps.iter().map(|p| p.prims.len()).collect::<Vec<_>>());
         let mut paths: Vec<Path> = tree.keys().cloned().collect();
         paths.push(p("a/zz"));
         for v in [ps.len(), ps.len() / 2] {
             let hist = &ps[..v];
             for path in &paths {
-                let entries = lineage_entries(hist, &sums[..v], path);
-                let want = core::file_at(hist, path);
-                let got = pruned::file_at_pruned(&entries, path).unwrap();
-                prop_assert_eq!(got, Pruned::Done(want.clone().unwrap()), "file_at {:?} at {}", path, v);
-                if let Ok(core::Lookup::File(_)) = want {
-                    let want = core::annotate(hist, path).unwrap();
-                    let got = pruned::annotate_pruned(&entries, path).unwrap();
-                    prop_assert_eq!(got, Pruned::Done(want), "annotate {:?} at {}", path, v);
+                for full in [true, false] {
+                    let entries = lineage_entries(hist, &sums[..v], &pp[..v], path, full);
+                    let want = core::file_at(hist, path);
+                    let got = pruned::file_at_pruned(&entries, path).unwrap();
+                    prop_assert_eq!(got, Pruned::Done(want.clone().unwrap()), "file_at {:?} at {}", path, v);
+                    if let Ok(core::Lookup::File(_)) = want {
+                        let want = core::annotate(hist, path).unwrap();
+                        let got = pruned::annotate_pruned(&entries, path).unwrap();
+                        prop_assert_eq!(got, Pruned::Done(want), "annotate {:?} at {}", path, v);
+                    }
+                }
+                // a partial entry keeping too few prims asks for its patch
+                for j in 0..v {
+                    if hist[j].prims.len() < 2 { continue; }
+                    let mut entries = lineage_entries(hist, &sums[..v], &pp[..v], path, false);
+                    entries[j] = pruned::part(&hist[j].prims, &pp[j], |i| i % 2 == 0);
+                    match pruned::file_at_pruned(&entries, path).unwrap() {
+                        Pruned::Done(l) => prop_assert_eq!(l, core::file_at(hist, path).unwrap()),
+                        Pruned::Need(k) => prop_assert_eq!(k as usize, j),
+                    }
                 }
                 let skips: Vec<FileEntry> = sums[..v].iter().map(|s| FileEntry::Skip(s)).collect();
                 match pruned::file_at_pruned(&skips, path).unwrap() {
@@ -425,19 +451,11 @@ fn a_patch_on_the_lineage_is_needed() {
     ];
     let sums = pruned::touched(&ps).unwrap();
     // h's lineage goes through the move to g: patch 1 is needed, patches 0 and 2 are not
-    let entries = [
-        FileEntry::Skip(&sums[0]),
-        FileEntry::Skip(&sums[1]),
-        FileEntry::Skip(&sums[2]),
-        FileEntry::Full(&ps[3]),
-    ];
+    let entries =
+        [FileEntry::Skip(&sums[0]), FileEntry::Skip(&sums[1]), FileEntry::Skip(&sums[2]), FileEntry::Full(&ps[3])];
     assert_eq!(pruned::file_at_pruned(&entries, &p("h")).unwrap(), Pruned::Need(1));
-    let entries = [
-        FileEntry::Skip(&sums[0]),
-        FileEntry::Full(&ps[1]),
-        FileEntry::Skip(&sums[2]),
-        FileEntry::Full(&ps[3]),
-    ];
+    let entries =
+        [FileEntry::Skip(&sums[0]), FileEntry::Full(&ps[1]), FileEntry::Skip(&sums[2]), FileEntry::Full(&ps[3])];
     assert_eq!(pruned::file_at_pruned(&entries, &p("h")).unwrap(), Pruned::Done(core::Lookup::File(b"x\n".to_vec())));
     let a = pruned::annotate_pruned(&entries, &p("h")).unwrap();
     assert_eq!(a, Pruned::Done(core::annotate(&ps, &p("h")).unwrap()));

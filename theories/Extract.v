@@ -94,6 +94,12 @@ Definition api_touched (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (named L N)) : list (list (path N)) :=
   map (summarize nleb) ps.
 
+(** Op 17: for each patch, the paths each of its prims touches
+    ([Touch.touched_prim]), for the runs of partial entries of ops 14, 15. *)
+Definition api_touched_prims (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) : list (list (list (path N))) :=
+  map (fun p => map touched_prim (fst p)) ps.
+
 (** Op 13: the direct and all dependencies of one patch, from the earlier
     patches in full or summarised ([PruneLaws.deps_prune_exact]). *)
 Definition api_deps_of (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
@@ -134,4 +140,5 @@ End Api.
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
   api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate
-  api_dependencies_unpruned api_touched api_deps_of api_file_at_pruned api_annotate_pruned.
+  api_dependencies_unpruned api_touched api_deps_of api_file_at_pruned api_annotate_pruned
+  api_touched_prims.

@@ -34,8 +34,13 @@ Notation prim := (prim L N).
 Notation state := (state L N).
 Notation named := (named L N).
 
-(** A patch of the history: in full, or the summary of its paths. *)
-Inductive fentry := FFull (q : named) | FSkip (sum : list path).
+(** A part of a patch: a prim, or a run of [n] consecutive prims given by
+    the summary of their paths. *)
+Inductive fseg := FPrim (r : prim) | FRun (n : nat) (sum : list path).
+
+(** A patch of the history: in full, as the summary of its paths, or in
+    part (its prims that matter, the others in summarised runs). *)
+Inductive fentry := FFull (q : named) | FSkip (sum : list path) | FPart (segs : list fseg).
 
 (** A prim with its patch's index and its index inside the patch. *)
 Definition tprim := (nat * nat * prim)%type.
@@ -56,6 +61,24 @@ Definition lin_step (x : tprim) (acc : list path * list tprim) : list path * lis
 Definition lin (xs : list tprim) (acc : list path * list tprim) : list path * list tprim :=
   fold_right lin_step acc xs.
 
+(** The parts of patch [i] (its prims numbered from [j]), the newest
+    first; a summarised run must be unrelated to the lineage at its point. *)
+Fixpoint lin_segs (i j : nat) (segs : list fseg) (acc : list path * list tprim)
+  : presult (list path * list tprim) :=
+  match segs with
+  | [] => PDone acc
+  | FPrim r :: segs' =>
+      match lin_segs i (S j) segs' acc with
+      | PDone acc' => PDone (lin_step (i, j, r) acc')
+      | PNeed k => PNeed k
+      end
+  | FRun n sum :: segs' =>
+      match lin_segs i (j + n) segs' acc with
+      | PDone acc' => if meets sum (fst acc') then PNeed i else PDone acc'
+      | PNeed k => PNeed k
+      end
+  end.
+
 (** The whole history, the newest patch first; a summarised patch must be
     unrelated to the lineage at its point. *)
 Fixpoint lin_es (i : nat) (es : list fentry) (acc : list path * list tprim)
@@ -69,6 +92,7 @@ Fixpoint lin_es (i : nat) (es : list fentry) (acc : list path * list tprim)
           match e with
           | FSkip sum => if meets sum (fst acc') then PNeed i else PDone acc'
           | FFull q => PDone (lin (tag i 0 (fst q)) acc')
+          | FPart segs => lin_segs i 0 segs acc'
           end
       end
   end.
@@ -128,4 +152,5 @@ Definition annotate_pruned (es : list fentry) (p : path)
 End Lineage.
 
 Arguments fentry : clear implicits.
+Arguments fseg : clear implicits.
 Arguments tprim : clear implicits.

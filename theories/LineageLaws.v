@@ -384,9 +384,24 @@ Qed.
 
 (** ** The entries stand for the real history *)
 
-(** A full entry is the real patch; a summary covers its touched paths. *)
+(** The parts stand for the real prims: each prim is the real one, each
+    run of [n] prims has a summary covering their touched paths. *)
+Fixpoint segs_ok (segs : list (fseg L N)) (rs : list prim) : Prop :=
+  match segs with
+  | [] => rs = []
+  | FPrim r :: segs' => exists rs', rs = r :: rs' /\ segs_ok segs' rs'
+  | FRun n sum :: segs' =>
+      exists run rs', rs = run ++ rs' /\ length run = n /\ covers sum (touched run) /\ segs_ok segs' rs'
+  end.
+
+(** A full entry is the real patch; a summary covers its touched paths;
+    the parts of a partial entry stand for its prims. *)
 Definition fentry_ok (e : fentry) (p : named) : Prop :=
-  match e with FFull q => q = p | FSkip sum => covers sum (touched_named p) end.
+  match e with
+  | FFull q => q = p
+  | FSkip sum => covers sum (touched_named p)
+  | FPart segs => segs_ok segs (fst p)
+  end.
 
 Lemma lin_tag_apart : forall sum i j (rs : list prim) ls ks,
   covers sum (touched rs) -> meets sum ls = false -> lin (tag i j rs) (ls, ks) = (ls, ks).
@@ -400,6 +415,41 @@ Proof.
   intros x Hx. apply Hc, in_or_app; auto.
 Qed.
 
+Lemma tag_app : forall i j (xs ys : list prim),
+  tag i j (xs ++ ys) = tag i j xs ++ tag i (j + length xs) ys.
+Proof.
+  intros i j xs. revert j. induction xs as [|x xs IH]; intros j ys; simpl.
+  - rewrite Nat.add_0_r. reflexivity.
+  - rewrite IH. replace (S j + length xs) with (j + S (length xs)) by lia. reflexivity.
+Qed.
+
+Lemma lin_segs_spec : forall (segs : list (fseg L N)) rs i j acc acc',
+  segs_ok segs rs -> lin_segs i j segs acc = PDone acc' -> acc' = lin (tag i j rs) acc.
+Proof.
+  induction segs as [|[r|n sum] segs IH]; intros rs i j acc acc' Hok H; simpl in H, Hok.
+  - subst rs. injection H as <-. reflexivity.
+  - destruct Hok as (rs' & -> & Hok).
+    destruct (lin_segs i (S j) segs acc) as [acc1|k] eqn:E; [|discriminate].
+    injection H as <-. rewrite (IH rs' i (S j) acc acc1 Hok E). reflexivity.
+  - destruct Hok as (run & rs' & -> & Hl & Hc & Hok).
+    destruct (lin_segs i (j + n) segs acc) as [acc1|k] eqn:E; [|discriminate].
+    rewrite (IH rs' i (j + n) acc acc1 Hok E) in H. rewrite tag_app. unfold lin at 1.
+    rewrite fold_right_app. fold (lin (tag i (j + length run) rs') acc). rewrite Hl.
+    destruct (lin (tag i (j + n) rs') acc) as [ls ks] eqn:El. cbn [fst] in H.
+    destruct (meets sum ls) eqn:M; [discriminate|]. injection H as <-.
+    fold (lin (tag i j run) (ls, ks)). rewrite (lin_tag_apart sum); auto.
+Qed.
+
+Lemma lin_segs_need : forall (segs : list (fseg L N)) i j acc k,
+  lin_segs i j segs acc = PNeed k -> k = i.
+Proof.
+  induction segs as [|[r|n sum] segs IH]; intros i j acc k H; simpl in H; [discriminate| |].
+  - destruct (lin_segs i (S j) segs acc) eqn:E; [discriminate|]. injection H as <-. eapply IH; eauto.
+  - destruct (lin_segs i (j + n) segs acc) as [acc1|k'] eqn:E.
+    + destruct (meets sum (fst acc1)); [injection H as <-; auto|discriminate].
+    + injection H as <-. eapply IH; eauto.
+Qed.
+
 Lemma lin_es_spec : forall es ps i acc acc',
   Forall2 fentry_ok es ps -> lin_es i es acc = PDone acc' -> acc' = lin (flat i ps) acc.
 Proof.
@@ -408,28 +458,35 @@ Proof.
   - injection H as <-. reflexivity.
   - destruct (lin_es (S i) es acc) as [acc1|j] eqn:E; [|discriminate].
     rewrite (IH ps' (S i) acc acc1 Hok' E) in H. simpl. unfold lin. rewrite fold_right_app.
-    fold (lin (flat (S i) ps') acc). destruct e as [q|sum].
+    fold (lin (flat (S i) ps') acc). destruct e as [q|sum|segs].
     + injection H as <-. simpl in He. subst q. reflexivity.
     + destruct (lin (flat (S i) ps') acc) as [ls ks] eqn:El. cbn [fst] in H.
       destruct (meets sum ls) eqn:M; [discriminate|]. injection H as <-.
       fold (lin (tag i 0 (fst p)) (ls, ks)). rewrite (lin_tag_apart sum); auto.
+    + exact (lin_segs_spec segs (fst p) i 0 _ acc' He H).
 Qed.
 
-(** "Need patch [j]": [j] is a summarised entry. *)
+(** "Need patch [j]": [j] is an entry not given in full. *)
+Definition not_full (e : fentry) : Prop := match e with FFull _ => False | _ => True end.
+
 Theorem lineage_need : forall (es : list fentry) p j,
-  kept_for es p = PNeed j -> exists sum, nth_error es j = Some (FSkip sum).
+  kept_for es p = PNeed j -> exists e, nth_error es j = Some e /\ not_full e.
 Proof.
   intros es p j H. unfold kept_for in H.
   assert (G : forall (es : list fentry) i acc, lin_es i es acc = PNeed j ->
-                i <= j /\ exists sum, nth_error es (j - i) = Some (FSkip sum)).
+                i <= j /\ exists e, nth_error es (j - i) = Some e /\ not_full e).
   { clear H es. intros es. induction es as [|e es IH]; intros i acc H; simpl in H; [discriminate|].
     destruct (lin_es (S i) es acc) as [acc1|k] eqn:E.
-    - destruct e as [q|sum]; [discriminate|]. destruct (meets sum (fst acc1)); [|discriminate].
-      injection H as <-. rewrite Nat.sub_diag. simpl. eauto.
-    - injection H as ->. destruct (IH _ _ E) as [Hle [sum Hs]]. split; [lia|].
-      exists sum. replace (j - i) with (S (j - S i)) by lia. simpl. auto. }
+    - destruct e as [q|sum|segs]; [discriminate| |].
+      + destruct (meets sum (fst acc1)); [|discriminate].
+        injection H as <-. rewrite Nat.sub_diag. simpl.
+        split; [lia|]. exists (FSkip sum). split; [reflexivity|exact I].
+      + apply lin_segs_need in H. subst i. rewrite Nat.sub_diag. simpl.
+        split; [lia|]. exists (FPart segs). split; [reflexivity|exact I].
+    - injection H as ->. destruct (IH _ _ E) as [Hle [e' Hs]]. split; [lia|].
+      exists e'. replace (j - i) with (S (j - S i)) by lia. simpl. auto. }
   destruct (lin_es 0 es ([p], [])) as [[ls ks]|k] eqn:E; [discriminate|].
-  injection H as ->. destruct (G _ _ _ E) as [_ [sum Hs]]. rewrite Nat.sub_0_r in Hs. eauto.
+  injection H as ->. destruct (G _ _ _ E) as [_ Hs]. rewrite Nat.sub_0_r in Hs. exact Hs.
 Qed.
 
 (** ** The answers *)

@@ -11,13 +11,14 @@
 
 use super::wire::{Dec, Enc, Malformed};
 use super::{enc_named, run, run_offloaded, Annotation, CoreError, Lookup, Named};
-use crate::darcs::prim::Path;
+use crate::darcs::prim::{Path, Prim};
 
 const OP_TOUCHED: u32 = 12;
 const OP_DEPS_OF: u32 = 13;
 const OP_FILE_AT_PRUNED: u32 = 14;
 const OP_ANNOTATE_PRUNED: u32 = 15;
 const OP_DEPENDENCIES_UNPRUNED: u32 = 16;
+const OP_TOUCHED_PRIMS: u32 = 17;
 
 /// An answer, or the index of a patch the core needs in full before it can answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +37,54 @@ pub enum DepsEntry<'a> {
 }
 
 /// A patch of the history as ops 14 and 15 take it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum FileEntry<'a> {
+    /// The patch.
     Full(&'a Named),
+    /// The summary of its touched paths ([`touched`]).
     Skip(&'a [Path]),
+    /// Its prims that may matter, the others in runs given by the paths they touch
+    /// (built by [`part`]).
+    Part(Vec<Segment<'a>>),
+}
+
+/// A part of a patch in a [`FileEntry::Part`].
+#[derive(Debug, Clone)]
+pub enum Segment<'a> {
+    Prim(&'a Prim),
+    /// `n` consecutive prims, and (at least) every path they touch.
+    Run(u32, Vec<Path>),
+}
+
+/// A partial entry: the prims for which `keep` holds, the others in runs whose paths
+/// are those [`touched_prims`] gave for them (`prim_paths[i]` for prim `i`).
+pub fn part<'a>(prims: &'a [Prim], prim_paths: &[Vec<Path>], keep: impl Fn(usize) -> bool) -> FileEntry<'a> {
+    let mut segs = Vec::new();
+    let mut run: Option<(u32, Vec<Path>)> = None;
+    for (i, p) in prims.iter().enumerate() {
+        if keep(i) {
+            if let Some((n, paths)) = run.take() {
+                segs.push(Segment::Run(n, paths));
+            }
+            segs.push(Segment::Prim(p));
+        } else {
+            let (n, paths) = run.get_or_insert_with(|| (0, Vec::new()));
+            *n += 1;
+            for x in prim_paths.get(i).map(|v| &v[..]).unwrap_or(&[]) {
+                if !paths.contains(x) {
+                    paths.push(x.clone());
+                }
+            }
+            if prim_paths.get(i).is_none() {
+                // no paths known for this prim: the root, related to everything
+                paths.push(Vec::new());
+            }
+        }
+    }
+    if let Some((n, paths)) = run.take() {
+        segs.push(Segment::Run(n, paths));
+    }
+    FileEntry::Part(segs)
 }
 
 /// The dependencies of one patch.
@@ -63,6 +108,27 @@ pub fn touched(patches: &[Named]) -> Result<Vec<Vec<Path>>, CoreError> {
             .map(|_| {
                 let k = d.u32()?;
                 (0..k).map(|_| d.path()).collect()
+            })
+            .collect()
+    })
+}
+
+/// For each patch, the paths each of its prims touches (the core's `touched_prim`): what
+/// [`part`] needs to summarise the prims it leaves out.
+pub fn touched_prims(patches: &[Named]) -> Result<Vec<Vec<Vec<Path>>>, CoreError> {
+    let mut e = Enc::new(OP_TOUCHED_PRIMS);
+    enc_named(&mut e, patches);
+    run(e, |d| {
+        let n = d.u32()?;
+        (0..n)
+            .map(|_| {
+                let k = d.u32()?;
+                (0..k)
+                    .map(|_| {
+                        let m = d.u32()?;
+                        (0..m).map(|_| d.path()).collect()
+                    })
+                    .collect()
             })
             .collect()
     })
@@ -120,6 +186,23 @@ fn enc_file_entries(e: &mut Enc, history: &[FileEntry]) {
             FileEntry::Skip(paths) => {
                 e.u8(1);
                 enc_paths(e, paths);
+            }
+            FileEntry::Part(segs) => {
+                e.u8(2);
+                e.len(segs.len());
+                for s in segs {
+                    match s {
+                        Segment::Prim(p) => {
+                            e.u8(0);
+                            e.prim(p);
+                        }
+                        Segment::Run(n, paths) => {
+                            e.u8(1);
+                            e.u32(*n);
+                            enc_paths(e, paths);
+                        }
+                    }
+                }
             }
         }
     }

@@ -150,10 +150,19 @@ let get_wentry d : (string, string) wentry =
   | 1 -> WSkip (get_list d get_path)
   | t -> raise (Malformed (Printf.sprintf "unknown entry tag %d" t))
 
+let get_fseg d : (string, string) fseg =
+  match get_u8 d with
+  | 0 -> FPrim (get_prim d)
+  | 1 ->
+      let n = get_u32 d in
+      FRun (n, get_list d get_path)
+  | t -> raise (Malformed (Printf.sprintf "unknown part tag %d" t))
+
 let get_fentry d : (string, string) fentry =
   match get_u8 d with
   | 0 -> FFull (get_named d)
   | 1 -> FSkip (get_list d get_path)
+  | 2 -> FPart (get_list d get_fseg)
   | t -> raise (Malformed (Printf.sprintf "unknown entry tag %d" t))
 
 (* darcs-3 (op 10): a prim id is a sign byte (1 = the prim, 0 = its inverse), its
@@ -437,6 +446,11 @@ let dispatch (req : string) : string =
         finish d;
         let r = api_dependencies_unpruned eqL eqN line_ops name_leb ps in
         ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
+    | 17 ->
+        let ps = get_nameds d in
+        finish d;
+        let r = api_touched_prims eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b (fun b ps -> put_list b put_path ps) l) r)
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
