@@ -4879,20 +4879,25 @@ let touched ps =
 let touched_named p =
   touched (fst p)
 
-(** val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
-
-let related eqN a b =
-  (||) (is_prefix eqN a b) (is_prefix eqN b a)
-
 (** val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool **)
 
 let covered eqN ps x =
   existsb (fun p -> is_prefix eqN p x) ps
 
+(** val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
+
+let rec related_b eqN a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> true
+     | y :: b' -> if eq_dec eqN x y then related_b eqN a' b' else false)
+
 (** val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool **)
 
 let meets eqN xs ys =
-  existsb (fun x -> existsb (related eqN x) ys) xs
+  existsb (fun x -> existsb (related_b eqN x) ys) xs
 
 (** val path_lex :
     'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)

@@ -972,9 +972,9 @@ val touched : ('a1, 'a2) prim list -> 'a2 path list
 
 val touched_named : ('a1, 'a2) named -> 'a2 path list
 
-val related : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
-
 val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool
+
+val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
 
 val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool
 

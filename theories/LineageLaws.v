@@ -491,6 +491,9 @@ Qed.
 
 (** ** The answers *)
 
+Lemma len_app : forall {A} (l1 l2 : list A), length (l1 ++ l2) = length l1 + length l2.
+Proof. intros A l1 l2. induction l1 as [|a l1 IH]; simpl; auto. Qed.
+
 Lemma children_spec : forall (s : state) p x,
   In x (children s p) <-> exists e, lookup s (p ++ [x]) = Some e.
 Proof.
@@ -501,7 +504,7 @@ Proof.
     - apply strip_prefix_some in S; subst q. destruct r as [|y [|z r]]; simpl.
       + rewrite IH. split; intros [e' H']; exists e'; [auto|]. destruct H' as [H'|H']; auto.
         injection H' as E. rewrite app_nil_r in E. apply (f_equal (@length _)) in E.
-        rewrite app_length in E; simpl in E; lia.
+        rewrite len_app in E; simpl in E; lia.
       + split.
         * intros [<-|Hx]; [exists e; auto|]. apply IH in Hx as [e' He']. eauto.
         * intros [e' [H'|H']].

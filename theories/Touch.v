@@ -70,8 +70,15 @@ Definition covers (ps xs : list path) : Prop := forall x, In x xs -> covered ps 
 Definition apart (xs ys : list path) : Prop :=
   forall x y, In x xs -> In y ys -> related x y = false.
 
-(** Some path of [xs] is related to a path of [ys] (the executable test). *)
-Definition meets (xs ys : list path) : bool := existsb (fun x => existsb (related x) ys) xs.
+(** [related] in one walk down the two paths (the executable test). *)
+Fixpoint related_b (a b : path) : bool :=
+  match a, b with
+  | [], _ | _, [] => true
+  | x :: a', y :: b' => if eq_dec x y then related_b a' b' else false
+  end.
+
+(** Some path of [xs] is related to a path of [ys]. *)
+Definition meets (xs ys : list path) : bool := existsb (fun x => existsb (related_b x) ys) xs.
 
 Lemma related_sym : forall a b, related a b = related b a.
 Proof. intros a b; unfold related; apply orb_comm. Qed.
@@ -109,15 +116,23 @@ Proof.
   apply (related_below y a x Hay Hx).
 Qed.
 
+Lemma related_b_eq : forall a b, related_b a b = related a b.
+Proof.
+  unfold related. induction a as [|x a IH]; intros [|y b]; simpl; auto.
+  destruct (eq_dec x y) as [->|Hn].
+  - destruct (eq_dec y y) as [_|Hn]; [|congruence]. apply IH.
+  - destruct (eq_dec y x) as [->|_]; [congruence|auto].
+Qed.
+
 Lemma meets_false : forall xs ys, meets xs ys = false <-> apart xs ys.
 Proof.
   intros xs ys. unfold meets, apart. split.
-  - intros H x y Hx Hy. destruct (related x y) eqn:E; auto.
-    assert (existsb (fun x => existsb (related x) ys) xs = true); [|congruence].
+  - intros H x y Hx Hy. rewrite <- related_b_eq. destruct (related_b x y) eqn:E; auto.
+    assert (existsb (fun x => existsb (related_b x) ys) xs = true); [|congruence].
     apply existsb_exists. exists x. split; auto. apply existsb_exists. eauto.
   - intros H. destruct (existsb _ xs) eqn:E; auto.
     apply existsb_exists in E as [x [Hx E]]. apply existsb_exists in E as [y [Hy E]].
-    rewrite (H x y Hx Hy) in E. discriminate.
+    rewrite related_b_eq, (H x y Hx Hy) in E. discriminate.
 Qed.
 
 Lemma apart_sym : forall xs ys, apart xs ys -> apart ys xs.
