@@ -84,6 +84,20 @@ fn lineage_selection(ps: &[Named], path: &Path) -> Vec<Vec<bool>> {
     keep
 }
 
+/// All dependencies of every patch: the transitive closure of the direct ones, descending.
+fn closures(direct: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    let mut all: Vec<Vec<u32>> = Vec::new();
+    for d in direct {
+        let mut set = BTreeSet::new();
+        for &j in d {
+            set.insert(j);
+            set.extend(all[j as usize].iter().copied());
+        }
+        all.push(set.into_iter().rev().collect());
+    }
+    all
+}
+
 /// The server's choice of full patches for op 13: those whose summary meets the paths
 /// gathered so far (the patch's, grown by every full patch's) or that the patch or a
 /// full patch explicitly depends on.
@@ -246,6 +260,37 @@ fn timings_on_a_real_history() {
     let budget = std::time::Duration::from_secs(
         std::env::var("DARCSWEB_TIMING_BUDGET").ok().and_then(|b| b.parse().ok()).unwrap_or(60),
     );
+    // op 13, warm: with the dependency sets from a saved op 7 answer (the raw response
+    // bytes), as a server that has the graph of an earlier version
+    if let Ok(f) = std::env::var("DARCSWEB_TIMING_GRAPH_FILE") {
+        let bytes = std::fs::read(&f).unwrap();
+        let mut d = darcsweb::core::wire::Dec::new(&bytes);
+        assert_eq!(d.u8().unwrap(), 0);
+        let direct: Vec<Vec<u32>> = (0..d.u32().unwrap()).map(|_| d.u32s().unwrap()).collect();
+        let all = closures(&direct);
+        for k in [1000usize, 2000, 3000, 4000, 5000, n - 1] {
+            let full = server_selection(&ps, &sums, k);
+            let set: BTreeSet<usize> = full.iter().copied().collect();
+            let t = Instant::now();
+            let entries: Vec<DepsEntry> = (0..k)
+                .map(|j| if set.contains(&j) { DepsEntry::Full(&ps[j], &all[j]) } else { DepsEntry::Skip(&sums[j]) })
+                .collect();
+            let r = pruned::deps_of(&ps[k], &entries).unwrap();
+            let el = ms(t);
+            let sent: usize = set.iter().map(|&j| all[j].len()).sum();
+            println!(
+                "op 13 warm, patch {k}: {el:.0} ms, {} full ({sent} dependency indices sent), {:?}",
+                set.len(),
+                match &r {
+                    Pruned::Done(d) => format!("{} direct, {} in all", d.direct.len(), d.all.len()),
+                    Pruned::Need(j) => format!("need {j}"),
+                }
+            );
+            if let Pruned::Done(dd) = r {
+                assert_eq!(dd.direct, direct[k]);
+            }
+        }
+    }
     let ks: Vec<usize> = match std::env::var("DARCSWEB_TIMING_PATCHES") {
         Ok(v) => v.split(',').filter_map(|k| k.parse().ok()).collect(),
         Err(_) => vec![50, 200, 500, 1000, 2000, 3000, 4000, 5000, n - 1],
