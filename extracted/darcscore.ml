@@ -108,6 +108,12 @@ let rec fold_left f l a0 =
   | [] -> a0
   | b :: t -> fold_left f t (f a0 b)
 
+(** val fold_right : ('a2 -> 'a1 -> 'a1) -> 'a1 -> 'a2 list -> 'a1 **)
+
+let rec fold_right f a0 = function
+| [] -> a0
+| b :: t -> f b (fold_right f a0 t)
+
 (** val existsb : ('a1 -> bool) -> 'a1 list -> bool **)
 
 let rec existsb f = function
@@ -4850,6 +4856,473 @@ let validate s =
                 | Some r -> Refuse r
                 | None -> Accept cs))
 
+(** val touched_prim : ('a1, 'a2) prim -> 'a2 path list **)
+
+let touched_prim = function
+| Hunk (f, _, _, _) -> f :: []
+| AddFile f -> f :: []
+| RmFile f -> f :: []
+| AddDir d -> d :: []
+| RmDir d -> d :: []
+| Move (f, t) -> f :: (t :: [])
+| Replace (f, _, _, _) -> f :: []
+| Binary (f, _, _) -> f :: []
+| ChangePref (_, _, _) -> []
+
+(** val touched : ('a1, 'a2) prim list -> 'a2 path list **)
+
+let touched ps =
+  flat_map touched_prim ps
+
+(** val touched_named : ('a1, 'a2) named -> 'a2 path list **)
+
+let touched_named p =
+  touched (fst p)
+
+(** val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool **)
+
+let covered eqN ps x =
+  existsb (fun p -> is_prefix eqN p x) ps
+
+(** val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
+
+let rec related_b eqN a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> true
+     | y :: b' -> if eq_dec eqN x y then related_b eqN a' b' else false)
+
+(** val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool **)
+
+let meets eqN xs ys =
+  existsb (fun x -> existsb (related_b eqN x) ys) xs
+
+(** val path_lex :
+    'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
+
+let rec path_lex eqN nleb a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> false
+     | y :: b' -> if eq_dec eqN x y then path_lex eqN nleb a' b' else nleb x y)
+
+(** val keep_tops :
+    'a1 eqDec -> 'a1 path -> 'a1 path list -> 'a1 path list **)
+
+let rec keep_tops eqN last = function
+| [] -> []
+| x :: xs' ->
+  if is_prefix eqN last x
+  then keep_tops eqN last xs'
+  else x :: (keep_tops eqN x xs')
+
+(** val tops : 'a1 eqDec -> 'a1 path list -> 'a1 path list **)
+
+let tops eqN = function
+| [] -> []
+| x :: xs' -> x :: (keep_tops eqN x xs')
+
+(** val summarize_paths :
+    'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path list -> 'a1 path list **)
+
+let summarize_paths eqN nleb xs =
+  tops eqN (sort (path_lex eqN nleb) xs)
+
+(** val summarize :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named -> 'a2 path list **)
+
+let summarize eqN nleb p =
+  summarize_paths eqN nleb (touched_named p)
+
+(** val is_move : ('a1, 'a2) prim -> bool **)
+
+let is_move = function
+| Move (_, _) -> true
+| _ -> false
+
+(** val has_move : ('a1, 'a2) prim list -> bool **)
+
+let has_move ps =
+  existsb is_move ps
+
+(** val ihas_move : ('a1, 'a2) inamed -> bool **)
+
+let ihas_move x =
+  has_move (fst (snd x))
+
+type 'a presult =
+| PDone of 'a
+| PNeed of int
+
+(** val add_paths :
+    'a1 eqDec -> 'a1 path list -> 'a1 path list -> 'a1 path list **)
+
+let add_paths eqN xs ps =
+  fold_left (fun acc x -> if covered eqN acc x then acc else x :: acc) xs ps
+
+(** val commute_seq_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list
+    -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
+
+let commute_seq_lin eqN lO xs ys =
+  commute_rl eqN lO (rev_append xs []) ys []
+
+(** val commute_inamed_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+    (('a1, 'a2) inamed * ('a1, 'a2) inamed) option **)
+
+let commute_inamed_lin eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then None
+  else (match commute_seq_lin eqN lO pe qe with
+        | Some p0 ->
+          let (qe', pe') = p0 in Some ((j, (qe', qd)), (i, (pe', pd)))
+        | None -> None)
+
+(** val passes :
+    'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed ->
+    'a2 path list -> bool **)
+
+let passes eqN x sx y sy =
+  (&&)
+    ((&&) (negb (meets eqN sx sy))
+      (negb (existsb ((=) (fst x)) (snd (snd y)))))
+    (negb (existsb ((=) (fst y)) (snd (snd x))))
+
+(** val commute_fl_pr :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+    'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+    path list list) * ('a1, 'a2) inamed) * 'a2 path list) option **)
+
+let rec commute_fl_pr eqN lO x sx ys ss =
+  match ys with
+  | [] -> Some ((([], []), x), sx)
+  | y :: ys' ->
+    let sy = match ss with
+             | [] -> [] :: []
+             | s :: _ -> s in
+    let ss' = match ss with
+              | [] -> []
+              | _ :: r -> r in
+    if passes eqN x sx y sy
+    then (match commute_fl_pr eqN lO x sx ys' ss' with
+          | Some p ->
+            let (p0, sx'') = p in
+            let (p1, x'') = p0 in
+            let (ys'', ss'') = p1 in
+            Some ((((y :: ys''), (sy :: ss'')), x''), sx'')
+          | None -> None)
+    else (match commute_inamed_lin eqN lO x y with
+          | Some p ->
+            let (y', x') = p in
+            let sy' = if ihas_move x then app sy sx else sy in
+            let sx' = if ihas_move y then app sx sy else sx in
+            (match commute_fl_pr eqN lO x' sx' ys' ss' with
+             | Some p0 ->
+               let (p1, sx'') = p0 in
+               let (p2, x'') = p1 in
+               let (ys'', ss'') = p2 in
+               Some ((((y' :: ys''), (sy' :: ss'')), x''), sx'')
+             | None -> None)
+          | None -> None)
+
+type ('l, 'n) hentry =
+| HFull of ('l, 'n) named * int list
+| HSkip
+
+type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
+
+type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
+                         p_xdeps : int list; p_sums : 'n path list list }
+
+(** val known_at : int -> int list -> bool **)
+
+let known_at j = function
+| [] -> false
+| k :: _ -> (=) k j
+
+(** val forward : int -> ('a1, 'a2) hentry -> bool **)
+
+let forward j = function
+| HFull (q, _) -> existsb (fun d -> (<=) j d) (snd q)
+| HSkip -> false
+
+(** val must_visit :
+    'a2 eqDec -> int -> 'a2 path list -> ('a1, 'a2) hentry -> ('a1, 'a2)
+    pstate -> bool **)
+
+let must_visit eqN j sum e st =
+  (||)
+    ((||)
+      ((||) (known_at j (drop_above j st.p_st.d_cursor))
+        (existsb ((=) j) st.p_xdeps)) (meets eqN sum st.p_paths))
+    (forward j e)
+
+(** val full_step :
+    'a2 eqDec -> 'a1 lineOps -> int -> 'a2 path list -> ('a1, 'a2) named ->
+    int list -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate **)
+
+let full_step eqN lO j sum q allj st =
+  let ds = st.p_st in
+  let cur = drop_above j ds.d_cursor in
+  let ps' = add_paths eqN sum st.p_paths in
+  if known_at j cur
+  then { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
+         ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps';
+         p_xdeps = (app (snd q) st.p_xdeps); p_sums = (sum :: st.p_sums) }
+  else (match commute_fl_pr eqN lO (j, q) sum ds.d_pd st.p_sums with
+        | Some p ->
+          let (p0, _) = p in
+          let (p1, q') = p0 in
+          let (pd', ss') = p1 in
+          let ps'' =
+            if has_move (fst q)
+            then add_paths eqN (concat ss') st.p_paths
+            else st.p_paths
+          in
+          { p_st = { d_pd = pd'; d_nd = (q' :: ds.d_nd); d_direct =
+          ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps'';
+          p_xdeps = st.p_xdeps; p_sums = ss' }
+        | None ->
+          let all' = merge_desc ds.d_all (j :: allj) in
+          { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
+          (j :: ds.d_direct); d_all = all'; d_cursor = (drop_above j all') };
+          p_paths = ps'; p_xdeps = (app (snd q) st.p_xdeps); p_sums =
+          (sum :: st.p_sums) })
+
+(** val skip_step : int -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate **)
+
+let skip_step j st =
+  let ds = st.p_st in
+  { p_st = { d_pd = ds.d_pd; d_nd = ds.d_nd; d_direct = ds.d_direct; d_all =
+  ds.d_all; d_cursor = (drop_above j ds.d_cursor) }; p_paths = st.p_paths;
+  p_xdeps = st.p_xdeps; p_sums = st.p_sums }
+
+(** val prune_walk :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) hitem list -> ('a1, 'a2) pstate ->
+    ('a1, 'a2) pstate presult **)
+
+let rec prune_walk eqN lO hist st =
+  match hist with
+  | [] -> PDone st
+  | h :: hist' ->
+    let (p, e) = h in
+    let (j, sum) = p in
+    if must_visit eqN j sum e st
+    then (match e with
+          | HFull (q, allj) ->
+            prune_walk eqN lO hist' (full_step eqN lO j sum q allj st)
+          | HSkip -> PNeed j)
+    else prune_walk eqN lO hist' (skip_step j st)
+
+(** val prune_init :
+    int -> ('a1, 'a2) named -> 'a2 path list -> ('a1, 'a2) pstate **)
+
+let prune_init i p sum =
+  { p_st = { d_pd = ((i, p) :: []); d_nd = []; d_direct = []; d_all = [];
+    d_cursor = [] }; p_paths = sum; p_xdeps = (snd p); p_sums = (sum :: []) }
+
+type ('l, 'n) wentry =
+| WFull of ('l, 'n) named * int list
+| WSkip of 'n path list
+
+(** val hist_of :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) wentry list ->
+    ('a1, 'a2) hitem list -> ('a1, 'a2) hitem list **)
+
+let rec hist_of eqN nleb i es acc =
+  match es with
+  | [] -> acc
+  | w :: es' ->
+    (match w with
+     | WFull (q, allj) ->
+       hist_of eqN nleb (Stdlib.Int.succ i) es' (((i,
+         (summarize eqN nleb q)), (HFull (q, allj))) :: acc)
+     | WSkip sum ->
+       hist_of eqN nleb (Stdlib.Int.succ i) es' (((i, sum), HSkip) :: acc))
+
+(** val deps_prune :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named ->
+    ('a1, 'a2) wentry list -> (int list * int list) presult **)
+
+let deps_prune eqN lO nleb p es =
+  match prune_walk eqN lO (hist_of eqN nleb 0 es [])
+          (prune_init (length es) p (summarize eqN nleb p)) with
+  | PDone st -> PDone (st.p_st.d_direct, st.p_st.d_all)
+  | PNeed j -> PNeed j
+
+(** val pdeps_from :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2)
+    named list -> ('a1, 'a2) hitem list -> int list list -> int list list **)
+
+let rec pdeps_from eqN lO nleb i ps hist acc =
+  match ps with
+  | [] -> rev acc
+  | p :: ps' ->
+    let sum = summarize eqN nleb p in
+    (match prune_walk eqN lO hist (prune_init i p sum) with
+     | PDone st ->
+       pdeps_from eqN lO nleb (Stdlib.Int.succ i) ps' (((i, sum), (HFull (p,
+         st.p_st.d_all))) :: hist) (st.p_st.d_direct :: acc)
+     | PNeed _ -> [])
+
+(** val dependencies_pruned :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
+    -> int list list **)
+
+let dependencies_pruned eqN lO nleb ps =
+  pdeps_from eqN lO nleb 0 ps [] []
+
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
+type ('l, 'n) fentry =
+| FFull of ('l, 'n) named
+| FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
+
+type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
+
+(** val tag : int -> int -> ('a1, 'a2) prim list -> ('a1, 'a2) tprim list **)
+
+let rec tag i j = function
+| [] -> []
+| r :: rs' -> ((i, j), r) :: (tag i (Stdlib.Int.succ j) rs')
+
+(** val lin_step :
+    'a2 eqDec -> ('a1, 'a2) tprim -> ('a2 path list * ('a1, 'a2) tprim list)
+    -> 'a2 path list * ('a1, 'a2) tprim list **)
+
+let lin_step eqN x acc =
+  let (_, r) = x in
+  let (ls, ks) = acc in
+  if meets eqN (touched_prim r) ls
+  then ((add_paths eqN (touched_prim r) ls), (x :: ks))
+  else (ls, ks)
+
+(** val lin :
+    'a2 eqDec -> ('a1, 'a2) tprim list -> ('a2 path list * ('a1, 'a2) tprim
+    list) -> 'a2 path list * ('a1, 'a2) tprim list **)
+
+let lin eqN xs acc =
+  fold_right (lin_step eqN) acc xs
+
+(** val lin_segs :
+    'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+    'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
+
+let rec lin_segs eqN i j segs acc =
+  match segs with
+  | [] -> PDone acc
+  | f :: segs' ->
+    (match f with
+     | FPrim r ->
+       (match lin_segs eqN i (Stdlib.Int.succ j) segs' acc with
+        | PDone acc' -> PDone (lin_step eqN ((i, j), r) acc')
+        | PNeed k -> PNeed k)
+     | FRun (n, sum) ->
+       (match lin_segs eqN i (add j n) segs' acc with
+        | PDone acc' ->
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | PNeed k -> PNeed k))
+
+(** val lin_es :
+    'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
+    tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
+
+let rec lin_es eqN i es acc =
+  match es with
+  | [] -> PDone acc
+  | e :: es' ->
+    (match lin_es eqN (Stdlib.Int.succ i) es' acc with
+     | PDone acc' ->
+       (match e with
+        | FFull q -> PDone (lin eqN (tag i 0 (fst q)) acc')
+        | FSkip sum ->
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | FPart segs -> lin_segs eqN i 0 segs acc')
+     | PNeed j -> PNeed j)
+
+(** val kept_for :
+    'a2 eqDec -> ('a1, 'a2) fentry list -> 'a2 path -> ('a1, 'a2) tprim list
+    presult **)
+
+let kept_for eqN es p =
+  match lin_es eqN 0 es ((p :: []), []) with
+  | PDone a -> let (_, ks) = a in PDone ks
+  | PNeed j -> PNeed j
+
+(** val apply_tprims :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1,
+    'a2) state -> ('a1, 'a2) state nresult **)
+
+let rec apply_tprims eqL eqN lO ks s =
+  match ks with
+  | [] -> NOk s
+  | t :: ks' ->
+    let (p, r) = t in
+    let (i, j) = p in
+    (match apply eqL eqN lO r s with
+     | Some s' -> apply_tprims eqL eqN lO ks' s'
+     | None -> NFail (i, j))
+
+(** val file_at_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2
+    path -> ('a1, 'a2) found nresult presult **)
+
+let file_at_pruned eqL eqN lO es p =
+  match kept_for eqN es p with
+  | PDone ks ->
+    PDone
+      (match apply_tprims eqL eqN lO ks [] with
+       | NOk s -> NOk (found_at eqN s p)
+       | NFail (i, j) -> NFail (i, j))
+  | PNeed j -> PNeed j
+
+(** val ann_tprims :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1, 'a2) astate ->
+    ('a1, 'a2) astate **)
+
+let ann_tprims eqN lO ks st =
+  fold_right (fun x st0 ->
+    let (y, r) = x in let (i, _) = y in ann_prim eqN lO i (invert r) st0) st
+    ks
+
+(** val annotate_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2
+    path -> (int option list * 'a1 list) option nresult presult **)
+
+let annotate_pruned eqL eqN lO es p =
+  match kept_for eqN es p with
+  | PDone ks ->
+    PDone
+      (match apply_tprims eqL eqN lO ks [] with
+       | NOk s ->
+         NOk
+           (match lookup eqN s p with
+            | Some e ->
+              (match e with
+               | EDir -> None
+               | EFile c ->
+                 let st =
+                   ann_tprims eqN lO ks { a_path = (Some p); a_cur =
+                     (tag_from 0 c); a_recs = [] }
+                 in
+                 let ls = break_lines eqL lO c in
+                 Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
+            | None -> None)
+       | NFail (i, j) -> NFail (i, j))
+  | PNeed j -> PNeed j
+
 (** val path_leb :
     'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
 
@@ -4931,8 +5404,59 @@ let api_annotate eqL eqN lo _ ps p =
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
     'a2) named list -> int list list **)
 
-let api_dependencies _ eqN lo _ ps =
+let api_dependencies _ =
+  dependencies_pruned
+
+(** val api_dependencies_unpruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> int list list **)
+
+let api_dependencies_unpruned _ eqN lo _ ps =
   dependencies eqN lo ps
+
+(** val api_touched :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path list list **)
+
+let api_touched _ eqN _ nleb ps =
+  map (summarize eqN nleb) ps
+
+(** val api_touched_prims :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path list list list **)
+
+let api_touched_prims _ _ _ _ ps =
+  map (fun p -> map touched_prim (fst p)) ps
+
+(** val api_deps_of :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named -> ('a1, 'a2) wentry list -> (int list * int list) presult **)
+
+let api_deps_of _ =
+  deps_prune
+
+(** val api_file_at_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) fentry list -> 'a2 path -> ('a1, 'a2) found nresult presult **)
+
+let api_file_at_pruned eqL eqN lo nleb es p =
+  match file_at_pruned eqL eqN lo es p with
+  | PDone a ->
+    (match a with
+     | NOk a0 ->
+       (match a0 with
+        | FoundDir ns -> PDone (NOk (FoundDir (sort nleb ns)))
+        | x -> PDone (NOk x))
+     | NFail (i, j) -> PDone (NFail (i, j)))
+  | PNeed j -> PNeed j
+
+(** val api_annotate_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) fentry list -> 'a2 path -> (int option list * 'a1 list) option
+    nresult presult **)
+
+let api_annotate_pruned eqL eqN lo _ es p =
+  annotate_pruned eqL eqN lo es p
 
 (** val api_dependencies3 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,

@@ -37,6 +37,8 @@ val flat_map : ('a1 -> 'a2 list) -> 'a1 list -> 'a2 list
 
 val fold_left : ('a1 -> 'a2 -> 'a1) -> 'a2 list -> 'a1 -> 'a1
 
+val fold_right : ('a2 -> 'a1 -> 'a1) -> 'a1 -> 'a2 list -> 'a1
+
 val existsb : ('a1 -> bool) -> 'a1 list -> bool
 
 val forallb : ('a1 -> bool) -> 'a1 list -> bool
@@ -964,6 +966,158 @@ val first_refusal : char list list -> refusal option
 
 val validate : char list -> verdict
 
+val touched_prim : ('a1, 'a2) prim -> 'a2 path list
+
+val touched : ('a1, 'a2) prim list -> 'a2 path list
+
+val touched_named : ('a1, 'a2) named -> 'a2 path list
+
+val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool
+
+val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
+
+val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool
+
+val path_lex :
+  'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
+
+val keep_tops : 'a1 eqDec -> 'a1 path -> 'a1 path list -> 'a1 path list
+
+val tops : 'a1 eqDec -> 'a1 path list -> 'a1 path list
+
+val summarize_paths :
+  'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path list -> 'a1 path list
+
+val summarize :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named -> 'a2 path list
+
+val is_move : ('a1, 'a2) prim -> bool
+
+val has_move : ('a1, 'a2) prim list -> bool
+
+val ihas_move : ('a1, 'a2) inamed -> bool
+
+type 'a presult =
+| PDone of 'a
+| PNeed of int
+
+val add_paths : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> 'a1 path list
+
+val commute_seq_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list ->
+  (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
+
+val commute_inamed_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+  (('a1, 'a2) inamed * ('a1, 'a2) inamed) option
+
+val passes :
+  'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed -> 'a2
+  path list -> bool
+
+val commute_fl_pr :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+  'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+  path list list) * ('a1, 'a2) inamed) * 'a2 path list) option
+
+type ('l, 'n) hentry =
+| HFull of ('l, 'n) named * int list
+| HSkip
+
+type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
+
+type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
+                         p_xdeps : int list; p_sums : 'n path list list }
+
+val known_at : int -> int list -> bool
+
+val forward : int -> ('a1, 'a2) hentry -> bool
+
+val must_visit :
+  'a2 eqDec -> int -> 'a2 path list -> ('a1, 'a2) hentry -> ('a1, 'a2) pstate
+  -> bool
+
+val full_step :
+  'a2 eqDec -> 'a1 lineOps -> int -> 'a2 path list -> ('a1, 'a2) named -> int
+  list -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate
+
+val skip_step : int -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate
+
+val prune_walk :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) hitem list -> ('a1, 'a2) pstate ->
+  ('a1, 'a2) pstate presult
+
+val prune_init : int -> ('a1, 'a2) named -> 'a2 path list -> ('a1, 'a2) pstate
+
+type ('l, 'n) wentry =
+| WFull of ('l, 'n) named * int list
+| WSkip of 'n path list
+
+val hist_of :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) wentry list -> ('a1,
+  'a2) hitem list -> ('a1, 'a2) hitem list
+
+val deps_prune :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named ->
+  ('a1, 'a2) wentry list -> (int list * int list) presult
+
+val pdeps_from :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) named
+  list -> ('a1, 'a2) hitem list -> int list list -> int list list
+
+val dependencies_pruned :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
+  -> int list list
+
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
+type ('l, 'n) fentry =
+| FFull of ('l, 'n) named
+| FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
+
+type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
+
+val tag : int -> int -> ('a1, 'a2) prim list -> ('a1, 'a2) tprim list
+
+val lin_step :
+  'a2 eqDec -> ('a1, 'a2) tprim -> ('a2 path list * ('a1, 'a2) tprim list) ->
+  'a2 path list * ('a1, 'a2) tprim list
+
+val lin :
+  'a2 eqDec -> ('a1, 'a2) tprim list -> ('a2 path list * ('a1, 'a2) tprim
+  list) -> 'a2 path list * ('a1, 'a2) tprim list
+
+val lin_segs :
+  'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+  'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult
+
+val lin_es :
+  'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
+  tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult
+
+val kept_for :
+  'a2 eqDec -> ('a1, 'a2) fentry list -> 'a2 path -> ('a1, 'a2) tprim list
+  presult
+
+val apply_tprims :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1,
+  'a2) state -> ('a1, 'a2) state nresult
+
+val file_at_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
+  -> ('a1, 'a2) found nresult presult
+
+val ann_tprims :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1, 'a2) astate ->
+  ('a1, 'a2) astate
+
+val annotate_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
+  -> (int option list * 'a1 list) option nresult presult
+
 val path_leb :
   'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
 
@@ -1003,6 +1157,31 @@ val api_annotate :
 val api_dependencies :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named list -> int list list
+
+val api_dependencies_unpruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> int list list
+
+val api_touched :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path list list
+
+val api_touched_prims :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path list list list
+
+val api_deps_of :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named -> ('a1, 'a2) wentry list -> (int list * int list) presult
+
+val api_file_at_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  fentry list -> 'a2 path -> ('a1, 'a2) found nresult presult
+
+val api_annotate_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  fentry list -> 'a2 path -> (int option list * 'a1 list) option nresult
+  presult
 
 val api_dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)

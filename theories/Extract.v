@@ -4,7 +4,8 @@
 From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
-From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 Conflict2 UrlPath.
+From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 Conflict2 UrlPath
+  Touch Prune Lineage.
 Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
@@ -79,9 +80,51 @@ Definition api_annotate (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   : nresult (option (list (option nat) * list L)) :=
   annotate ps p.
 
+(** Op 7: computed by the pruned walk, which [PruneLaws.dependencies_pruned_eq]
+    proves equal to [Depend.dependencies]. *)
 Definition api_dependencies (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (named L N)) : list (list nat) :=
+  dependencies_pruned nleb ps.
+
+(** Op 16: [Depend.dependencies] itself, every earlier patch commuted (for
+    differential tests and benchmarks). *)
+Definition api_dependencies_unpruned (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) : list (list nat) :=
   dependencies ps.
+
+(** Op 12: the summary of each patch's touched paths ([Touch.summarize]). *)
+Definition api_touched (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) : list (list (path N)) :=
+  map (summarize nleb) ps.
+
+(** Op 17: for each patch, the paths each of its prims touches
+    ([Touch.touched_prim]), for the runs of partial entries of ops 14, 15. *)
+Definition api_touched_prims (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (named L N)) : list (list (list (path N))) :=
+  map (fun p => map touched_prim (fst p)) ps.
+
+(** Op 13: the direct and all dependencies of one patch, from the earlier
+    patches in full or summarised ([PruneLaws.deps_prune_exact]). *)
+Definition api_deps_of (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (p : named L N) (es : list (wentry L N))
+  : presult (list nat * list nat) :=
+  deps_prune nleb p es.
+
+(** Op 14: [file_at] from the patches of the path's lineage
+    ([LineageLaws.file_at_pruned_exact]). *)
+Definition api_file_at_pruned (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (es : list (fentry L N)) (p : path N) : presult (nresult (found L N)) :=
+  match file_at_pruned es p with
+  | PDone (NOk (FoundDir ns)) => PDone (NOk (FoundDir (sort nleb ns)))
+  | r => r
+  end.
+
+(** Op 15: [annotate] from the patches of the path's lineage
+    ([LineageLaws.annotate_pruned_exact]). *)
+Definition api_annotate_pruned (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (es : list (fentry L N)) (p : path N)
+  : presult (nresult (option (list (option nat) * list L))) :=
+  annotate_pruned es p.
 
 (** Dependencies of a darcs-3 repository with conflicts, over its
     repository patches (conflictors included). *)
@@ -99,4 +142,6 @@ End Api.
 
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
-  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate.
+  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate
+  api_dependencies_unpruned api_touched api_deps_of api_file_at_pruned api_annotate_pruned
+  api_touched_prims.

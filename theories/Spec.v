@@ -18,7 +18,7 @@ From Coq Require Import List Bool Arith Lia Sorted Permutation.
 From Coq Require Import Strings.Byte.
 From DarcsWeb Require Import Lens Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
   Sort SortSpec Depend Walk Conflict3 Conflict2 ConflictLaws DependLaws DependSpec Unique AnnotateSpec
-  UrlPath Extract.
+  Touch Prune Lineage PruneLaws LineageLaws UrlPath Extract.
 Import ListNotations.
 
 (** ** The order of outputs *)
@@ -366,7 +366,7 @@ Theorem op7_dependencies : LineLaws L -> forall ps : list named,
      (forall x, In x (map fst nd) <-> x < k /\ ~ reach G k x) /\
      (forall t, applies_upto ps k t -> applies_eff (pd ++ nd) [] t)).
 Proof.
-  intros LL ps G. unfold G, api_dependencies. split; [apply dependencies_length|]. intros k Hk.
+  intros LL ps G. unfold G, api_dependencies. rewrite dependencies_pruned_eq. split; [apply dependencies_length|]. intros k Hk.
   destruct (dependencies_sorted ps k) as [S1 S2]. split; [exact S1|]. split; [exact S2|].
   split; [apply dependencies_reduction|]. split.
   - intros j Hj. destruct (dependencies_blocked ps k j Hj) as (pj & pd & nd & A1 & A2 & A3 & A4 & _ & A6).
@@ -421,7 +421,7 @@ Theorem op10_dependencies3 :
      api_dependencies3 EqL EqN LO nleb (map (emb3 z) ps) = Yes (api_dependencies EqL EqN LO nleb ps)).
 Proof.
   split; [intros ps G H; exact (dependencies3_spec ps G H)|].
-  intros z ps. apply dependencies3_conservative.
+  intros z ps. unfold api_dependencies. rewrite dependencies_pruned_eq. apply dependencies3_conservative.
 Qed.
 
 (** Op 11 (dependencies2, darcs-2 with conflicts): the same with darcs-2's
@@ -447,8 +447,60 @@ Theorem op11_dependencies2 :
      api_dependencies2 EqL EqN LO nleb (map emb2 ps) = Yes (api_dependencies EqL EqN LO nleb ps)).
 Proof.
   split; [intros ps G H; exact (dependencies2_spec ps G H)|].
-  intros ps. apply dependencies2_conservative.
+  intros ps. unfold api_dependencies. rewrite dependencies_pruned_eq. apply dependencies2_conservative.
 Qed.
+
+(** Op 12 (touched): each patch's summary lists only paths it touches and
+    covers every path it touches (what the pruned ops need of a summary). *)
+Theorem op12_touched : forall ps : list named,
+  Forall2 (fun p sm => incl sm (touched_named p) /\ covers sm (touched_named p))
+    ps (api_touched EqL EqN LO nleb ps).
+Proof.
+  induction ps as [|p ps IH]; simpl; constructor; [apply summarize_spec|exact IH].
+Qed.
+
+(** Op 17 (touched_prims): for each patch, each prim's touched paths. *)
+Theorem op17_touched_prims : forall ps : list named,
+  api_touched_prims EqL EqN LO nleb ps = map (fun p => map touched_prim (fst p)) ps.
+Proof. reflexivity. Qed.
+
+(** Op 13 (deps_of): when the full entries are the real earlier patches with
+    their real dependency sets and every summary covers its patch's touched
+    paths ([entries_ok]), the answer is darcs' walk for this patch
+    ([Depend.deps_of]) on the real history: its direct and all dependencies. *)
+Theorem op13_deps_of : forall (p : named) es rs dir all,
+  entries_ok 0 es rs ->
+  api_deps_of EqL EqN LO nleb p es = PDone (dir, all) ->
+  dir = d_direct (deps_of (length es) p (rhist_of 0 rs [])) /\
+  all = d_all (deps_of (length es) p (rhist_of 0 rs [])).
+Proof. intros p es rs dir all. apply deps_prune_exact. Qed.
+
+(** Op 14 (file_at_pruned): from entries standing for the real history
+    (full, or a summary or runs covering what they touch), when the real
+    history gives a file or directory at the path, op 14 gives the same
+    (a directory: the same names). *)
+Theorem op14_file_at_pruned : forall es (ps : list named) p f r,
+  Forall2 fentry_ok es ps -> file_at ps p = NOk f ->
+  api_file_at_pruned EqL EqN LO nleb es p = PDone r ->
+  exists f', r = NOk f' /\ same_found f f'.
+Proof.
+  intros es ps p f r Hok Hf Hr. unfold api_file_at_pruned in Hr.
+  destruct (file_at_pruned es p) as [[[|c|xs]|i j]|k] eqn:E; try discriminate;
+    injection Hr as <-; try exact (file_at_pruned_exact es ps p f _ Hok Hf E).
+  destruct (file_at_pruned_exact es ps p f _ Hok Hf E) as (f' & Hf' & Hs).
+  injection Hf' as <-. exists (FoundDir (sort nleb xs)). split; [reflexivity|].
+  destruct f; simpl in Hs |- *; try discriminate.
+  intro x. rewrite Hs. split; intro H.
+  - eapply Permutation_in; [apply Permutation_sym, sort_perm|exact H].
+  - eapply Permutation_in; [apply sort_perm|exact H].
+Qed.
+
+(** Op 15 (annotate_pruned): under the same hypotheses, when the real
+    history annotates the path, op 15 answers exactly [Depend.annotate]. *)
+Theorem op15_annotate_pruned : forall es (ps : list named) p v r,
+  Forall2 fentry_ok es ps -> annotate ps p = NOk v ->
+  api_annotate_pruned EqL EqN LO nleb es p = PDone r -> r = NOk v.
+Proof. intros es ps p v r. apply annotate_pruned_exact. Qed.
 
 End Spec.
 
