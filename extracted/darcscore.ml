@@ -10,6 +10,12 @@ let negb = function
 | true -> false
 | false -> true
 
+(** val option_map : ('a1 -> 'a2) -> 'a1 option -> 'a2 option **)
+
+let option_map f = function
+| Some a -> Some (f a)
+| None -> None
+
 (** val fst : ('a1 * 'a2) -> 'a1 **)
 
 let fst = function
@@ -665,25 +671,6 @@ type 'a result =
 | Ok of 'a
 | Fail of int
 
-(** val apply_seq_from :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
-    ('a1, 'a2) state -> ('a1, 'a2) state result **)
-
-let rec apply_seq_from eqL eqN lO i ps s =
-  match ps with
-  | [] -> Ok s
-  | p :: ps' ->
-    (match apply eqL eqN lO p s with
-     | Some s' -> apply_seq_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
-     | None -> Fail i)
-
-(** val apply_seq :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
-    'a2) state -> ('a1, 'a2) state result **)
-
-let apply_seq eqL eqN lO ps s =
-  apply_seq_from eqL eqN lO 0 ps s
-
 (** val invert : ('a1, 'a2) prim -> ('a1, 'a2) prim **)
 
 let invert = function
@@ -1065,25 +1052,6 @@ type 'a nresult =
 
 type ('l, 'n) named = ('l, 'n) prim list * int list
 
-(** val apply_named_from :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
-    ('a1, 'a2) state -> ('a1, 'a2) state nresult **)
-
-let rec apply_named_from eqL eqN lO i ps s =
-  match ps with
-  | [] -> NOk s
-  | p :: ps' ->
-    (match apply_seq eqL eqN lO (fst p) s with
-     | Ok s' -> apply_named_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
-     | Fail j -> NFail (i, j))
-
-(** val apply_named :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-    'a2) state -> ('a1, 'a2) state nresult **)
-
-let apply_named eqL eqN lO ps s =
-  apply_named_from eqL eqN lO 0 ps s
-
 type ('l, 'n) inamed = int * ('l, 'n) named
 
 (** val commute_inamed :
@@ -1172,13 +1140,6 @@ let rec merge_all leb fuel ls = match ls with
 let sort leb l =
   merge_all leb (length l) (map (fun x -> x :: []) l)
 
-(** val tree_at :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-    'a2) state nresult **)
-
-let tree_at eqL eqN lO ps =
-  apply_named eqL eqN lO ps []
-
 type ('l, 'n) found =
 | Absent
 | FoundFile of 'l list
@@ -1213,15 +1174,6 @@ let found_at eqN s p = match p with
       | EDir -> FoundDir (children eqN s p)
       | EFile c -> FoundFile c)
    | None -> Absent)
-
-(** val file_at :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
-    path -> ('a1, 'a2) found nresult **)
-
-let file_at eqL eqN lO ps p =
-  match tree_at eqL eqN lO ps with
-  | NOk s -> NOk (found_at eqN s p)
-  | NFail (i, j) -> NFail (i, j)
 
 type ('l, 'n) astate = { a_path : 'n path option;
                          a_cur : (int option * 'l) list;
@@ -1334,23 +1286,6 @@ let ann_prim eqN lO i p st =
      | _ -> st)
   | None -> st
 
-(** val ann_named :
-    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate
-    -> ('a1, 'a2) astate **)
-
-let ann_named eqN lO i p st =
-  fold_left (fun st0 q -> ann_prim eqN lO i q st0) (invert_seq (fst p)) st
-
-(** val ann_all :
-    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
-    astate -> ('a1, 'a2) astate **)
-
-let rec ann_all eqN lO i ps st =
-  match ps with
-  | [] -> st
-  | p :: ps' ->
-    ann_named eqN lO i p (ann_all eqN lO (Stdlib.Int.succ i) ps' st)
-
 (** val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
 
 let break_lines eqL lO c =
@@ -1388,28 +1323,6 @@ let rec fill k ls recs =
 
 let rec_leb a b =
   (<=) (fst a) (fst b)
-
-(** val annotate :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
-    path -> (int option list * 'a1 list) option nresult **)
-
-let annotate eqL eqN lO ps p =
-  match tree_at eqL eqN lO ps with
-  | NOk s ->
-    NOk
-      (match lookup eqN s p with
-       | Some e ->
-         (match e with
-          | EDir -> None
-          | EFile c ->
-            let st =
-              ann_all eqN lO 0 ps { a_path = (Some p); a_cur =
-                (tag_from 0 c); a_recs = [] }
-            in
-            let ls = break_lines eqL lO c in
-            Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
-       | None -> None)
-  | NFail (i, j) -> NFail (i, j)
 
 (** val merge_desc : int list -> int list -> int list **)
 
@@ -5323,6 +5236,654 @@ let annotate_pruned eqL eqN lO es p =
        | NFail (i, j) -> NFail (i, j))
   | PNeed j -> PNeed j
 
+type ('l, 'n) trie =
+| TNode of 'l entry option * ('n * ('l, 'n) trie) list
+
+(** val tnil : ('a1, 'a2) trie **)
+
+let tnil =
+  TNode (None, [])
+
+(** val here : ('a1, 'a2) trie -> 'a1 entry option **)
+
+let here = function
+| TNode (h, _) -> h
+
+(** val kids : ('a1, 'a2) trie -> ('a2 * ('a1, 'a2) trie) list **)
+
+let kids = function
+| TNode (_, ks) -> ks
+
+(** val is_tnil : ('a1, 'a2) trie -> bool **)
+
+let is_tnil = function
+| TNode (here0, kids0) ->
+  (match here0 with
+   | Some _ -> false
+   | None -> (match kids0 with
+              | [] -> true
+              | _ :: _ -> false))
+
+(** val kid_find :
+    'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie option **)
+
+let rec kid_find eqN x = function
+| [] -> None
+| p :: ks' ->
+  let (y, u) = p in if eq_dec eqN x y then Some u else kid_find eqN x ks'
+
+(** val kid :
+    'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie **)
+
+let kid eqN x ks =
+  match kid_find eqN x ks with
+  | Some u -> u
+  | None -> tnil
+
+(** val tsub : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie **)
+
+let rec tsub eqN t = function
+| [] -> t
+| x :: p' -> tsub eqN (kid eqN x (kids t)) p'
+
+(** val tlookup :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry option **)
+
+let tlookup eqN t p =
+  here (tsub eqN t p)
+
+(** val kid_replace :
+    'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+    'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list **)
+
+let rec kid_replace eqN x g = function
+| [] -> []
+| p :: ks' ->
+  let (y, u) = p in
+  if eq_dec eqN x y
+  then let v = g u in if is_tnil v then ks' else (y, v) :: ks'
+  else (y, u) :: (kid_replace eqN x g ks')
+
+(** val kid_update :
+    'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+    'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list **)
+
+let kid_update eqN x g ks =
+  match kid_find eqN x ks with
+  | Some _ -> kid_replace eqN x g ks
+  | None -> let v = g tnil in if is_tnil v then ks else (x, v) :: ks
+
+(** val tmodify :
+    'a2 eqDec -> 'a2 path -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a1,
+    'a2) trie -> ('a1, 'a2) trie **)
+
+let rec tmodify eqN p g t =
+  match p with
+  | [] -> g t
+  | x :: p' ->
+    TNode ((here t), (kid_update eqN x (tmodify eqN p' g) (kids t)))
+
+(** val tset :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry -> ('a1, 'a2) trie **)
+
+let tset eqN t p e =
+  tmodify eqN p (fun u -> TNode ((Some e), (kids u))) t
+
+(** val tdel : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie **)
+
+let tdel eqN t p =
+  tmodify eqN p (fun u -> TNode (None, (kids u))) t
+
+(** val tmove :
+    'a2 eqDec -> 'a2 path -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2) trie **)
+
+let tmove eqN f d t =
+  let sub0 = tsub eqN t f in
+  tmodify eqN d (fun _ -> sub0) (tmodify eqN f (fun _ -> tnil) t)
+
+(** val tempty : ('a1, 'a2) trie -> bool **)
+
+let rec tempty = function
+| TNode (here0, ks) ->
+  (match here0 with
+   | Some _ -> false
+   | None ->
+     let rec go = function
+     | [] -> true
+     | p :: ks' -> let (_, u) = p in (&&) (tempty u) (go ks')
+     in go ks)
+
+(** val kids_empty : ('a2 * ('a1, 'a2) trie) list -> bool **)
+
+let rec kids_empty = function
+| [] -> true
+| p :: ks' -> let (_, u) = p in (&&) (tempty u) (kids_empty ks')
+
+(** val tparent :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 -> 'a2 path -> ('a1, 'a2) trie * 'a2 **)
+
+let rec tparent eqN t x = function
+| [] -> (t, x)
+| y :: p' -> tparent eqN (kid eqN x (kids t)) y p'
+
+(** val tview :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> bool * ('a1, 'a2) trie **)
+
+let tview eqN t = function
+| [] -> (false, t)
+| x :: p ->
+  let (p0, y) = tparent eqN t x p in
+  ((match p with
+    | [] -> true
+    | _ :: _ ->
+      (match here p0 with
+       | Some e -> (match e with
+                    | EDir -> true
+                    | EFile _ -> false)
+       | None -> false)), (kid eqN y (kids p0)))
+
+(** val kid_names : ('a2 * ('a1, 'a2) trie) list -> 'a2 list **)
+
+let rec kid_names = function
+| [] -> []
+| p :: ks' ->
+  let (x, u) = p in
+  (match here u with
+   | Some _ -> x :: (kid_names ks')
+   | None -> kid_names ks')
+
+(** val tchildren : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a2 list **)
+
+let tchildren eqN t p =
+  kid_names (kids (tsub eqN t p))
+
+(** val flat :
+    'a2 list -> ('a1, 'a2) trie -> ('a1, 'a2) state -> ('a1, 'a2) state **)
+
+let rec flat rp t acc =
+  let TNode (h, ks) = t in
+  let rest =
+    let rec go acc0 = function
+    | [] -> acc0
+    | p :: ks' -> let (x, u) = p in go (flat (x :: rp) u acc0) ks'
+    in go acc ks
+  in
+  (match h with
+   | Some e -> ((rev_append rp []), e) :: rest
+   | None -> rest)
+
+(** val flatten0 : ('a1, 'a2) trie -> ('a1, 'a2) state **)
+
+let flatten0 t =
+  flat [] t []
+
+(** val of_state : 'a2 eqDec -> ('a1, 'a2) state -> ('a1, 'a2) trie **)
+
+let of_state eqN s =
+  fold_right (fun pe t -> tset eqN t (fst pe) (snd pe)) tnil s
+
+(** val tins :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> 'a2 path -> 'a1 entry -> ('a1, 'a2)
+    trie -> ('a1, 'a2) trie option **)
+
+let rec tins eqN nleb p e t =
+  match p with
+  | [] ->
+    (match here t with
+     | Some _ -> None
+     | None -> Some (TNode ((Some e), (kids t))))
+  | x :: p' ->
+    (match kids t with
+     | [] ->
+       (match tins eqN nleb p' e tnil with
+        | Some v -> Some (TNode ((here t), ((x, v) :: [])))
+        | None -> None)
+     | p0 :: ks' ->
+       let (y, u) = p0 in
+       if eq_dec eqN x y
+       then (match tins eqN nleb p' e u with
+             | Some v -> Some (TNode ((here t), ((y, v) :: ks')))
+             | None -> None)
+       else if nleb y x
+            then (match tins eqN nleb p' e tnil with
+                  | Some v ->
+                    Some (TNode ((here t), ((x, v) :: ((y, u) :: ks'))))
+                  | None -> None)
+            else None)
+
+(** val tins_all :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie
+    -> ('a1, 'a2) trie option **)
+
+let rec tins_all eqN nleb s t =
+  match s with
+  | [] -> Some t
+  | p0 :: s' ->
+    let (p, e) = p0 in
+    (match tins eqN nleb p e t with
+     | Some t' -> tins_all eqN nleb s' t'
+     | None -> None)
+
+(** val of_state_sorted :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie **)
+
+let of_state_sorted eqN nleb s =
+  match tins_all eqN nleb s tnil with
+  | Some t -> t
+  | None -> of_state eqN s
+
+(** val fwd : int -> 'a1 list -> 'a1 list -> ('a1 list * 'a1 list) option **)
+
+let rec fwd k pre suf =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Some (pre, suf))
+    (fun k' ->
+    match suf with
+    | [] -> None
+    | x :: suf' -> fwd k' (x :: pre) suf')
+    k
+
+(** val fwd_trunc :
+    int -> 'a1 list -> 'a1 list -> int -> ('a1 list * int) * 'a1 list **)
+
+let rec fwd_trunc k pre suf pos =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> ((pre, pos), suf))
+    (fun k' ->
+    match suf with
+    | [] -> ((pre, pos), suf)
+    | x :: suf' -> fwd_trunc k' (x :: pre) suf' (Stdlib.Int.succ pos))
+    k
+
+(** val bwd : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list **)
+
+let rec bwd k pre suf =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> (pre, suf))
+    (fun k' ->
+    match pre with
+    | [] -> (pre, suf)
+    | x :: pre' -> bwd k' pre' (x :: suf))
+    k
+
+type 'l zip = { z_pre : 'l list; z_pos : int; z_suf : 'l list }
+
+(** val z_content : 'a1 zip -> 'a1 list **)
+
+let z_content z =
+  rev_append z.z_pre z.z_suf
+
+(** val z_of : 'a1 list -> 'a1 zip **)
+
+let z_of c =
+  { z_pre = []; z_pos = 0; z_suf = c }
+
+(** val z_seek : int -> 'a1 zip -> 'a1 zip option **)
+
+let z_seek n z =
+  let { z_pre = pre; z_pos = pos; z_suf = suf } = z in
+  if (<=) n pos
+  then let (pre', suf') = bwd (sub pos n) pre suf in
+       Some { z_pre = pre'; z_pos = n; z_suf = suf' }
+  else (match fwd (sub n pos) pre suf with
+        | Some p ->
+          let (pre', suf') = p in
+          Some { z_pre = pre'; z_pos = n; z_suf = suf' }
+        | None -> None)
+
+(** val z_hunk :
+    'a1 eqDec -> 'a1 lineOps -> int -> 'a1 list -> 'a1 list -> 'a1 zip -> 'a1
+    zip option **)
+
+let z_hunk eqL lO line old new0 z =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> None)
+    (fun pos ->
+    match z_seek pos z with
+    | Some z0 ->
+      let { z_pre = pre; z_pos = _; z_suf = suf } = z0 in
+      (match drop_prefix eqL old suf with
+       | Some rest ->
+         (match pre with
+          | [] ->
+            (match new0 with
+             | [] ->
+               (match rest with
+                | [] ->
+                  Some { z_pre = []; z_pos = 0; z_suf =
+                    (lO.empty_line :: []) }
+                | _ :: _ ->
+                  Some { z_pre = (rev_append new0 pre); z_pos =
+                    (add pos (length new0)); z_suf = rest })
+             | _ :: _ ->
+               Some { z_pre = (rev_append new0 pre); z_pos =
+                 (add pos (length new0)); z_suf = rest })
+          | _ :: _ ->
+            Some { z_pre = (rev_append new0 pre); z_pos =
+              (add pos (length new0)); z_suf = rest })
+       | None -> None)
+    | None -> None)
+    line
+
+(** val topen :
+    'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> 'a1 list option **)
+
+let topen eqN lO f t =
+  let (pd, u) = tview eqN t f in
+  (match here u with
+   | Some e -> (match e with
+                | EDir -> None
+                | EFile c -> Some c)
+   | None -> if (&&) (nonroot f) pd then Some (lO.empty_line :: []) else None)
+
+(** val tapply :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    trie -> ('a1, 'a2) trie option **)
+
+let tapply eqL eqN lO p t =
+  match p with
+  | Hunk (f, _, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | AddFile f ->
+    let (pd, u) = tview eqN t f in
+    if (&&) ((&&) (nonroot f) (tempty u)) pd
+    then Some (tset eqN t f (EFile (lO.empty_line :: [])))
+    else None
+  | RmFile f ->
+    let (pd, u) = tview eqN t f in
+    if (&&)
+         ((&&) ((&&) (nonroot f) (is_file_empty eqL lO (here u)))
+           (kids_empty (kids u))) pd
+    then Some (tdel eqN t f)
+    else None
+  | AddDir d ->
+    let (pd, u) = tview eqN t d in
+    if (&&) ((&&) (nonroot d) (tempty u)) pd
+    then Some (tset eqN t d EDir)
+    else None
+  | RmDir d ->
+    let (pd, u) = tview eqN t d in
+    if (&&)
+         ((&&)
+           ((&&) (nonroot d)
+             (match here u with
+              | Some e -> (match e with
+                           | EDir -> true
+                           | EFile _ -> false)
+              | None -> false)) (kids_empty (kids u))) pd
+    then Some (tdel eqN t d)
+    else None
+  | Move (f, d) ->
+    let (pf, uf) = tview eqN t f in
+    let (pd, ud) = tview eqN t d in
+    if (&&)
+         ((&&)
+           ((&&)
+             ((&&) ((&&) ((&&) (nonroot f) (nonroot d)) (is_some (here uf)))
+               (tempty ud)) pf) pd) (negb (is_prefix eqN f d))
+    then Some (tmove eqN f d t)
+    else None
+  | Replace (f, _, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | Binary (f, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | ChangePref (_, _, _) -> Some t
+
+type ('l, 'n) cursor =
+| Closed
+| Open of 'n path * 'l zip
+
+(** val flush :
+    'a2 eqDec -> ('a1, 'a2) trie -> ('a1, 'a2) cursor -> ('a1, 'a2) trie **)
+
+let flush eqN t = function
+| Closed -> t
+| Open (f, z) -> tset eqN t f (EFile (z_content z))
+
+(** val cursor_for :
+    'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2)
+    cursor -> ('a1, 'a2) trie * 'a1 zip option **)
+
+let cursor_for eqN lO f t o = match o with
+| Closed -> (t, (option_map z_of (topen eqN lO f t)))
+| Open (g, z) ->
+  if path_eqb eqN g f
+  then (t, (Some z))
+  else let t1 = flush eqN t o in (t1, (option_map z_of (topen eqN lO f t1)))
+
+(** val fseq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+    cursor) result **)
+
+let rec fseq_from eqL eqN lO i ps t o =
+  match ps with
+  | [] -> Ok (t, o)
+  | p :: ps' ->
+    (match p with
+     | Hunk (f, line, old, new0) ->
+       let (t1, zo) = cursor_for eqN lO f t o in
+       (match zo with
+        | Some z ->
+          (match z_hunk eqL lO line old new0 z with
+           | Some z' ->
+             fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t1 (Open (f, z'))
+           | None -> Fail i)
+        | None -> Fail i)
+     | AddFile _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | RmFile _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | AddDir _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | RmDir _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Move (_, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Replace (_, _, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Binary (_, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | ChangePref (_, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i))
+
+(** val fapply_seq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) trie result **)
+
+let fapply_seq_from eqL eqN lO i ps t =
+  match fseq_from eqL eqN lO i ps t Closed with
+  | Ok a -> let (t', o) = a in Ok (flush eqN t' o)
+  | Fail k -> Fail k
+
+(** val fnamed_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+    cursor) nresult **)
+
+let rec fnamed_from eqL eqN lO i ps t o =
+  match ps with
+  | [] -> NOk (t, o)
+  | p :: ps' ->
+    (match fseq_from eqL eqN lO 0 (fst p) t o with
+     | Ok a ->
+       let (t', o') = a in
+       fnamed_from eqL eqN lO (Stdlib.Int.succ i) ps' t' o'
+     | Fail j -> NFail (i, j))
+
+(** val ftree_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) trie nresult **)
+
+let ftree_at eqL eqN lO ps =
+  match fnamed_from eqL eqN lO 0 ps tnil Closed with
+  | NOk a -> let (t, o) = a in NOk (flush eqN t o)
+  | NFail (i, j) -> NFail (i, j)
+
+(** val tfound_at :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) found **)
+
+let tfound_at eqN t p = match p with
+| [] -> FoundDir (tchildren eqN t [])
+| _ :: _ ->
+  (match tlookup eqN t p with
+   | Some e ->
+     (match e with
+      | EDir -> FoundDir (tchildren eqN t p)
+      | EFile c -> FoundFile c)
+   | None -> Absent)
+
+(** val ffile_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> ('a1, 'a2) found nresult **)
+
+let ffile_at eqL eqN lO ps p =
+  match ftree_at eqL eqN lO ps with
+  | NOk t -> NOk (tfound_at eqN t p)
+  | NFail (i, j) -> NFail (i, j)
+
+type ('l, 'n) zastate = { za_path : 'n path option;
+                          za_pre : (int option * 'l) list; za_pos : int;
+                          za_suf : (int option * 'l) list;
+                          za_recs : (int * int) list }
+
+(** val za_abs : ('a1, 'a2) zastate -> ('a1, 'a2) astate **)
+
+let za_abs z =
+  { a_path = z.za_path; a_cur = (rev_append z.za_pre z.za_suf); a_recs =
+    z.za_recs }
+
+(** val za_seek :
+    int -> (int option * 'a1) list -> int -> (int option * 'a1) list -> ((int
+    option * 'a1) list * int) * (int option * 'a1) list **)
+
+let za_seek n pre pos suf =
+  if (<=) n pos
+  then let (pre', suf') = bwd (sub pos n) pre suf in ((pre', n), suf')
+  else fwd_trunc (sub n pos) pre suf pos
+
+(** val ann_path :
+    'a2 eqDec -> ('a1, 'a2) prim -> 'a2 path -> 'a2 path option **)
+
+let ann_path eqN p fp =
+  match p with
+  | RmFile f -> if path_eqb eqN f fp then None else Some fp
+  | Move (f, t) -> Some (move_path eqN f t fp)
+  | _ -> Some fp
+
+(** val zann_prim :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) zastate
+    -> ('a1, 'a2) zastate **)
+
+let zann_prim eqN lO i p z =
+  match z.za_path with
+  | Some fp ->
+    (match p with
+     | Hunk (f, off, o, n) ->
+       if path_eqb eqN f fp
+       then let (p0, from) =
+              za_seek (sub off (Stdlib.Int.succ 0)) z.za_pre z.za_pos z.za_suf
+            in
+            let (pre, pos) = p0 in
+            let (recs, rest) = take_recs i (length o) from z.za_recs in
+            { za_path = (Some fp); za_pre = pre; za_pos = pos; za_suf =
+            (push_untagged lO (length n) rest); za_recs = recs }
+       else z
+     | Replace (f, _, _, _) ->
+       if path_eqb eqN f fp
+       then let st = ann_prim eqN lO i p (za_abs z) in
+            { za_path = st.a_path; za_pre = []; za_pos = 0; za_suf =
+            st.a_cur; za_recs = st.a_recs }
+       else z
+     | Binary (f, _, _) ->
+       if path_eqb eqN f fp
+       then let st = ann_prim eqN lO i p (za_abs z) in
+            { za_path = st.a_path; za_pre = []; za_pos = 0; za_suf =
+            st.a_cur; za_recs = st.a_recs }
+       else z
+     | _ ->
+       { za_path = (ann_path eqN p fp); za_pre = z.za_pre; za_pos = z.za_pos;
+         za_suf = z.za_suf; za_recs = z.za_recs })
+  | None -> z
+
+(** val zann_named :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) zastate
+    -> ('a1, 'a2) zastate **)
+
+let zann_named eqN lO i p z =
+  fold_left (fun z0 q -> zann_prim eqN lO i q z0) (invert_seq (fst p)) z
+
+(** val zann_all :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+    zastate -> ('a1, 'a2) zastate **)
+
+let rec zann_all eqN lO i ps z =
+  match ps with
+  | [] -> z
+  | p :: ps' ->
+    zann_named eqN lO i p (zann_all eqN lO (Stdlib.Int.succ i) ps' z)
+
+(** val break_lines_fast :
+    'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
+
+let break_lines_fast eqL lO c =
+  match rev_append c [] with
+  | [] -> []
+  | x :: r -> if eq_dec eqL x lO.empty_line then rev_append r [] else c
+
+(** val fannotate :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> (int option list * 'a1 list) option nresult **)
+
+let fannotate eqL eqN lO ps p =
+  match ftree_at eqL eqN lO ps with
+  | NOk t ->
+    NOk
+      (match tlookup eqN t p with
+       | Some e ->
+         (match e with
+          | EDir -> None
+          | EFile c ->
+            let z =
+              zann_all eqN lO 0 ps { za_path = (Some p); za_pre = [];
+                za_pos = 0; za_suf = (tag_from 0 c); za_recs = [] }
+            in
+            let ls = break_lines_fast eqL lO c in
+            Some ((fill 0 ls (sort rec_leb z.za_recs)), ls))
+       | None -> None)
+  | NFail (i, j) -> NFail (i, j)
+
 (** val path_leb :
     'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
 
@@ -5340,13 +5901,30 @@ let rec path_leb eqN nleb a b =
 let sort_state eqN nleb s =
   sort (fun a b -> path_leb eqN nleb (fst a) (fst b)) s
 
+(** val keys_sorted :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> bool **)
+
+let rec keys_sorted eqN nleb = function
+| [] -> true
+| a :: s' ->
+  (match s' with
+   | [] -> true
+   | b :: _ ->
+     (&&) (path_leb eqN nleb (fst a) (fst b)) (keys_sorted eqN nleb s'))
+
+(** val sort_state_fast :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state **)
+
+let sort_state_fast eqN nleb s =
+  if keys_sorted eqN nleb s then s else sort_state eqN nleb s
+
 (** val api_apply :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
     'a2) state -> ('a1, 'a2) prim list -> ('a1, 'a2) state result **)
 
 let api_apply eqL eqN lo nleb s ps =
-  match apply_seq eqL eqN lo ps s with
-  | Ok s' -> Ok (sort_state eqN nleb s')
+  match fapply_seq_from eqL eqN lo 0 ps (of_state_sorted eqN nleb s) with
+  | Ok t -> Ok (sort_state_fast eqN nleb (flatten0 t))
   | Fail i -> Fail i
 
 (** val api_invert :
@@ -5377,8 +5955,8 @@ let api_commute_named _ eqN lo _ p q =
     'a2) named list -> ('a1, 'a2) state nresult **)
 
 let api_tree_at eqL eqN lo nleb ps =
-  match tree_at eqL eqN lo ps with
-  | NOk s -> NOk (sort_state eqN nleb s)
+  match ftree_at eqL eqN lo ps with
+  | NOk t -> NOk (sort_state_fast eqN nleb (flatten0 t))
   | NFail (i, j) -> NFail (i, j)
 
 (** val api_file_at :
@@ -5386,7 +5964,7 @@ let api_tree_at eqL eqN lo nleb ps =
     'a2) named list -> 'a2 path -> ('a1, 'a2) found nresult **)
 
 let api_file_at eqL eqN lo nleb ps p =
-  match file_at eqL eqN lo ps p with
+  match ffile_at eqL eqN lo ps p with
   | NOk a ->
     (match a with
      | FoundDir ns -> NOk (FoundDir (sort nleb ns))
@@ -5398,7 +5976,7 @@ let api_file_at eqL eqN lo nleb ps p =
     'a2) named list -> 'a2 path -> (int option list * 'a1 list) option nresult **)
 
 let api_annotate eqL eqN lo _ ps p =
-  annotate eqL eqN lo ps p
+  fannotate eqL eqN lo ps p
 
 (** val api_dependencies :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,

@@ -3,6 +3,8 @@ val xorb : bool -> bool -> bool
 
 val negb : bool -> bool
 
+val option_map : ('a1 -> 'a2) -> 'a1 option -> 'a2 option
+
 val fst : ('a1 * 'a2) -> 'a1
 
 val snd : ('a1 * 'a2) -> 'a2
@@ -180,14 +182,6 @@ type 'a result =
 | Ok of 'a
 | Fail of int
 
-val apply_seq_from :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
-  ('a1, 'a2) state -> ('a1, 'a2) state result
-
-val apply_seq :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
-  state -> ('a1, 'a2) state result
-
 val invert : ('a1, 'a2) prim -> ('a1, 'a2) prim
 
 val invert_seq : ('a1, 'a2) prim list -> ('a1, 'a2) prim list
@@ -263,14 +257,6 @@ type 'a nresult =
 
 type ('l, 'n) named = ('l, 'n) prim list * int list
 
-val apply_named_from :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
-  ('a1, 'a2) state -> ('a1, 'a2) state nresult
-
-val apply_named :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-  'a2) state -> ('a1, 'a2) state nresult
-
 type ('l, 'n) inamed = int * ('l, 'n) named
 
 val commute_inamed :
@@ -293,10 +279,6 @@ val merge_all : ('a1 -> 'a1 -> bool) -> int -> 'a1 list list -> 'a1 list
 
 val sort : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list
 
-val tree_at :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-  'a2) state nresult
-
 type ('l, 'n) found =
 | Absent
 | FoundFile of 'l list
@@ -305,10 +287,6 @@ type ('l, 'n) found =
 val children : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> 'a2 list
 
 val found_at : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> ('a1, 'a2) found
-
-val file_at :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
-  -> ('a1, 'a2) found nresult
 
 type ('l, 'n) astate = { a_path : 'n path option;
                          a_cur : (int option * 'l) list;
@@ -332,14 +310,6 @@ val ann_prim :
   'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) astate ->
   ('a1, 'a2) astate
 
-val ann_named :
-  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate ->
-  ('a1, 'a2) astate
-
-val ann_all :
-  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
-  astate -> ('a1, 'a2) astate
-
 val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
 
 val tag_from : int -> 'a1 list -> (int option * 'a1) list
@@ -349,10 +319,6 @@ val drop_below : int -> (int * int) list -> (int * int) list
 val fill : int -> 'a1 list -> (int * int) list -> int option list
 
 val rec_leb : (int * int) -> (int * int) -> bool
-
-val annotate :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
-  -> (int option list * 'a1 list) option nresult
 
 val merge_desc : int list -> int list -> int list
 
@@ -1118,10 +1084,178 @@ val annotate_pruned :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
   -> (int option list * 'a1 list) option nresult presult
 
+type ('l, 'n) trie =
+| TNode of 'l entry option * ('n * ('l, 'n) trie) list
+
+val tnil : ('a1, 'a2) trie
+
+val here : ('a1, 'a2) trie -> 'a1 entry option
+
+val kids : ('a1, 'a2) trie -> ('a2 * ('a1, 'a2) trie) list
+
+val is_tnil : ('a1, 'a2) trie -> bool
+
+val kid_find :
+  'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie option
+
+val kid : 'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie
+
+val tsub : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie
+
+val tlookup : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry option
+
+val kid_replace :
+  'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+  'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list
+
+val kid_update :
+  'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+  'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list
+
+val tmodify :
+  'a2 eqDec -> 'a2 path -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a1, 'a2)
+  trie -> ('a1, 'a2) trie
+
+val tset :
+  'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry -> ('a1, 'a2) trie
+
+val tdel : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie
+
+val tmove :
+  'a2 eqDec -> 'a2 path -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2) trie
+
+val tempty : ('a1, 'a2) trie -> bool
+
+val kids_empty : ('a2 * ('a1, 'a2) trie) list -> bool
+
+val tparent :
+  'a2 eqDec -> ('a1, 'a2) trie -> 'a2 -> 'a2 path -> ('a1, 'a2) trie * 'a2
+
+val tview : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> bool * ('a1, 'a2) trie
+
+val kid_names : ('a2 * ('a1, 'a2) trie) list -> 'a2 list
+
+val tchildren : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a2 list
+
+val flat : 'a2 list -> ('a1, 'a2) trie -> ('a1, 'a2) state -> ('a1, 'a2) state
+
+val flatten0 : ('a1, 'a2) trie -> ('a1, 'a2) state
+
+val of_state : 'a2 eqDec -> ('a1, 'a2) state -> ('a1, 'a2) trie
+
+val tins :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> 'a2 path -> 'a1 entry -> ('a1, 'a2)
+  trie -> ('a1, 'a2) trie option
+
+val tins_all :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie ->
+  ('a1, 'a2) trie option
+
+val of_state_sorted :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie
+
+val fwd : int -> 'a1 list -> 'a1 list -> ('a1 list * 'a1 list) option
+
+val fwd_trunc :
+  int -> 'a1 list -> 'a1 list -> int -> ('a1 list * int) * 'a1 list
+
+val bwd : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list
+
+type 'l zip = { z_pre : 'l list; z_pos : int; z_suf : 'l list }
+
+val z_content : 'a1 zip -> 'a1 list
+
+val z_of : 'a1 list -> 'a1 zip
+
+val z_seek : int -> 'a1 zip -> 'a1 zip option
+
+val z_hunk :
+  'a1 eqDec -> 'a1 lineOps -> int -> 'a1 list -> 'a1 list -> 'a1 zip -> 'a1
+  zip option
+
+val topen :
+  'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> 'a1 list option
+
+val tapply :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) trie
+  -> ('a1, 'a2) trie option
+
+type ('l, 'n) cursor =
+| Closed
+| Open of 'n path * 'l zip
+
+val flush :
+  'a2 eqDec -> ('a1, 'a2) trie -> ('a1, 'a2) cursor -> ('a1, 'a2) trie
+
+val cursor_for :
+  'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2)
+  cursor -> ('a1, 'a2) trie * 'a1 zip option
+
+val fseq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+  cursor) result
+
+val fapply_seq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) trie result
+
+val fnamed_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+  cursor) nresult
+
+val ftree_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) trie nresult
+
+val tfound_at : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) found
+
+val ffile_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> ('a1, 'a2) found nresult
+
+type ('l, 'n) zastate = { za_path : 'n path option;
+                          za_pre : (int option * 'l) list; za_pos : int;
+                          za_suf : (int option * 'l) list;
+                          za_recs : (int * int) list }
+
+val za_abs : ('a1, 'a2) zastate -> ('a1, 'a2) astate
+
+val za_seek :
+  int -> (int option * 'a1) list -> int -> (int option * 'a1) list -> ((int
+  option * 'a1) list * int) * (int option * 'a1) list
+
+val ann_path : 'a2 eqDec -> ('a1, 'a2) prim -> 'a2 path -> 'a2 path option
+
+val zann_prim :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) zastate ->
+  ('a1, 'a2) zastate
+
+val zann_named :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) zastate
+  -> ('a1, 'a2) zastate
+
+val zann_all :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+  zastate -> ('a1, 'a2) zastate
+
+val break_lines_fast : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
+
+val fannotate :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> (int option list * 'a1 list) option nresult
+
 val path_leb :
   'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
 
 val sort_state :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state
+
+val keys_sorted :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> bool
+
+val sort_state_fast :
   'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state
 
 val api_apply :

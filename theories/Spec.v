@@ -18,7 +18,7 @@ From Coq Require Import List Bool Arith Lia Sorted Permutation.
 From Coq Require Import Strings.Byte.
 From DarcsWeb Require Import Lens Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
   Sort SortSpec Depend Walk Conflict3 Conflict2 ConflictLaws DependLaws DependSpec Unique AnnotateSpec
-  Touch Prune Lineage PruneLaws LineageLaws UrlPath Extract.
+  Touch Prune Lineage PruneLaws LineageLaws UrlPath Api Extract.
 Import ListNotations.
 
 (** ** The order of outputs *)
@@ -165,29 +165,47 @@ Qed.
     (when the input binds every path once, as the Rust map does), sorted
     by path when the order of names is total.  On failure [i]: the first
     [i] prims apply and prim [i] does not. *)
-Theorem op1_apply : forall (s : state) ps,
+Lemma del_notin : forall (s : state) p, ~ In p (map fst s) -> del s p = s.
+Proof.
+  induction s as [|[q e] s IH]; intros p Hn; simpl; [reflexivity|].
+  unfold del in *. simpl. rewrite IH by (intro H; apply Hn; right; exact H).
+  destruct (path_eqb q p) eqn:E; [|reflexivity].
+  exfalso. apply Hn. left. apply path_eqb_eq in E. simpl. congruence.
+Qed.
+
+Lemma uniq_id : forall s : state, unique s -> uniq (eqN := EqN) s = s.
+Proof.
+  induction s as [|[p e] s IH]; intros U; simpl; [reflexivity|].
+  inversion U as [|? ? Hn Hs]; subst. rewrite IH by exact Hs. f_equal. apply del_notin. exact Hn.
+Qed.
+
+Theorem op1_apply : total_order nleb -> forall (s : state) ps,
   match api_apply EqL EqN LO nleb s ps with
-  | Ok s' => exists t, apply_list ps s = Some t /\ Permutation s' t /\
-      (unique s -> unique s' /\ forall q, lookup s' q = lookup t q) /\
-      ((forall a b, nleb a b = true \/ nleb b a = true) -> Sorted entry_le s') /\
-      (total_order nleb -> StronglySorted entry_le s')
+  | Ok s' => exists t, apply_list ps s = Some t /\ Permutation s' (uniq (eqN := EqN) t) /\
+      unique s' /\ (forall q, lookup s' q = lookup t q) /\ StronglySorted entry_le s' /\
+      (unique s -> Permutation s' t)
   | Fail i => exists u p, apply_list (firstn i ps) s = Some u /\ nth_error ps i = Some p /\ apply p u = None
   end.
 Proof.
-  intros s ps. unfold api_apply, apply_seq. pose proof (apply_seq_from_spec ps 0 s) as H.
+  intros To s ps. rewrite (api_apply_spec EqL EqN LO nleb s ps To). unfold apply_seq.
+  pose proof (apply_seq_from_spec ps 0 s) as H.
   destruct (apply_seq_from 0 ps s) as [t|i] eqn:E.
-  - exists t. destruct (sort_state_spec t) as (P & U & S1 & S2). split; [exact H|]. split; [exact P|].
-    split; [|split; assumption]. intros Us. apply U. eapply apply_list_unique; eauto.
+  - exists t. destruct (sort_state_spec (uniq (eqN := EqN) t)) as (P & U & _ & S2).
+    destruct (U (nodup_uniq t)) as [U' L']. split; [exact H|]. split; [exact P|]. split; [exact U'|].
+    split; [intros q; rewrite L'; apply lookup_uniq|]. split; [exact (S2 To)|].
+    intros Us. rewrite (uniq_id t) in P |- *; [exact P| |]; eapply apply_list_unique; eauto.
   - destruct (apply_seq_from_fail ps 0 s i E) as [_ H']. rewrite Nat.sub_0_r in H'. exact H'.
 Qed.
 
-(** ... and when the prims apply strictly (the semantics of the laws),
-    op 1 succeeds with the same tree. *)
-Theorem op1_apply_strict : forall (s t : state) ps, sapply_list ps s = Some t ->
+(** When the sequence applies strictly, op 1 answers its result (in output
+    order; the Rust side always sends a tree binding each path once). *)
+Theorem op1_apply_strict : total_order nleb -> forall (s t : state) ps, unique s -> sapply_list ps s = Some t ->
   exists s', api_apply EqL EqN LO nleb s ps = Ok s' /\ Permutation s' t.
 Proof.
-  intros s t ps H. unfold api_apply, apply_seq. rewrite (strict_seq ps 0 s t H).
-  exists (sort_state EqN nleb t). split; [reflexivity|apply sort_perm].
+  intros To s t ps Us H. rewrite (api_apply_spec EqL EqN LO nleb s ps To). unfold apply_seq.
+  pose proof (apply_seq_from_spec ps 0 s) as Hs. rewrite (strict_seq ps 0 s t H) in *.
+  exists (sort_state EqN nleb (uniq (eqN := EqN) t)). split; [reflexivity|].
+  rewrite (uniq_id t); [apply sort_perm|]. eapply apply_list_unique; eauto.
 Qed.
 
 (** Op 2 (invert): the inverse sequence (reversed, each prim inverted, an
@@ -224,7 +242,7 @@ Qed.
 
 (** Op 4 (tree_at, tests): the tree after the named patches, from the
     empty tree, in output order; on failure, where. *)
-Theorem op4_tree_at : forall ps : list named,
+Theorem op4_tree_at : total_order nleb -> forall ps : list named,
   match api_tree_at EqL EqN LO nleb ps with
   | NOk s' => exists t, apply_nameds ps [] = Some t /\ Permutation s' t /\ unique s' /\
       (forall q, lookup s' q = lookup t q) /\
@@ -233,7 +251,7 @@ Theorem op4_tree_at : forall ps : list named,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps. unfold api_tree_at. destruct (tree_at ps) as [t|i j] eqn:E.
+  intros To ps. rewrite (api_tree_at_spec EqL EqN LO nleb ps To). destruct (tree_at ps) as [t|i j] eqn:E.
   - destruct (tree_at_unique ps t E) as [U T]. exists t.
     destruct (sort_state_spec t) as (P & Us & S1 & S2). destruct (Us U) as [U' Hl].
     auto 7.
@@ -272,7 +290,7 @@ Qed.
 (** Op 5 (file_at): what a path holds after the named patches: absent,
     the file's pieces, or the directory's entry names (each once, sorted
     when the order of names is total); on failure, where. *)
-Theorem op5_file_at : forall (ps : list named) p,
+Theorem op5_file_at : total_order nleb -> forall (ps : list named) p,
   match api_file_at EqL EqN LO nleb ps p with
   | NOk r => exists t, apply_nameds ps [] = Some t /\ unique t /\
       match r with
@@ -286,7 +304,7 @@ Theorem op5_file_at : forall (ps : list named) p,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps p. unfold api_file_at.
+  intros To ps p. rewrite (api_file_at_spec EqL EqN LO nleb ps p To).
   destruct (file_at ps p) as [r|i j] eqn:E.
   - destruct (file_at_spec ps p r E) as (t & T & Hr).
     assert (U : unique t) by (apply (apply_nameds_unique ps []); [apply NoDup_nil|exact T]).
@@ -326,7 +344,7 @@ Theorem op6_annotate : forall (ps : list named) p,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps p. unfold api_annotate.
+  intros ps p. rewrite api_annotate_spec.
   destruct (annotate ps p) as [[[idx ls]|]|i j] eqn:E.
   - destruct (annotate_spec ps p idx ls E) as (t & c & T & Hc & Hls & Hl & _).
     exists t, c. split; [exact T|]. split; [exact Hc|]. split; [exact Hls|]. split; [exact Hl|].
