@@ -471,7 +471,16 @@ fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantS
     // the bodies are dropped when the graph is done: their grants with them
     let mut bodies_grant: Option<Grant<'static>> = None;
     for (i, f) in files.iter().enumerate() {
-        let (_, named, grant) = loader.named_charged(f)?;
+        let (data, named, mut grant) = loader.named_charged(f)?;
+        // what stays is the parsed body (darcs-2/3), not the reading's reserve: without
+        // this, every patch kept about 1 MiB and 4,000 small patches filled a 1 GiB budget
+        let body_weight = if keep_bodies {
+            budget::lines_cost(data.len() as u64, data.iter().filter(|&&b| b == b'\n').count() as u64)
+        } else {
+            0
+        };
+        drop(data);
+        grant.shrink_to(body_weight);
         let deps: Vec<u32> = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
         positions.insert(named.info.id(), i as u32);
         if let Some(Ok(out)) = &mut eff {
