@@ -5,6 +5,7 @@ From Coq Require Extraction.
 From Coq Require Import ExtrOcamlBasic ExtrOcamlNatInt ExtrOcamlChar.
 From Coq Require Import List Arith Strings.Byte.
 From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 Conflict2 UrlPath.
+From DarcsWeb Require Import Effect Strict.
 Import ListNotations.
 
 (** [nat] is OCaml [int] (ExtrOcamlNatInt).  Bound: every number is a line
@@ -95,8 +96,35 @@ Definition api_dependencies2 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (named2 L N)) : res (list (list nat)) :=
   dependencies2 ps.
 
+(** Ops 20 and 21: the effect of a named patch's repository patches
+    (darcs-2, darcs-3), the model's own effect functions ([Effect.v]). *)
+Definition api_effect2 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (rp2 L N)) : list (prim L N) :=
+  effects2 ps.
+
+Definition api_effect3 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (rp3 L N)) : list (prim L N) :=
+  effects3 ps.
+
+(** Op 23: the effect of a darcs-1 named patch's repository patches
+    (prims, and mergers and regrems of two prims, [Effect.v]). *)
+Definition api_effect1 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (@rp1 L N)) : list (prim L N) :=
+  effects1 ps.
+
+(** Op 22: darcs' replay from [s], each patch classified against the
+    laws' hypotheses ([Strict.v]); the tree in output order. *)
+Definition api_coverage (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (s : state L N) (ps : list (named L N))
+  : nresult (list (option nat * bool) * state L N) :=
+  match coverage ps s with
+  | NOk (cs, t) => NOk (cs, sort_state eqN nleb t)
+  | NFail i j => NFail i j
+  end.
+
 End Api.
 
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
-  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate.
+  api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate
+  api_effect2 api_effect3 api_coverage api_effect1.
