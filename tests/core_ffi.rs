@@ -191,3 +191,39 @@ fn conflicted_effects_come_from_the_core() {
     // plain prims, no core call needed: themselves
     assert_eq!(of_body(&[RepoPatch::Prim(a.clone()), RepoPatch::Prim(b.clone())]).unwrap(), vec![a, b]);
 }
+
+/// Op 22 classifies each patch against the laws' hypotheses from the tree the replay
+/// reached (`Strict.coverage_spec`): strict apply succeeds and no hunk is empty, or
+/// darcs' non-strict apply was needed (first failing prim named), or an empty hunk.
+#[test]
+fn coverage_classifies_each_patch() {
+    use darcsweb::core::coverage::{coverage, Class};
+    use darcsweb::core::Named;
+    let base: Tree = [(p("f"), Node::File(b"x".to_vec()))].into_iter().collect();
+    let named = |prims: Vec<Prim>| Named { prims, deps: vec![] };
+    let patches = vec![
+        named(vec![hunk("f", 1, &["x"], &["a"])]),                        // inside
+        named(vec![Prim::AddFile(p("g")), hunk("f", 1, &["a"], &[])]),    // f loses its last piece
+        named(vec![hunk("f", 1, &[], &[])]),                              // an empty hunk
+        named(vec![Prim::AddDir(p("d")), hunk("d/h", 1, &[], &["new"])]), // a hunk creates d/h
+    ];
+    let (classes, tree) = coverage(&base, &patches).unwrap();
+    assert_eq!(
+        classes,
+        vec![
+            Class { non_strict_at: None, empty_hunk: false },
+            Class { non_strict_at: Some(1), empty_hunk: false },
+            Class { non_strict_at: None, empty_hunk: true },
+            Class { non_strict_at: Some(1), empty_hunk: false },
+        ]
+    );
+    assert_eq!(classes.iter().filter(|c| c.inside()).count(), 1);
+    // darcs' apply went on: the tree is op 1's
+    let all: Vec<Prim> = patches.iter().flat_map(|n| n.prims.clone()).collect();
+    assert_eq!(tree, core::apply(&base, &all).unwrap());
+    assert_eq!(tree.get(&p("f")), Some(&Node::File(Vec::new())));
+    assert_eq!(tree.get(&p("d/h")), Some(&Node::File(b"new\n".to_vec())));
+    // a patch that does not apply at all: its index and the failing prim's
+    let bad = vec![patches[0].clone(), named(vec![Prim::AddDir(p("e")), Prim::RmFile(p("nope"))])];
+    assert!(matches!(coverage(&base, &bad), Err(CoreError::DoesNotApply { patch: 1, prim: 1, .. })));
+}

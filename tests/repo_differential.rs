@@ -76,10 +76,31 @@ fn check_passes_on_every_replayable_corpus_repository() {
     for name in REPLAYED {
         let out = check::run(&corpus.join("repos").join(name), |_, _| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
         match out {
-            Outcome::Consistent { patches, .. } => assert!(patches > 0, "{name}: no patch replayed"),
+            Outcome::Consistent { patches, coverage, .. } => {
+                assert!(patches > 0, "{name}: no patch replayed");
+                // every patch classified by op 22; darcs records no empty hunk, and these
+                // histories need no non-strict apply: all inside the proved hypotheses
+                assert_eq!(coverage.patches, patches, "{name}");
+                assert_eq!(coverage.inside, patches, "{name}: {}", coverage.describe());
+                assert!(coverage.non_strict.is_empty() && coverage.empty_hunks.is_empty(), "{name}");
+            }
             other => panic!("{name}: {other:?}"),
         }
     }
+}
+
+/// The command prints the coverage line after the verdict.
+#[test]
+fn check_command_reports_coverage() {
+    let dir = common::corpus().join("repos").join("prims-d2");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_darcsweb")).arg("check").arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("consistent: 27 patches replayed"), "{text}");
+    assert!(
+        text.contains("27 of 27 patches inside the proved hypotheses (none uses darcs' non-strict apply; none carries an empty hunk)"),
+        "{text}"
+    );
 }
 
 #[test]

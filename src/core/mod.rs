@@ -6,6 +6,7 @@
 //! sequence per call) so the crossing cost stays small. OCaml exceptions and
 //! failures come back as [`CoreError`]s, never as a crash.
 
+pub mod coverage;
 pub mod effect;
 mod runtime;
 pub mod wire;
