@@ -232,6 +232,39 @@ fn dependencies_equal_darcs_show_dependencies() {
     }
 }
 
+/// A darcs-1 history whose mergers all have two prims (the first nine patches of
+/// conflicts-d1): the core's effects (op 23) replay onto darcs' pristine, every patch
+/// inside the laws' hypotheses. darcs' dependencies come from commuting the mergers
+/// themselves (a merger does not depend on the patch it undoes), which the core does not
+/// model: darcsweb says so rather than answer from the effects.
+#[test]
+fn darcs1_mergers_of_prims_replay_and_dependencies_are_unsupported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("d1");
+    let src = common::corpus().join("repos").join("conflicts-d1");
+    let o = common::darcs(
+        &["clone", "--to-match", "exact \"A move g\"", src.to_str().unwrap(), dir.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "darcs clone: {}", String::from_utf8_lossy(&o.stderr));
+    match check::run(&dir, |_, _| {}).unwrap() {
+        Outcome::Consistent { patches: 9, coverage, .. } => assert_eq!(coverage.inside, 9),
+        other => panic!("{other:?}"),
+    }
+    // darcs: "A two" (a merger undoing "B two") depends on "base" only
+    let o = common::darcs(&["show", "dependencies"], &dir);
+    assert!(o.status.success());
+    let theirs = common::parse_dot(&String::from_utf8_lossy(&o.stdout));
+    let repo = open(&dir);
+    let idx = repo.index().unwrap();
+    let a_two = idx.patches.iter().position(|p| p.name == "A two").unwrap();
+    assert_eq!(theirs[&idx.patches[a_two].hash[..8]].len(), 1);
+    match repo.dependencies(a_two) {
+        Err(darcsweb::repo::RepoError::Unsupported(why)) => assert!(why.contains("darcs-1"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn annotate_equals_darcs_annotate() {
     for name in
