@@ -13,7 +13,7 @@ use std::time::Instant;
 use darcsweb::core::pruned::{self, DepsEntry, FileEntry, Pruned};
 use darcsweb::core::{self, Named};
 use darcsweb::darcs::hash::Kind;
-use darcsweb::darcs::patch::{EffectPart, NamedPatch};
+use darcsweb::darcs::patch::NamedPatch;
 use darcsweb::darcs::prim::{Path, Prim};
 
 use darcsweb::darcs::repository::Repository;
@@ -25,13 +25,7 @@ fn load(dir: &str) -> Vec<Named> {
     for (i, e) in repo.entries().iter().enumerate() {
         let data = repo.store().read(Kind::Patches, &e.patch_file).expect("patch file");
         let np = NamedPatch::parse(&data, repo.format(), std::path::Path::new(&e.patch_file)).expect("parse");
-        let mut prims = Vec::new();
-        for part in np.effect().expect("effect") {
-            match part {
-                EffectPart::Prims(ps) => prims.extend(ps),
-                EffectPart::Inverse(ps) => prims.extend(core::invert(&ps).unwrap()),
-            }
-        }
+        let prims = core::effect::of_body(&np.body).expect("effect");
         let deps = np.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
         ids.insert(np.info.id(), i as u32);
         out.push(Named { prims, deps });

@@ -667,9 +667,35 @@ let apply_gen eqL eqN lO strict p s =
 let apply eqL eqN lO p s =
   apply_gen eqL eqN lO false p s
 
+(** val sapply :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    state -> ('a1, 'a2) state option **)
+
+let sapply eqL eqN lO p s =
+  apply_gen eqL eqN lO true p s
+
 type 'a result =
 | Ok of 'a
 | Fail of int
+
+(** val apply_seq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) state -> ('a1, 'a2) state result **)
+
+let rec apply_seq_from eqL eqN lO i ps s =
+  match ps with
+  | [] -> Ok s
+  | p :: ps' ->
+    (match apply eqL eqN lO p s with
+     | Some s' -> apply_seq_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
+     | None -> Fail i)
+
+(** val apply_seq :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1,
+    'a2) state -> ('a1, 'a2) state result **)
+
+let apply_seq eqL eqN lO ps s =
+  apply_seq_from eqL eqN lO 0 ps s
 
 (** val invert : ('a1, 'a2) prim -> ('a1, 'a2) prim **)
 
@@ -1841,6 +1867,12 @@ let rec map_opt f = function
 type ('l, 'n) rp3 =
 | RPrim of ('l, 'n) nprim
 | RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+(** val rp3_effect : ('a1, 'a2) rp3 -> ('a1, 'a2) prim list **)
+
+let rp3_effect = function
+| RPrim q -> (snd q) :: []
+| RConf (r, _, _) -> map snd r
 
 (** val guardb : bool -> 'a1 option -> 'a1 option **)
 
@@ -5236,6 +5268,80 @@ let annotate_pruned eqL eqN lO es p =
        | NFail (i, j) -> NFail (i, j))
   | PNeed j -> PNeed j
 
+(** val effects3 : ('a1, 'a2) rp3 list -> ('a1, 'a2) prim list **)
+
+let effects3 ps =
+  concat (map rp3_effect ps)
+
+type ('l, 'n) rp1 =
+| Prim1 of ('l, 'n) prim
+| Merger1 of ('l, 'n) prim * ('l, 'n) prim
+| Regrem1 of ('l, 'n) prim * ('l, 'n) prim
+
+(** val effect1 : ('a1, 'a2) rp1 -> ('a1, 'a2) prim list **)
+
+let effect1 = function
+| Prim1 p -> p :: []
+| Merger1 (p1, _) -> (invert p1) :: []
+| Regrem1 (p1, _) -> p1 :: []
+
+(** val effects1 : ('a1, 'a2) rp1 list -> ('a1, 'a2) prim list **)
+
+let effects1 ps =
+  concat (map effect1 ps)
+
+(** val empty_hunk : ('a1, 'a2) prim -> bool **)
+
+let empty_hunk = function
+| Hunk (_, _, old, new0) ->
+  (match old with
+   | [] -> (match new0 with
+            | [] -> true
+            | _ :: _ -> false)
+   | _ :: _ -> false)
+| _ -> false
+
+(** val sapply_seq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) state -> ('a1, 'a2) state result **)
+
+let rec sapply_seq_from eqL eqN lO i ps s =
+  match ps with
+  | [] -> Ok s
+  | p :: ps' ->
+    (match sapply eqL eqN lO p s with
+     | Some s' -> sapply_seq_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
+     | None -> Fail i)
+
+type cover_class = int option * bool
+
+(** val cover_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+    ('a1, 'a2) state -> cover_class list -> (cover_class list * ('a1, 'a2)
+    state) nresult **)
+
+let rec cover_from eqL eqN lO i ps s acc =
+  match ps with
+  | [] -> NOk ((rev acc), s)
+  | p :: ps' ->
+    let e = existsb empty_hunk (fst p) in
+    (match sapply_seq_from eqL eqN lO 0 (fst p) s with
+     | Ok s' ->
+       cover_from eqL eqN lO (Stdlib.Int.succ i) ps' s' ((None, e) :: acc)
+     | Fail j ->
+       (match apply_seq eqL eqN lO (fst p) s with
+        | Ok s' ->
+          cover_from eqL eqN lO (Stdlib.Int.succ i) ps' s' (((Some j),
+            e) :: acc)
+        | Fail k -> NFail (i, k)))
+
+(** val coverage :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) state -> (cover_class list * ('a1, 'a2) state) nresult **)
+
+let coverage eqL eqN lO ps s =
+  cover_from eqL eqN lO 0 ps s []
+
 type ('l, 'n) trie =
 | TNode of 'l entry option * ('n * ('l, 'n) trie) list
 
@@ -6049,3 +6155,34 @@ let api_dependencies3 eqL eqN lo _ ps =
 
 let api_dependencies2 eqL eqN lo _ ps =
   dependencies2 eqL eqN lo ps
+
+(** val api_effect2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp2 list -> ('a1, 'a2) prim list **)
+
+let api_effect2 _ _ _ _ =
+  effects2
+
+(** val api_effect3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp3 list -> ('a1, 'a2) prim list **)
+
+let api_effect3 _ _ _ _ =
+  effects3
+
+(** val api_effect1 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp1 list -> ('a1, 'a2) prim list **)
+
+let api_effect1 _ _ _ _ =
+  effects1
+
+(** val api_coverage :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) state -> ('a1, 'a2) named list -> ((int option * bool) list * ('a1,
+    'a2) state) nresult **)
+
+let api_coverage eqL eqN lo nleb s ps =
+  match coverage eqL eqN lo ps s with
+  | NOk a -> let (cs, t) = a in NOk (cs, (sort_state eqN nleb t))
+  | NFail (i, j) -> NFail (i, j)

@@ -178,9 +178,21 @@ val apply :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
   state -> ('a1, 'a2) state option
 
+val sapply :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+  state -> ('a1, 'a2) state option
+
 type 'a result =
 | Ok of 'a
 | Fail of int
+
+val apply_seq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) state -> ('a1, 'a2) state result
+
+val apply_seq :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2)
+  state -> ('a1, 'a2) state result
 
 val invert : ('a1, 'a2) prim -> ('a1, 'a2) prim
 
@@ -482,6 +494,8 @@ val map_opt :
 type ('l, 'n) rp3 =
 | RPrim of ('l, 'n) nprim
 | RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+val rp3_effect : ('a1, 'a2) rp3 -> ('a1, 'a2) prim list
 
 val guardb : bool -> 'a1 option -> 'a1 option
 
@@ -1084,6 +1098,34 @@ val annotate_pruned :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
   -> (int option list * 'a1 list) option nresult presult
 
+val effects3 : ('a1, 'a2) rp3 list -> ('a1, 'a2) prim list
+
+type ('l, 'n) rp1 =
+| Prim1 of ('l, 'n) prim
+| Merger1 of ('l, 'n) prim * ('l, 'n) prim
+| Regrem1 of ('l, 'n) prim * ('l, 'n) prim
+
+val effect1 : ('a1, 'a2) rp1 -> ('a1, 'a2) prim list
+
+val effects1 : ('a1, 'a2) rp1 list -> ('a1, 'a2) prim list
+
+val empty_hunk : ('a1, 'a2) prim -> bool
+
+val sapply_seq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) state -> ('a1, 'a2) state result
+
+type cover_class = int option * bool
+
+val cover_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+  ('a1, 'a2) state -> cover_class list -> (cover_class list * ('a1, 'a2)
+  state) nresult
+
+val coverage :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) state -> (cover_class list * ('a1, 'a2) state) nresult
+
 type ('l, 'n) trie =
 | TNode of 'l entry option * ('n * ('l, 'n) trie) list
 
@@ -1324,3 +1366,20 @@ val api_dependencies3 :
 val api_dependencies2 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named2 list -> int list list res
+
+val api_effect2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp2 list -> ('a1, 'a2) prim list
+
+val api_effect3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp3 list -> ('a1, 'a2) prim list
+
+val api_effect1 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp1 list -> ('a1, 'a2) prim list
+
+val api_coverage :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  state -> ('a1, 'a2) named list -> ((int option * bool) list * ('a1, 'a2)
+  state) nresult

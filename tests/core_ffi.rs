@@ -106,8 +106,9 @@ fn malformed_requests_are_errors_not_crashes() {
     assert!(r.is_err());
 }
 
-/// Requests for the conflictor layers (ops 10 and 11) that are truncated or carry unknown
-/// tags are answered with an error (status 2), never a crash.
+/// Requests for the conflictor layers (ops 10 and 11), the effects (ops 20, 21, 23) and
+/// the coverage (op 22) that are truncated or carry unknown tags are answered with an
+/// error (status 2), never a crash.
 #[test]
 fn malformed_conflictor_requests_are_errors() {
     crate::common::core_workers();
@@ -117,6 +118,10 @@ fn malformed_conflictor_requests_are_errors() {
         [le(11), le(1), le(1), vec![9]].concat(),               // a darcs-2 patch with an unknown tag
         [le(10), le(1), le(1), vec![7]].concat(),               // a darcs-3 patch with an unknown tag
         [le(11), le(1), le(1), vec![1], le(u32::MAX)].concat(), // a NON context of 4 billion patches
+        [le(20), le(1), vec![9]].concat(),                      // op 20: an unknown darcs-2 tag
+        [le(21), le(2), vec![0]].concat(),                      // op 21: truncated
+        [le(23), le(1), vec![3]].concat(),                      // op 23: an unknown darcs-1 tag
+        [le(22), le(0), le(1)].concat(),                        // op 22: one patch announced, none sent
     ];
     for req in cases {
         let resp = core::call_raw(req.clone());
@@ -476,4 +481,91 @@ fn a_patch_on_the_lineage_is_needed() {
     );
     let earlier = [DepsEntry::Skip(&sums[0]), DepsEntry::Skip(&sums[1])];
     assert_eq!(pruned::deps_of(&ps[2], &earlier).unwrap(), Pruned::Need(0));
+}
+
+/// The effect of a conflicted patch is the core's (ops 20, 21, 23, `theories/Effect.v`):
+/// a darcs-2 conflictor undoes its `xx`, its inverse redoes it, a duplicate does nothing;
+/// a darcs-3 conflictor has its stored effect; a darcs-1 merger of two prims undoes the
+/// first and a regrem redoes it; a body of plain prims is itself.
+#[test]
+fn conflicted_effects_come_from_the_core() {
+    crate::common::core_workers();
+    use darcsweb::core::effect::of_body;
+    use darcsweb::darcs::patch::{Contexted, NamedPrim, Non, PrimId, RepoPatch};
+    let a = hunk("f", 1, &["x"], &["a"]);
+    let b = hunk("f", 2, &[], &["b"]);
+    let inv = |h: &Prim| match h.clone() {
+        Prim::Hunk { path, line, old, new } => Prim::Hunk { path, line, old: new, new: old },
+        _ => unreachable!(),
+    };
+    let non = |q: &Prim| Non { context: vec![], prim: q.clone() };
+    // darcs-2: the conflictor undoes [a; b] (inverse sequence: b undone first)
+    let conf = RepoPatch::Conflictor { ix: vec![], xx: vec![a.clone(), b.clone()], x: non(&a) };
+    let body = vec![RepoPatch::Prim(Prim::AddFile(p("g"))), conf, RepoPatch::Duplicate(non(&b))];
+    assert_eq!(of_body(&body).unwrap(), vec![Prim::AddFile(p("g")), inv(&b), inv(&a)]);
+    let rot = RepoPatch::InvConflictor { ix: vec![], xx: vec![a.clone(), b.clone()], x: non(&a) };
+    assert_eq!(of_body(&[rot, RepoPatch::Etacilpud(non(&b))]).unwrap(), vec![a.clone(), b.clone()]);
+    // darcs-3: the stored effect, identities dropped
+    let id = |n: i64, q: &Prim| NamedPrim { id: PrimId { index: n, patch_id: "1".repeat(40) }, prim: q.clone() };
+    let ctx = |q: NamedPrim| Contexted { context: vec![], patch: q };
+    let conf3 = RepoPatch::Conflictor3 { effect: vec![id(-1, &inv(&a))], conflicts: vec![], identity: ctx(id(2, &b)) };
+    assert_eq!(of_body(&[conf3, RepoPatch::Named(id(3, &b))]).unwrap(), vec![inv(&a), b.clone()]);
+    // darcs-1: a merger of two prims undoes its first; a regrem is its inverse
+    let merger = |first: &Prim, second: &Prim| RepoPatch::Merger {
+        version: b"0.0".to_vec(),
+        first: Box::new(RepoPatch::Prim(first.clone())),
+        second: Box::new(RepoPatch::Prim(second.clone())),
+    };
+    let regrem = RepoPatch::Regrem {
+        version: b"0.0".to_vec(),
+        first: Box::new(RepoPatch::Prim(a.clone())),
+        second: Box::new(RepoPatch::Prim(b.clone())),
+    };
+    assert_eq!(of_body(&[merger(&a, &b), RepoPatch::Prim(b.clone())]).unwrap(), vec![inv(&a), b.clone()]);
+    assert_eq!(of_body(&[regrem]).unwrap(), vec![a.clone()]);
+    let nested = RepoPatch::Merger {
+        version: b"0.0".to_vec(),
+        first: Box::new(RepoPatch::Prim(a.clone())),
+        second: Box::new(merger(&a, &b)),
+    };
+    assert!(matches!(of_body(&[nested]), Err(CoreError::Unsupported(m)) if m.contains("merger")));
+    // plain prims, no core call needed: themselves
+    assert_eq!(of_body(&[RepoPatch::Prim(a.clone()), RepoPatch::Prim(b.clone())]).unwrap(), vec![a, b]);
+}
+
+/// Op 22 classifies each patch against the laws' hypotheses from the tree the replay
+/// reached (`Strict.coverage_spec`): strict apply succeeds and no hunk is empty, or
+/// darcs' non-strict apply was needed (first failing prim named), or an empty hunk.
+#[test]
+fn coverage_classifies_each_patch() {
+    crate::common::core_workers();
+    use darcsweb::core::coverage::{coverage, Class};
+    use darcsweb::core::Named;
+    let base: Tree = [(p("f"), Node::File(b"x".to_vec()))].into_iter().collect();
+    let named = |prims: Vec<Prim>| Named { prims, deps: vec![] };
+    let patches = vec![
+        named(vec![hunk("f", 1, &["x"], &["a"])]),                        // inside
+        named(vec![Prim::AddFile(p("g")), hunk("f", 1, &["a"], &[])]),    // f loses its last piece
+        named(vec![hunk("f", 1, &[], &[])]),                              // an empty hunk
+        named(vec![Prim::AddDir(p("d")), hunk("d/h", 1, &[], &["new"])]), // a hunk creates d/h
+    ];
+    let (classes, tree) = coverage(&base, &patches).unwrap();
+    assert_eq!(
+        classes,
+        vec![
+            Class { non_strict_at: None, empty_hunk: false },
+            Class { non_strict_at: Some(1), empty_hunk: false },
+            Class { non_strict_at: None, empty_hunk: true },
+            Class { non_strict_at: Some(1), empty_hunk: false },
+        ]
+    );
+    assert_eq!(classes.iter().filter(|c| c.inside()).count(), 1);
+    // darcs' apply went on: the tree is op 1's
+    let all: Vec<Prim> = patches.iter().flat_map(|n| n.prims.clone()).collect();
+    assert_eq!(tree, core::apply(&base, &all).unwrap());
+    assert_eq!(tree.get(&p("f")), Some(&Node::File(Vec::new())));
+    assert_eq!(tree.get(&p("d/h")), Some(&Node::File(b"new\n".to_vec())));
+    // a patch that does not apply at all: its index and the failing prim's
+    let bad = vec![patches[0].clone(), named(vec![Prim::AddDir(p("e")), Prim::RmFile(p("nope"))])];
+    assert!(matches!(coverage(&base, &bad), Err(CoreError::DoesNotApply { patch: 1, prim: 1, .. })));
 }

@@ -22,7 +22,7 @@
 
 From Coq Require Import List Bool Arith Lia Permutation Sorting.Sorted.
 From DarcsWeb Require Import Prim Token Apply Invert Commute Named Sort Depend Walk Conflict3 Conflict2
-  Touch Prune Lineage Trie HunkZip FastApply FastAnnotate.
+  Touch Prune Lineage Effect Strict Trie HunkZip FastApply FastAnnotate.
 Import ListNotations.
 
 Section Api.
@@ -167,6 +167,32 @@ Definition api_dependencies3 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
 Definition api_dependencies2 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   (nleb : N -> N -> bool) (ps : list (named2 L N)) : res (list (list nat)) :=
   dependencies2 ps.
+
+(** Ops 20 and 21: the effect of a named patch's repository patches
+    (darcs-2, darcs-3), the model's own effect functions ([Effect.v]). *)
+Definition api_effect2 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (rp2 L N)) : list (prim L N) :=
+  effects2 ps.
+
+Definition api_effect3 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (rp3 L N)) : list (prim L N) :=
+  effects3 ps.
+
+(** Op 23: the effect of a darcs-1 named patch's repository patches
+    (prims, and mergers and regrems of two prims, [Effect.v]). *)
+Definition api_effect1 (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (ps : list (@rp1 L N)) : list (prim L N) :=
+  effects1 ps.
+
+(** Op 22: darcs' replay from [s], each patch classified against the
+    laws' hypotheses ([Strict.v]); the tree in output order. *)
+Definition api_coverage (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (s : state L N) (ps : list (named L N))
+  : nresult (list (option nat * bool) * state L N) :=
+  match coverage ps s with
+  | NOk (cs, t) => NOk (cs, sort_state eqN nleb t)
+  | NFail i j => NFail i j
+  end.
 
 (** ** The order *)
 

@@ -17,6 +17,8 @@
 //! OCaml exceptions and failures come back as [`CoreError`]s, never as a crash.
 
 pub mod cancel;
+pub mod coverage;
+pub mod effect;
 pub mod pool;
 pub mod pruned;
 mod runtime;

@@ -350,6 +350,7 @@ impl History {
                                     effects.keep(e.map(Arc::new));
                                 }
                                 match conflicted {
+                                    Some(Conflicted::V1) => Err(RepoError::Unsupported(DARCS1_MERGER_DEPS.into())),
                                     Some(Conflicted::V2(v2)) => {
                                         core::dependencies2(&v2).map_err(core_unsupported).map(reverse_deps)
                                     }
@@ -447,9 +448,17 @@ fn reverse_deps(deps: Vec<Vec<u32>>) -> DepGraph {
 /// A history with conflicts, as the repository patches darcs commutes to find
 /// dependencies (conflictors and duplicates kept, not just their effects).
 enum Conflicted {
+    /// A darcs-1 history with mergers: darcs commutes the mergers themselves (darcs-1
+    /// commutation, not modelled), so a patch never depends on the patch its merger
+    /// undoes; the graph of the effects would say it does.
+    V1,
     V2(Vec<core::Named2>),
     V3(Vec<core::Named3>),
 }
+
+/// What the dependencies of a darcs-1 history with mergers are.
+pub(crate) const DARCS1_MERGER_DEPS: &str = "the dependencies of a darcs-1 history with mergers: darcs commutes the \
+     mergers themselves (darcs-1 commutation), which the verified core does not model";
 
 /// What [`load_for_deps`] reads: every patch's effect (when asked for; `Err` when one cannot
 /// be computed) and, for a conflicted darcs-2 or darcs-3 history, its repository patches.
@@ -457,7 +466,8 @@ type ForDeps = (Option<Result<Vec<Named>>>, Option<Conflicted>);
 
 /// One pass over the patch files for the dependency graph: the effects (when `effects`
 /// is asked for: other pages may have loaded them already) and, for a darcs-2 or darcs-3
-/// history with at least one conflictor or duplicate, its repository patches. `Err`
+/// history with at least one conflictor or duplicate, its repository patches (for a
+/// darcs-1 history with mergers, [`Conflicted::V1`]: not modelled). `Err`
 /// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
 /// (darcs-1 nested mergers) is the effects' own `Err`.
 fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantSlot) -> Result<ForDeps> {
@@ -497,14 +507,14 @@ fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantS
             Some(all) => all.absorb(grant),
             None => bodies_grant = Some(grant),
         }
+        conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
         if keep_bodies {
-            conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
             bodies.push((named.body, deps));
         }
     }
     let conflicted = match loader.format.format {
         _ if !conflicted => None,
-        RepoFormat::Darcs1 => None,
+        RepoFormat::Darcs1 => Some(Conflicted::V1),
         RepoFormat::Darcs2 => {
             Some(Conflicted::V2(bodies.into_iter().map(|(patches, deps)| core::Named2 { patches, deps }).collect()))
         }

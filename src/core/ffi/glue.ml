@@ -212,6 +212,20 @@ and get_non d : (string, string) non =
   let x = get_prim d in
   Non (c, x)
 
+(* darcs-1 (op 23): a prim, or a merger / regrem of two prims. *)
+let get_rp1 d : (string, string) rp1 =
+  match get_u8 d with
+  | 0 -> Prim1 (get_prim d)
+  | 1 ->
+      let p1 = get_prim d in
+      let p2 = get_prim d in
+      Merger1 (p1, p2)
+  | 2 ->
+      let p1 = get_prim d in
+      let p2 = get_prim d in
+      Regrem1 (p1, p2)
+  | t -> raise (Malformed (Printf.sprintf "unknown darcs-1 patch tag %d" t))
+
 let get_named2 d : (string, string) named2 =
   let ps = get_list d get_rp2 in
   let deps = get_list d get_u32 in
@@ -452,6 +466,28 @@ let dispatch (req : string) : string =
         finish d;
         let r = api_touched_prims eqL eqN line_ops name_leb ps in
         ok (fun b -> put_list b (fun b l -> put_list b (fun b ps -> put_list b put_path ps) l) r)
+    | 20 ->
+        let ps = get_list d get_rp2 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect2 eqL eqN line_ops name_leb ps))
+    | 21 ->
+        let ps = get_list d get_rp3 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect3 eqL eqN line_ops name_leb ps))
+    | 22 ->
+        let t = get_tree d in
+        let ps = get_nameds d in
+        finish d;
+        (match api_coverage eqL eqN line_ops name_leb t ps with
+         | NOk (cs, s) ->
+             ok (fun b ->
+                 put_list b (fun b (j, e) -> put_u32_opt b j; put_u8 b (if e then 1 else 0)) cs;
+                 put_tree b s)
+         | NFail (i, j) -> nfail i j)
+    | 23 ->
+        let ps = get_list d get_rp1 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect1 eqL eqN line_ops name_leb ps))
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
