@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path as FsPath;
 use std::sync::{Arc, OnceLock};
 
+use super::lineage;
 use super::load::Loader;
 use super::{
     cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, PatchMeta, RepoError, Result, SharedTree,
@@ -31,6 +32,8 @@ pub(crate) struct History {
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
+    /// What each patch touches (the core's summaries), for a file's history.
+    touched: OnceLock<Result<Arc<lineage::Touched>>>,
 }
 
 /// Every patch's effect, loaded once per history by whichever request needs it first.
@@ -182,6 +185,7 @@ impl History {
             annotations: cache(sizes.annotations),
             details: cache(256),
             deps: Arc::new(Deps::default()),
+            touched: OnceLock::new(),
         })
     }
 
@@ -250,12 +254,42 @@ impl History {
         }
     }
 
+    /// What `path` holds at `v`: at head from the pristine; at an old version from a
+    /// cached tree, or else from the patches of the path's lineage (a directory's
+    /// listing needs the tree, which is replayed then).
     pub fn entry(&self, v: Version, path: &Path) -> Result<Option<Entry>> {
         if v.applied == self.index.patches.len() {
             return self.head_entry(path);
         }
+        self.check_version(v)?;
+        let cached = self.trees.lock().unwrap_or_else(|e| e.into_inner()).get(&v.applied).map(|(t, _)| t.clone());
+        if let Some(t) = cached {
+            return Ok(entry_in(&t, path));
+        }
+        if !path.is_empty() {
+            let effects = self.effects()?;
+            let touched = self.touched(&effects)?;
+            let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "reading a file's history")?;
+            match lineage::file_at(&effects[..v.applied], &touched, path).map_err(|e| self.damaged(e.into()))? {
+                core::Lookup::File(c) => return Ok(Some(Entry::File(Arc::new(c)))),
+                core::Lookup::Absent => return Ok(None),
+                core::Lookup::Dir(_) => {}
+            }
+        }
         let t = self.tree(v)?;
         Ok(entry_in(&t, path))
+    }
+
+    /// The core's summary of what each patch touches, computed once per history.
+    fn touched(&self, effects: &[Named]) -> Result<Arc<lineage::Touched>> {
+        if let Some(t) = self.touched.get() {
+            return t.clone();
+        }
+        let r = lineage::Touched::compute(effects).map(Arc::new).map_err(RepoError::from);
+        if r.as_ref().is_err_and(RepoError::is_transient) {
+            return r;
+        }
+        self.touched.get_or_init(|| r).clone()
     }
 
     /// What `path` holds at head, read from the pristine tree without any replay.
@@ -293,15 +327,17 @@ impl History {
             return Ok((**a).clone());
         }
         let effects = self.effects()?;
-        let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "annotating")?;
-        match core::file_at(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))? {
+        let touched = self.touched(&effects)?;
+        let history = &effects[..v.applied];
+        let _running = charge(core_cost(&Tree::new(), history), "annotating")?;
+        match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
             core::Lookup::File(_) => {}
             core::Lookup::Dir(_) => {
                 return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
             }
             core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
         }
-        let a = core::annotate(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))?;
+        let a = lineage::annotate(history, &touched, path).map_err(|e| self.damaged(e.into()))?;
         let lines: Vec<AnnotatedLine> = a
             .lines
             .into_iter()
