@@ -26,6 +26,7 @@
 #   BENCH_GRAPH_TIMEOUT [120]       give the dependency graph up after this many seconds
 #   BENCH_DARCS_TIMEOUT [120]       cap of one darcs command; BENCH_DARCS_RUNS [3] hyperfine runs
 #   DARCSWEB_BIN                    a darcsweb binary to measure instead of building one
+#   BENCH_DARCSWEB_CONFIG           a darcsweb.toml for the servers (default: none, the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP=$PWD
@@ -253,6 +254,7 @@ for i in "${!NAMES[@]}"; do
     # the first run may build darcs' patch index: say so when it cost much more
     if [ "$first" -gt $((2 * med + 200000000)) ]; then cell="$cell (first $(fmt_ns "$first"))"; fi
   fi
+  [ "$rc" = 0 ] || rm -f "$TMP/darcs-out-$i"
   DARCS_CELL[$cmd]=$cell
   say "   $(printf '%-45.45s' "$cmd") $cell"
 done
@@ -263,7 +265,7 @@ start_server() {
   PORT=$(free_port)
   BASE="http://127.0.0.1:$PORT"
   T0=$(now)
-  "$BIN" serve --listen "127.0.0.1:$PORT" "$DARCS_REPO" >>"$TMP/darcsweb.log" 2>&1 &
+  "$BIN" serve --listen "127.0.0.1:$PORT" ${BENCH_DARCSWEB_CONFIG:+--config "$BENCH_DARCSWEB_CONFIG"} "$DARCS_REPO" >>"$TMP/darcsweb.log" 2>&1 &
   SERVER=$!
   until curl -sf -o /dev/null --max-time 5 "$BASE/healthz"; do
     kill -0 "$SERVER" 2>/dev/null || { cat "$TMP/darcsweb.log" >&2; die "darcsweb did not start"; }
@@ -326,14 +328,19 @@ while :; do
   if [ "$code" = 200 ] && python3 -c 'import json, sys; sys.exit("dependencies" not in json.load(open(sys.argv[1])))' "$TMP/body"; then
     GRAPH_NS=$(( $(now) - T0 )); break
   fi
-  if [ "$code" = 000 ]; then GRAPH_NOTE="no answer"; else GRAPH_NOTE="$code: $(head -c 200 "$TMP/body" 2>/dev/null | tr '\n' ' ')"; fi
+  if [ "$code" = 000 ]; then GRAPH_NOTE="no answer"; else GRAPH_NOTE="$code, $(python3 -c '
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+try: msg = json.loads(raw)["error"]
+except Exception: msg = raw.decode("utf-8", "replace")
+print(" ".join(msg.replace("|", "/").replace("`", "").split())[:400])' "$TMP/body")"; fi
   sleep 0.5
 done
 if [ -n "$GRAPH_NS" ]; then
   COLD_CELL[$DEPS_ROW]=$(fmt_ns "$GRAPH_NS")
   say "   dependencies of $H_MID after $(fmt_ns "$GRAPH_NS")"
 else
-  COLD_CELL[$DEPS_ROW]="> $GRAPH_TIMEOUT s"
+  COLD_CELL[$DEPS_ROW]="> $GRAPH_TIMEOUT s (last answer ${GRAPH_NOTE%%,*})"
   say "   not answered after $GRAPH_TIMEOUT s; last answer $GRAPH_NOTE"
 fi
 
@@ -363,6 +370,7 @@ warm_up() {
 
 declare -A WARM_CELL=()
 ORDER=("${!NAMES[@]}")
+WARM_WHERE="darcsweb's on the server that computed the graph"
 if [ -z "$GRAPH_NS" ]; then
   # the graph is still being computed and may hold the core workers: measure the other
   # pages on a fresh server, and the patch page (which starts the graph) last
@@ -373,13 +381,14 @@ if [ -z "$GRAPH_NS" ]; then
   for i in "${!NAMES[@]}"; do [ "$i" = "$PATCH_ROW" ] || [ "$i" = "$DEPS_ROW" ] || ORDER+=("$i"); done
   ORDER+=("$PATCH_ROW")
   WARM_CELL[$DEPS_ROW]="—"
+  WARM_WHERE="the graph was not ready, so darcsweb's on a fresh server, the patch page last (the graph's last answer: $GRAPH_NOTE)"
 fi
 say "== darcsweb warm: wrk -t$THREADS -c$CONNS -d${SECS}s per page"
 for i in "${ORDER[@]}"; do
   if warm_up "$BASE${DW[$i]}"; then
     WARM_CELL[$i]=$(run_wrk "$BASE${DW[$i]}")
-    if [ "$i" = "$PATCH_ROW" ] && [ -z "$GRAPH_NS" ]; then
-      WARM_CELL[$i]="${WARM_CELL[$i]} (graph not ready)"
+    if [ "$i" = "$PATCH_ROW" ] && curl -s --max-time "$COLD_TIMEOUT" "$BASE${DW[$i]}" | grep -q 'Dependencies are not available'; then
+      WARM_CELL[$i]="${WARM_CELL[$i]} (without dependencies)"
     fi
   else
     WARM_CELL[$i]="— ($WARM_FAIL)"
@@ -389,11 +398,11 @@ done
 # the same answers? the old version from darcsweb, darcs and git
 curl -s -o "$TMP/dw-old" --max-time "$COLD_TIMEOUT" "$BASE${DW[$OLD_ROW]}" || true
 gitc show "$C_OLD:$F" > "$TMP/git-old"
-SAME_OLD="darcsweb, darcs and git give the same bytes"
-cmp -s "$TMP/dw-old" "$TMP/git-old" || SAME_OLD="darcsweb's bytes differ from git's (the darcs history linearises merges)"
-if [ -f "$TMP/darcs-out-$OLD_ROW" ] && ! cmp -s "$TMP/dw-old" "$TMP/darcs-out-$OLD_ROW"; then
-  SAME_OLD="$SAME_OLD; darcs' differ from darcsweb's"
-fi
+if cmp -s "$TMP/dw-old" "$TMP/git-old"; then SAME_OLD="darcsweb's bytes equal git's"
+else SAME_OLD="darcsweb's bytes differ from git's (darcs convert import linearises merges)"; fi
+if [ ! -f "$TMP/darcs-out-$OLD_ROW" ]; then SAME_OLD="$SAME_OLD (darcs did not finish)"
+elif cmp -s "$TMP/dw-old" "$TMP/darcs-out-$OLD_ROW"; then SAME_OLD="$SAME_OLD and darcs'"
+else SAME_OLD="$SAME_OLD, and differ from darcs'"; fi
 stop_server
 
 # ---- cgit -----------------------------------------------------------------------------------
@@ -458,13 +467,14 @@ declare -A CGIT_CELL=() CGIT_FIRST=()
 for i in "${!NAMES[@]}"; do
   [ -n "${CG[$i]}" ] || { CGIT_CELL[$i]="—"; continue; }
   out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time "$COLD_TIMEOUT" "$CG_BASE${CG[$i]}") || true
-  CGIT_FIRST[$i]="${out#* } s"
+  CGIT_FIRST[$i]=$(fmt_ns "$(python3 -c 'import sys; print(int(float(sys.argv[1]) * 1e9))' "${out#* }")")
   if warm_up "$CG_BASE${CG[$i]}"; then CGIT_CELL[$i]=$(run_wrk "$CG_BASE${CG[$i]}"); else CGIT_CELL[$i]="— ($WARM_FAIL)"; fi
   say "   $(printf '%-20s' "${NAMES[$i]}") first (uncached) ${CGIT_FIRST[$i]}, warm ${CGIT_CELL[$i]} req/s"
 done
 stop_cgit
 
 # ---- the table ------------------------------------------------------------------------------
+code() { if [ -n "$1" ]; then printf '\x60%s\x60' "$1"; else printf '—'; fi; }
 ratio() {
   python3 -c '
 import re, sys
@@ -482,11 +492,11 @@ print(f"{float(a.group()) / float(b.group()):.1f}×" if a and b and float(b.grou
   echo "$R: $N_PATCHES darcs patches, $N_COMMITS git commits; $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')); $(date -u +%Y-%m-%d);" \
        "darcsweb $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'), darcs $(darcs --version), $("$NGINX" -v 2>&1 | sed 's/.*: //'), cgit $(dpkg-query -W -f '${Version}' cgit 2>/dev/null || echo '?')."
   echo
-  echo "* Cold: from starting a fresh \`darcsweb serve\` to the page's first 200 answer (the server answers /healthz after $(fmt_ns "$READY_MED")), median of up to $COLD_RUNS fresh starts; dependencies: until \`/api/$R/patch/{hash}\` answers with them (cap $GRAPH_TIMEOUT s). Warm: \`wrk -t$THREADS -c$CONNS -d${SECS}s\` after the page answered once; darcsweb's warm runs follow the graph on the same server. cgit: cache on, $CG_WORKERS fcgiwrap workers; its first (uncached) answers took $(for i in "${!NAMES[@]}"; do [ -n "${CGIT_FIRST[$i]:-}" ] && printf '%s %s, ' "${NAMES[$i]}" "${CGIT_FIRST[$i]}"; done | sed 's/, $//')."
+  echo "* Cold: from starting a fresh \`darcsweb serve\` to the page's first 200 answer (the server answers /healthz after $(fmt_ns "$READY_MED")), median of up to $COLD_RUNS fresh starts; dependencies: until \`/api/$R/patch/{hash}\` answers with them (cap $GRAPH_TIMEOUT s). Warm: \`wrk -t$THREADS -c$CONNS -d${SECS}s\` after the page answered once; $WARM_WHERE. cgit: cache on, $CG_WORKERS fcgiwrap workers; its first (uncached) answers took $(for i in "${!NAMES[@]}"; do [ -n "${CGIT_FIRST[$i]:-}" ] && printf '%s %s, ' "${NAMES[$i]}" "${CGIT_FIRST[$i]}"; done | sed 's/, $//')."
   echo "* darcs: median of $DARCS_RUNS runs after a first one (alone when it took ≥ 10 s), in a copy of the repository, each capped at $DARCS_TIMEOUT s."
   echo "* Targets: the most-edited file \`$F\` ($F_EDITS commits); the middle patch \`$H_MID\` (git \`$C_MID\`, \"$NAME_MID\"); the old version: \`$F\` after \`$H_OLD\` (git \`$C_OLD\`, $DATE_OLD): $SAME_OLD."
   for i in "${!NAMES[@]}"; do
-    echo "* ${NAMES[$i]}: \`${DW[$i]}\` · cgit ${CG[$i]:+\`${CG[$i]}\`}${CG[$i]:-—} · ${DC[$i]:+\`${DC[$i]}\`}${DC[$i]:-—}"
+    echo "* ${NAMES[$i]}: \`${DW[$i]}\` · cgit $(code "${CG[$i]}") · $(code "${DC[$i]}")"
   done
 } > "$WORK/real.md"
 cat "$WORK/real.md"
