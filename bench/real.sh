@@ -114,9 +114,11 @@ stop_server() {
 stop_cgit() {
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
   if [ -n "$FCGI_PID" ]; then
-    # fcgiwrap -c N forks N children that outlive their parent
+    # fcgiwrap -c N forks N children that outlive their parent, and replaces one that
+    # dies: stop the parent, end its children, then the parent
+    kill -STOP "$FCGI_PID" 2>/dev/null || true
     pkill -TERM -P "$FCGI_PID" 2>/dev/null || true
-    kill "$FCGI_PID" 2>/dev/null || true; wait "$FCGI_PID" 2>/dev/null || true
+    kill -KILL "$FCGI_PID" 2>/dev/null || true; wait "$FCGI_PID" 2>/dev/null || true
   fi
   NGINX_PID="" FCGI_PID=""
 }
