@@ -86,8 +86,8 @@ elif [ $# -eq 0 ]; then
 else
   die "usage: bench/real.sh [DARCS_REPO GIT_REPO]"
 fi
-DARCS_REPO=$(cd "$DARCS_REPO" && pwd)
-GIT_REPO=$(cd "$GIT_REPO" && pwd)
+DARCS_REPO=$(cd "$DARCS_REPO" && pwd -P)
+GIT_REPO=$(cd "$GIT_REPO" && pwd -P)
 [ -f "$DARCS_REPO/_darcs/hashed_inventory" ] || die "$DARCS_REPO is not a hashed darcs repository"
 [ -d "$GIT_REPO/.git" ] && GIT_REPO=$GIT_REPO/.git
 git --git-dir="$GIT_REPO" rev-parse --verify -q HEAD >/dev/null || die "$GIT_REPO is not a git repository with a HEAD"
@@ -135,8 +135,8 @@ median() { python3 -c 'import sys, statistics; print(int(statistics.median(int(x
 # ---- darcs' scratch copy (darcs writes a patch index and its own index into a repository) ---
 SCR=$WORK/darcs-scratch/$R
 say "== copying $DARCS_REPO for darcs' commands ($SCR)"
-rm -rf "$SCR" && mkdir -p "$(dirname "$SCR")"
-cp -a "$DARCS_REPO" "$SCR"
+rm -rf "$SCR" && mkdir -p "$SCR"
+cp -a "$DARCS_REPO/." "$SCR/"
 rm -rf "$SCR/_darcs/patch_index"
 export DARCS_HOME=$TMP/home
 mkdir -p "$DARCS_HOME/.darcs"
@@ -321,7 +321,7 @@ READY_MED=$(median "${READYS[@]}")
 
 say "== darcsweb: dependency graph, cold (cap ${GRAPH_TIMEOUT} s), then warm on the same server"
 start_server
-GRAPH_NS="" GRAPH_NOTE=""
+GRAPH_NS="" GRAPH_NOTE="none within the cap" code=000
 while :; do
   left=$(( GRAPH_TIMEOUT - ($(now) - T0) / 1000000000 ))
   [ "$left" -gt 0 ] || break
@@ -330,7 +330,7 @@ while :; do
   if [ "$code" = 200 ] && python3 -c 'import json, sys; sys.exit("dependencies" not in json.load(open(sys.argv[1])))' "$TMP/body"; then
     GRAPH_NS=$(( $(now) - T0 )); break
   fi
-  if [ "$code" = 000 ]; then GRAPH_NOTE="no answer"; else GRAPH_NOTE="$code, $(python3 -c '
+  if [ "$code" = 000 ]; then GRAPH_NOTE="none within the cap"; else GRAPH_NOTE="$code, $(python3 -c '
 import json, sys
 raw = open(sys.argv[1], "rb").read()
 try: msg = json.loads(raw)["error"]
@@ -342,7 +342,8 @@ if [ -n "$GRAPH_NS" ]; then
   COLD_CELL[$DEPS_ROW]=$(fmt_ns "$GRAPH_NS")
   say "   dependencies of $H_MID after $(fmt_ns "$GRAPH_NS")"
 else
-  COLD_CELL[$DEPS_ROW]="> $GRAPH_TIMEOUT s (last answer ${GRAPH_NOTE%%,*})"
+  if [ "$code" = 000 ]; then COLD_CELL[$DEPS_ROW]="> $GRAPH_TIMEOUT s"
+  else COLD_CELL[$DEPS_ROW]="> $GRAPH_TIMEOUT s (answers $code)"; fi
   say "   not answered after $GRAPH_TIMEOUT s; last answer $GRAPH_NOTE"
 fi
 
