@@ -713,6 +713,7 @@ mod tests {
 
     #[test]
     fn darcs2_conflicts_and_effect() {
+        crate::core::use_in_process();
         let src = format!("{INFO}duplicate\nhunk ./n 1\n-newB\nrmfile ./n\n:\naddfile ./n\nconflictor {{{{\n:\nhunk ./f 2\n-two\n+TWO-A\n}}}} [\nhunk ./n 1\n+newB\n]\n:\nhunk ./n 1\n+newA");
         let np = parse(src.as_bytes(), RepoFormat::Darcs2).unwrap();
         assert_eq!(np.body.len(), 2);
@@ -740,6 +741,7 @@ mod tests {
 
     #[test]
     fn darcs1_mergers() {
+        crate::core::use_in_process();
         let src = format!("{INFO}merger 0.0 (\nmove ./g ./gB\nmove ./g ./gA\n)");
         let np = parse(src.as_bytes(), RepoFormat::Darcs1).unwrap();
         assert!(
@@ -767,6 +769,7 @@ mod tests {
 
     #[test]
     fn darcs3() {
+        crate::core::use_in_process();
         let id = "97f9a14772952b1f62d332c6f20a121ecb3d8f31";
         let src = format!("{INFO}conflictor [\nhash -1 {id}\nmove ./gB ./g\n] {{{{\n:\nhash 1 {id}\nmove ./g ./gB\n}}}}\n:\nhash 1 {id}\nmove ./g ./gA\nhash 2 {id}\naddfile ./x");
         let np = parse(src.as_bytes(), RepoFormat::Darcs3).unwrap();
