@@ -6,10 +6,16 @@
 //! * `dependencies_2000_darcs2_conflict`, `dependencies_2000_darcs3_conflict`: the same
 //!   history plus two conflicting edits (the second as a conflictor), through the darcs-2
 //!   and darcs-3 repository-patch layers that conflicted histories take;
-//! * `annotate_5000_lines_1000_patches`: annotate of a 5,000-line file touched by 1,000 patches.
+//! * `annotate_5000_lines_1000_patches`: annotate of a 5,000-line file touched by 1,000 patches;
+//! * adversarial inputs (theories/README.md, "Costs"): `nested_dirs_1500` (one patch adding 1,500
+//!   nested directories `./d/d/…/d`, then removing them, replayed by `apply`);
+//!   `annotate_100000_lines_changed_whole` (a 100,000-line file added, then changed whole in one
+//!   hunk, as darcs records it); `hunks_10000_in_one_patch` (one patch changing every other line
+//!   of a 20,000-line file); `apply_one_hunk_10000_file_directory` (`apply` of one hunk to a tree
+//!   holding a 10,000-file directory: the tree crosses the FFI and is rebuilt each call).
 
 use criterion::{criterion_main, Criterion};
-use darcsweb::core::{self, Contexted3, NPrim, Named, Named2, Named3, Rp3};
+use darcsweb::core::{self, Contexted3, NPrim, Named, Named2, Named3, Node, Rp3, Tree};
 use darcsweb::darcs::patch::{Non, RepoPatch};
 use darcsweb::darcs::prim::{Path, Prim};
 
@@ -129,6 +135,72 @@ fn benches(c: &mut Criterion) {
     let mut ann = vec![create("big", 5000)];
     ann.extend(edits("big", 5000, 1000, 3));
     g.bench_function("annotate_5000_lines_1000_patches", |b| b.iter(|| core::annotate(&ann, &path("big")).unwrap()));
+
+    // adversarial inputs
+    let nested: Vec<Prim> = std::iter::once(Prim::AddDir(path("x")))
+        .chain((1..=1500).map(|k| Prim::AddDir(vec![b"d".to_vec(); k])))
+        .chain((1..=1500).rev().map(|k| Prim::RmDir(vec![b"d".to_vec(); k])))
+        .collect();
+    assert_eq!(core::apply(&Tree::new(), &nested).unwrap().len(), 1);
+    g.bench_function("nested_dirs_1500", |b| b.iter(|| core::apply(&Tree::new(), &nested).unwrap()));
+
+    let lines = |prefix: &str, n: usize| -> Vec<Vec<u8>> { (0..n).map(|i| line(format!("{prefix} {i}"))).collect() };
+    let whole = vec![
+        Named {
+            prims: vec![
+                Prim::AddFile(path("f")),
+                Prim::Hunk { path: path("f"), line: 1, old: vec![], new: lines("line", 100_000) },
+            ],
+            deps: vec![],
+        },
+        Named {
+            prims: vec![Prim::Hunk {
+                path: path("f"),
+                line: 1,
+                old: lines("line", 100_000),
+                new: lines("changed", 100_000),
+            }],
+            deps: vec![],
+        },
+    ];
+    let a = core::annotate(&whole, &path("f")).unwrap();
+    assert!(a.origins.len() == 100_000 && a.origins.iter().all(|o| *o == Some(1)));
+    g.bench_function("annotate_100000_lines_changed_whole", |b| b.iter(|| core::annotate(&whole, &path("f")).unwrap()));
+
+    let every_other = vec![
+        Named {
+            prims: vec![
+                Prim::AddFile(path("f")),
+                Prim::Hunk { path: path("f"), line: 1, old: vec![], new: lines("line", 20_000) },
+            ],
+            deps: vec![],
+        },
+        Named {
+            prims: (0..10_000)
+                .map(|k| Prim::Hunk {
+                    path: path("f"),
+                    line: 2 * k as u32 + 1,
+                    old: vec![line(format!("line {}", 2 * k))],
+                    new: vec![line(format!("x {}", 2 * k))],
+                })
+                .collect(),
+            deps: vec![],
+        },
+    ];
+    g.bench_function("hunks_10000_in_one_patch", |b| b.iter(|| core::file_at(&every_other, &path("f")).unwrap()));
+
+    let mut wide = Tree::new();
+    wide.insert(path("big"), Node::Dir);
+    for i in 0..10_000 {
+        wide.insert(vec![b"big".to_vec(), format!("file{i:05}.txt").into_bytes()], Node::File(b"a\n".to_vec()));
+    }
+    let one = [Prim::Hunk {
+        path: vec![b"big".to_vec(), b"file05000.txt".to_vec()],
+        line: 1,
+        old: vec![b"a".to_vec()],
+        new: vec![b"b".to_vec()],
+    }];
+    g.bench_function("apply_one_hunk_10000_file_directory", |b| b.iter(|| core::apply(&wide, &one).unwrap()));
     g.finish();
 }
 

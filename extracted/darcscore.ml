@@ -10,6 +10,12 @@ let negb = function
 | true -> false
 | false -> true
 
+(** val option_map : ('a1 -> 'a2) -> 'a1 option -> 'a2 option **)
+
+let option_map f = function
+| Some a -> Some (f a)
+| None -> None
+
 (** val fst : ('a1 * 'a2) -> 'a1 **)
 
 let fst = function
@@ -107,6 +113,12 @@ let rec fold_left f l a0 =
   match l with
   | [] -> a0
   | b :: t -> fold_left f t (f a0 b)
+
+(** val fold_right : ('a2 -> 'a1 -> 'a1) -> 'a1 -> 'a2 list -> 'a1 **)
+
+let rec fold_right f a0 = function
+| [] -> a0
+| b :: t -> f b (fold_right f a0 t)
 
 (** val existsb : ('a1 -> bool) -> 'a1 list -> bool **)
 
@@ -655,6 +667,13 @@ let apply_gen eqL eqN lO strict p s =
 let apply eqL eqN lO p s =
   apply_gen eqL eqN lO false p s
 
+(** val sapply :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    state -> ('a1, 'a2) state option **)
+
+let sapply eqL eqN lO p s =
+  apply_gen eqL eqN lO true p s
+
 type 'a result =
 | Ok of 'a
 | Fail of int
@@ -1059,25 +1078,6 @@ type 'a nresult =
 
 type ('l, 'n) named = ('l, 'n) prim list * int list
 
-(** val apply_named_from :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
-    ('a1, 'a2) state -> ('a1, 'a2) state nresult **)
-
-let rec apply_named_from eqL eqN lO i ps s =
-  match ps with
-  | [] -> NOk s
-  | p :: ps' ->
-    (match apply_seq eqL eqN lO (fst p) s with
-     | Ok s' -> apply_named_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
-     | Fail j -> NFail (i, j))
-
-(** val apply_named :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-    'a2) state -> ('a1, 'a2) state nresult **)
-
-let apply_named eqL eqN lO ps s =
-  apply_named_from eqL eqN lO 0 ps s
-
 type ('l, 'n) inamed = int * ('l, 'n) named
 
 (** val commute_inamed :
@@ -1166,13 +1166,6 @@ let rec merge_all leb fuel ls = match ls with
 let sort leb l =
   merge_all leb (length l) (map (fun x -> x :: []) l)
 
-(** val tree_at :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-    'a2) state nresult **)
-
-let tree_at eqL eqN lO ps =
-  apply_named eqL eqN lO ps []
-
 type ('l, 'n) found =
 | Absent
 | FoundFile of 'l list
@@ -1207,15 +1200,6 @@ let found_at eqN s p = match p with
       | EDir -> FoundDir (children eqN s p)
       | EFile c -> FoundFile c)
    | None -> Absent)
-
-(** val file_at :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
-    path -> ('a1, 'a2) found nresult **)
-
-let file_at eqL eqN lO ps p =
-  match tree_at eqL eqN lO ps with
-  | NOk s -> NOk (found_at eqN s p)
-  | NFail (i, j) -> NFail (i, j)
 
 type ('l, 'n) astate = { a_path : 'n path option;
                          a_cur : (int option * 'l) list;
@@ -1328,23 +1312,6 @@ let ann_prim eqN lO i p st =
      | _ -> st)
   | None -> st
 
-(** val ann_named :
-    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate
-    -> ('a1, 'a2) astate **)
-
-let ann_named eqN lO i p st =
-  fold_left (fun st0 q -> ann_prim eqN lO i q st0) (invert_seq (fst p)) st
-
-(** val ann_all :
-    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
-    astate -> ('a1, 'a2) astate **)
-
-let rec ann_all eqN lO i ps st =
-  match ps with
-  | [] -> st
-  | p :: ps' ->
-    ann_named eqN lO i p (ann_all eqN lO (Stdlib.Int.succ i) ps' st)
-
 (** val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
 
 let break_lines eqL lO c =
@@ -1382,28 +1349,6 @@ let rec fill k ls recs =
 
 let rec_leb a b =
   (<=) (fst a) (fst b)
-
-(** val annotate :
-    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
-    path -> (int option list * 'a1 list) option nresult **)
-
-let annotate eqL eqN lO ps p =
-  match tree_at eqL eqN lO ps with
-  | NOk s ->
-    NOk
-      (match lookup eqN s p with
-       | Some e ->
-         (match e with
-          | EDir -> None
-          | EFile c ->
-            let st =
-              ann_all eqN lO 0 ps { a_path = (Some p); a_cur =
-                (tag_from 0 c); a_recs = [] }
-            in
-            let ls = break_lines eqL lO c in
-            Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
-       | None -> None)
-  | NFail (i, j) -> NFail (i, j)
 
 (** val merge_desc : int list -> int list -> int list **)
 
@@ -1922,6 +1867,12 @@ let rec map_opt f = function
 type ('l, 'n) rp3 =
 | RPrim of ('l, 'n) nprim
 | RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+(** val rp3_effect : ('a1, 'a2) rp3 -> ('a1, 'a2) prim list **)
+
+let rp3_effect = function
+| RPrim q -> (snd q) :: []
+| RConf (r, _, _) -> map snd r
 
 (** val guardb : bool -> 'a1 option -> 'a1 option **)
 
@@ -4850,6 +4801,1195 @@ let validate s =
                 | Some r -> Refuse r
                 | None -> Accept cs))
 
+(** val touched_prim : ('a1, 'a2) prim -> 'a2 path list **)
+
+let touched_prim = function
+| Hunk (f, _, _, _) -> f :: []
+| AddFile f -> f :: []
+| RmFile f -> f :: []
+| AddDir d -> d :: []
+| RmDir d -> d :: []
+| Move (f, t) -> f :: (t :: [])
+| Replace (f, _, _, _) -> f :: []
+| Binary (f, _, _) -> f :: []
+| ChangePref (_, _, _) -> []
+
+(** val touched : ('a1, 'a2) prim list -> 'a2 path list **)
+
+let touched ps =
+  flat_map touched_prim ps
+
+(** val touched_named : ('a1, 'a2) named -> 'a2 path list **)
+
+let touched_named p =
+  touched (fst p)
+
+(** val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool **)
+
+let covered eqN ps x =
+  existsb (fun p -> is_prefix eqN p x) ps
+
+(** val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool **)
+
+let rec related_b eqN a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> true
+     | y :: b' -> if eq_dec eqN x y then related_b eqN a' b' else false)
+
+(** val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool **)
+
+let meets eqN xs ys =
+  existsb (fun x -> existsb (related_b eqN x) ys) xs
+
+(** val path_lex :
+    'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
+
+let rec path_lex eqN nleb a b =
+  match a with
+  | [] -> true
+  | x :: a' ->
+    (match b with
+     | [] -> false
+     | y :: b' -> if eq_dec eqN x y then path_lex eqN nleb a' b' else nleb x y)
+
+(** val keep_tops :
+    'a1 eqDec -> 'a1 path -> 'a1 path list -> 'a1 path list **)
+
+let rec keep_tops eqN last = function
+| [] -> []
+| x :: xs' ->
+  if is_prefix eqN last x
+  then keep_tops eqN last xs'
+  else x :: (keep_tops eqN x xs')
+
+(** val tops : 'a1 eqDec -> 'a1 path list -> 'a1 path list **)
+
+let tops eqN = function
+| [] -> []
+| x :: xs' -> x :: (keep_tops eqN x xs')
+
+(** val summarize_paths :
+    'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path list -> 'a1 path list **)
+
+let summarize_paths eqN nleb xs =
+  tops eqN (sort (path_lex eqN nleb) xs)
+
+(** val summarize :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named -> 'a2 path list **)
+
+let summarize eqN nleb p =
+  summarize_paths eqN nleb (touched_named p)
+
+(** val is_move : ('a1, 'a2) prim -> bool **)
+
+let is_move = function
+| Move (_, _) -> true
+| _ -> false
+
+(** val has_move : ('a1, 'a2) prim list -> bool **)
+
+let has_move ps =
+  existsb is_move ps
+
+(** val ihas_move : ('a1, 'a2) inamed -> bool **)
+
+let ihas_move x =
+  has_move (fst (snd x))
+
+type 'a presult =
+| PDone of 'a
+| PNeed of int
+
+(** val add_paths :
+    'a1 eqDec -> 'a1 path list -> 'a1 path list -> 'a1 path list **)
+
+let add_paths eqN xs ps =
+  fold_left (fun acc x -> if covered eqN acc x then acc else x :: acc) xs ps
+
+(** val commute_seq_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list
+    -> (('a1, 'a2) prim list * ('a1, 'a2) prim list) option **)
+
+let commute_seq_lin eqN lO xs ys =
+  commute_rl eqN lO (rev_append xs []) ys []
+
+(** val commute_inamed_lin :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+    (('a1, 'a2) inamed * ('a1, 'a2) inamed) option **)
+
+let commute_inamed_lin eqN lO p q =
+  let (i, n) = p in
+  let (pe, pd) = n in
+  let (j, n0) = q in
+  let (qe, qd) = n0 in
+  if (||) (existsb ((=) i) qd) (existsb ((=) j) pd)
+  then None
+  else (match commute_seq_lin eqN lO pe qe with
+        | Some p0 ->
+          let (qe', pe') = p0 in Some ((j, (qe', qd)), (i, (pe', pd)))
+        | None -> None)
+
+(** val passes :
+    'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed ->
+    'a2 path list -> bool **)
+
+let passes eqN x sx y sy =
+  (&&)
+    ((&&) (negb (meets eqN sx sy))
+      (negb (existsb ((=) (fst x)) (snd (snd y)))))
+    (negb (existsb ((=) (fst y)) (snd (snd x))))
+
+(** val commute_fl_pr :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+    'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+    path list list) * ('a1, 'a2) inamed) * 'a2 path list) option **)
+
+let rec commute_fl_pr eqN lO x sx ys ss =
+  match ys with
+  | [] -> Some ((([], []), x), sx)
+  | y :: ys' ->
+    let sy = match ss with
+             | [] -> [] :: []
+             | s :: _ -> s in
+    let ss' = match ss with
+              | [] -> []
+              | _ :: r -> r in
+    if passes eqN x sx y sy
+    then (match commute_fl_pr eqN lO x sx ys' ss' with
+          | Some p ->
+            let (p0, sx'') = p in
+            let (p1, x'') = p0 in
+            let (ys'', ss'') = p1 in
+            Some ((((y :: ys''), (sy :: ss'')), x''), sx'')
+          | None -> None)
+    else (match commute_inamed_lin eqN lO x y with
+          | Some p ->
+            let (y', x') = p in
+            let sy' = if ihas_move x then app sy sx else sy in
+            let sx' = if ihas_move y then app sx sy else sx in
+            (match commute_fl_pr eqN lO x' sx' ys' ss' with
+             | Some p0 ->
+               let (p1, sx'') = p0 in
+               let (p2, x'') = p1 in
+               let (ys'', ss'') = p2 in
+               Some ((((y' :: ys''), (sy' :: ss'')), x''), sx'')
+             | None -> None)
+          | None -> None)
+
+type ('l, 'n) hentry =
+| HFull of ('l, 'n) named * int list
+| HSkip
+
+type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
+
+type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
+                         p_xdeps : int list; p_sums : 'n path list list }
+
+(** val known_at : int -> int list -> bool **)
+
+let known_at j = function
+| [] -> false
+| k :: _ -> (=) k j
+
+(** val forward : int -> ('a1, 'a2) hentry -> bool **)
+
+let forward j = function
+| HFull (q, _) -> existsb (fun d -> (<=) j d) (snd q)
+| HSkip -> false
+
+(** val must_visit :
+    'a2 eqDec -> int -> 'a2 path list -> ('a1, 'a2) hentry -> ('a1, 'a2)
+    pstate -> bool **)
+
+let must_visit eqN j sum e st =
+  (||)
+    ((||)
+      ((||) (known_at j (drop_above j st.p_st.d_cursor))
+        (existsb ((=) j) st.p_xdeps)) (meets eqN sum st.p_paths))
+    (forward j e)
+
+(** val full_step :
+    'a2 eqDec -> 'a1 lineOps -> int -> 'a2 path list -> ('a1, 'a2) named ->
+    int list -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate **)
+
+let full_step eqN lO j sum q allj st =
+  let ds = st.p_st in
+  let cur = drop_above j ds.d_cursor in
+  let ps' = add_paths eqN sum st.p_paths in
+  if known_at j cur
+  then { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
+         ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps';
+         p_xdeps = (app (snd q) st.p_xdeps); p_sums = (sum :: st.p_sums) }
+  else (match commute_fl_pr eqN lO (j, q) sum ds.d_pd st.p_sums with
+        | Some p ->
+          let (p0, _) = p in
+          let (p1, q') = p0 in
+          let (pd', ss') = p1 in
+          let ps'' =
+            if has_move (fst q)
+            then add_paths eqN (concat ss') st.p_paths
+            else st.p_paths
+          in
+          { p_st = { d_pd = pd'; d_nd = (q' :: ds.d_nd); d_direct =
+          ds.d_direct; d_all = ds.d_all; d_cursor = cur }; p_paths = ps'';
+          p_xdeps = st.p_xdeps; p_sums = ss' }
+        | None ->
+          let all' = merge_desc ds.d_all (j :: allj) in
+          { p_st = { d_pd = ((j, q) :: ds.d_pd); d_nd = ds.d_nd; d_direct =
+          (j :: ds.d_direct); d_all = all'; d_cursor = (drop_above j all') };
+          p_paths = ps'; p_xdeps = (app (snd q) st.p_xdeps); p_sums =
+          (sum :: st.p_sums) })
+
+(** val skip_step : int -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate **)
+
+let skip_step j st =
+  let ds = st.p_st in
+  { p_st = { d_pd = ds.d_pd; d_nd = ds.d_nd; d_direct = ds.d_direct; d_all =
+  ds.d_all; d_cursor = (drop_above j ds.d_cursor) }; p_paths = st.p_paths;
+  p_xdeps = st.p_xdeps; p_sums = st.p_sums }
+
+(** val prune_walk :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) hitem list -> ('a1, 'a2) pstate ->
+    ('a1, 'a2) pstate presult **)
+
+let rec prune_walk eqN lO hist st =
+  match hist with
+  | [] -> PDone st
+  | h :: hist' ->
+    let (p, e) = h in
+    let (j, sum) = p in
+    if must_visit eqN j sum e st
+    then (match e with
+          | HFull (q, allj) ->
+            prune_walk eqN lO hist' (full_step eqN lO j sum q allj st)
+          | HSkip -> PNeed j)
+    else prune_walk eqN lO hist' (skip_step j st)
+
+(** val prune_init :
+    int -> ('a1, 'a2) named -> 'a2 path list -> ('a1, 'a2) pstate **)
+
+let prune_init i p sum =
+  { p_st = { d_pd = ((i, p) :: []); d_nd = []; d_direct = []; d_all = [];
+    d_cursor = [] }; p_paths = sum; p_xdeps = (snd p); p_sums = (sum :: []) }
+
+type ('l, 'n) wentry =
+| WFull of ('l, 'n) named * int list
+| WSkip of 'n path list
+
+(** val hist_of :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) wentry list ->
+    ('a1, 'a2) hitem list -> ('a1, 'a2) hitem list **)
+
+let rec hist_of eqN nleb i es acc =
+  match es with
+  | [] -> acc
+  | w :: es' ->
+    (match w with
+     | WFull (q, allj) ->
+       hist_of eqN nleb (Stdlib.Int.succ i) es' (((i,
+         (summarize eqN nleb q)), (HFull (q, allj))) :: acc)
+     | WSkip sum ->
+       hist_of eqN nleb (Stdlib.Int.succ i) es' (((i, sum), HSkip) :: acc))
+
+(** val deps_prune :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named ->
+    ('a1, 'a2) wentry list -> (int list * int list) presult **)
+
+let deps_prune eqN lO nleb p es =
+  match prune_walk eqN lO (hist_of eqN nleb 0 es [])
+          (prune_init (length es) p (summarize eqN nleb p)) with
+  | PDone st -> PDone (st.p_st.d_direct, st.p_st.d_all)
+  | PNeed j -> PNeed j
+
+(** val pdeps_from :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2)
+    named list -> ('a1, 'a2) hitem list -> int list list -> int list list **)
+
+let rec pdeps_from eqN lO nleb i ps hist acc =
+  match ps with
+  | [] -> rev acc
+  | p :: ps' ->
+    let sum = summarize eqN nleb p in
+    (match prune_walk eqN lO hist (prune_init i p sum) with
+     | PDone st ->
+       pdeps_from eqN lO nleb (Stdlib.Int.succ i) ps' (((i, sum), (HFull (p,
+         st.p_st.d_all))) :: hist) (st.p_st.d_direct :: acc)
+     | PNeed _ -> [])
+
+(** val dependencies_pruned :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
+    -> int list list **)
+
+let dependencies_pruned eqN lO nleb ps =
+  pdeps_from eqN lO nleb 0 ps [] []
+
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
+type ('l, 'n) fentry =
+| FFull of ('l, 'n) named
+| FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
+
+type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
+
+(** val tag : int -> int -> ('a1, 'a2) prim list -> ('a1, 'a2) tprim list **)
+
+let rec tag i j = function
+| [] -> []
+| r :: rs' -> ((i, j), r) :: (tag i (Stdlib.Int.succ j) rs')
+
+(** val lin_step :
+    'a2 eqDec -> ('a1, 'a2) tprim -> ('a2 path list * ('a1, 'a2) tprim list)
+    -> 'a2 path list * ('a1, 'a2) tprim list **)
+
+let lin_step eqN x acc =
+  let (_, r) = x in
+  let (ls, ks) = acc in
+  if meets eqN (touched_prim r) ls
+  then ((add_paths eqN (touched_prim r) ls), (x :: ks))
+  else (ls, ks)
+
+(** val lin :
+    'a2 eqDec -> ('a1, 'a2) tprim list -> ('a2 path list * ('a1, 'a2) tprim
+    list) -> 'a2 path list * ('a1, 'a2) tprim list **)
+
+let lin eqN xs acc =
+  fold_right (lin_step eqN) acc xs
+
+(** val lin_segs :
+    'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+    'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
+
+let rec lin_segs eqN i j segs acc =
+  match segs with
+  | [] -> PDone acc
+  | f :: segs' ->
+    (match f with
+     | FPrim r ->
+       (match lin_segs eqN i (Stdlib.Int.succ j) segs' acc with
+        | PDone acc' -> PDone (lin_step eqN ((i, j), r) acc')
+        | PNeed k -> PNeed k)
+     | FRun (n, sum) ->
+       (match lin_segs eqN i (add j n) segs' acc with
+        | PDone acc' ->
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | PNeed k -> PNeed k))
+
+(** val lin_es :
+    'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
+    tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult **)
+
+let rec lin_es eqN i es acc =
+  match es with
+  | [] -> PDone acc
+  | e :: es' ->
+    (match lin_es eqN (Stdlib.Int.succ i) es' acc with
+     | PDone acc' ->
+       (match e with
+        | FFull q -> PDone (lin eqN (tag i 0 (fst q)) acc')
+        | FSkip sum ->
+          if meets eqN sum (fst acc') then PNeed i else PDone acc'
+        | FPart segs -> lin_segs eqN i 0 segs acc')
+     | PNeed j -> PNeed j)
+
+(** val kept_for :
+    'a2 eqDec -> ('a1, 'a2) fentry list -> 'a2 path -> ('a1, 'a2) tprim list
+    presult **)
+
+let kept_for eqN es p =
+  match lin_es eqN 0 es ((p :: []), []) with
+  | PDone a -> let (_, ks) = a in PDone ks
+  | PNeed j -> PNeed j
+
+(** val apply_tprims :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1,
+    'a2) state -> ('a1, 'a2) state nresult **)
+
+let rec apply_tprims eqL eqN lO ks s =
+  match ks with
+  | [] -> NOk s
+  | t :: ks' ->
+    let (p, r) = t in
+    let (i, j) = p in
+    (match apply eqL eqN lO r s with
+     | Some s' -> apply_tprims eqL eqN lO ks' s'
+     | None -> NFail (i, j))
+
+(** val file_at_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2
+    path -> ('a1, 'a2) found nresult presult **)
+
+let file_at_pruned eqL eqN lO es p =
+  match kept_for eqN es p with
+  | PDone ks ->
+    PDone
+      (match apply_tprims eqL eqN lO ks [] with
+       | NOk s -> NOk (found_at eqN s p)
+       | NFail (i, j) -> NFail (i, j))
+  | PNeed j -> PNeed j
+
+(** val ann_tprims :
+    'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1, 'a2) astate ->
+    ('a1, 'a2) astate **)
+
+let ann_tprims eqN lO ks st =
+  fold_right (fun x st0 ->
+    let (y, r) = x in let (i, _) = y in ann_prim eqN lO i (invert r) st0) st
+    ks
+
+(** val annotate_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2
+    path -> (int option list * 'a1 list) option nresult presult **)
+
+let annotate_pruned eqL eqN lO es p =
+  match kept_for eqN es p with
+  | PDone ks ->
+    PDone
+      (match apply_tprims eqL eqN lO ks [] with
+       | NOk s ->
+         NOk
+           (match lookup eqN s p with
+            | Some e ->
+              (match e with
+               | EDir -> None
+               | EFile c ->
+                 let st =
+                   ann_tprims eqN lO ks { a_path = (Some p); a_cur =
+                     (tag_from 0 c); a_recs = [] }
+                 in
+                 let ls = break_lines eqL lO c in
+                 Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
+            | None -> None)
+       | NFail (i, j) -> NFail (i, j))
+  | PNeed j -> PNeed j
+
+(** val effects3 : ('a1, 'a2) rp3 list -> ('a1, 'a2) prim list **)
+
+let effects3 ps =
+  concat (map rp3_effect ps)
+
+type ('l, 'n) rp1 =
+| Prim1 of ('l, 'n) prim
+| Merger1 of ('l, 'n) prim * ('l, 'n) prim
+| Regrem1 of ('l, 'n) prim * ('l, 'n) prim
+
+(** val effect1 : ('a1, 'a2) rp1 -> ('a1, 'a2) prim list **)
+
+let effect1 = function
+| Prim1 p -> p :: []
+| Merger1 (p1, _) -> (invert p1) :: []
+| Regrem1 (p1, _) -> p1 :: []
+
+(** val effects1 : ('a1, 'a2) rp1 list -> ('a1, 'a2) prim list **)
+
+let effects1 ps =
+  concat (map effect1 ps)
+
+(** val empty_hunk : ('a1, 'a2) prim -> bool **)
+
+let empty_hunk = function
+| Hunk (_, _, old, new0) ->
+  (match old with
+   | [] -> (match new0 with
+            | [] -> true
+            | _ :: _ -> false)
+   | _ :: _ -> false)
+| _ -> false
+
+(** val sapply_seq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) state -> ('a1, 'a2) state result **)
+
+let rec sapply_seq_from eqL eqN lO i ps s =
+  match ps with
+  | [] -> Ok s
+  | p :: ps' ->
+    (match sapply eqL eqN lO p s with
+     | Some s' -> sapply_seq_from eqL eqN lO (Stdlib.Int.succ i) ps' s'
+     | None -> Fail i)
+
+type cover_class = int option * bool
+
+(** val cover_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+    ('a1, 'a2) state -> cover_class list -> (cover_class list * ('a1, 'a2)
+    state) nresult **)
+
+let rec cover_from eqL eqN lO i ps s acc =
+  match ps with
+  | [] -> NOk ((rev acc), s)
+  | p :: ps' ->
+    let e = existsb empty_hunk (fst p) in
+    (match sapply_seq_from eqL eqN lO 0 (fst p) s with
+     | Ok s' ->
+       cover_from eqL eqN lO (Stdlib.Int.succ i) ps' s' ((None, e) :: acc)
+     | Fail j ->
+       (match apply_seq eqL eqN lO (fst p) s with
+        | Ok s' ->
+          cover_from eqL eqN lO (Stdlib.Int.succ i) ps' s' (((Some j),
+            e) :: acc)
+        | Fail k -> NFail (i, k)))
+
+(** val coverage :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) state -> (cover_class list * ('a1, 'a2) state) nresult **)
+
+let coverage eqL eqN lO ps s =
+  cover_from eqL eqN lO 0 ps s []
+
+type ('l, 'n) trie =
+| TNode of 'l entry option * ('n * ('l, 'n) trie) list
+
+(** val tnil : ('a1, 'a2) trie **)
+
+let tnil =
+  TNode (None, [])
+
+(** val here : ('a1, 'a2) trie -> 'a1 entry option **)
+
+let here = function
+| TNode (h, _) -> h
+
+(** val kids : ('a1, 'a2) trie -> ('a2 * ('a1, 'a2) trie) list **)
+
+let kids = function
+| TNode (_, ks) -> ks
+
+(** val is_tnil : ('a1, 'a2) trie -> bool **)
+
+let is_tnil = function
+| TNode (here0, kids0) ->
+  (match here0 with
+   | Some _ -> false
+   | None -> (match kids0 with
+              | [] -> true
+              | _ :: _ -> false))
+
+(** val kid_find :
+    'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie option **)
+
+let rec kid_find eqN x = function
+| [] -> None
+| p :: ks' ->
+  let (y, u) = p in if eq_dec eqN x y then Some u else kid_find eqN x ks'
+
+(** val kid :
+    'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie **)
+
+let kid eqN x ks =
+  match kid_find eqN x ks with
+  | Some u -> u
+  | None -> tnil
+
+(** val tsub : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie **)
+
+let rec tsub eqN t = function
+| [] -> t
+| x :: p' -> tsub eqN (kid eqN x (kids t)) p'
+
+(** val tlookup :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry option **)
+
+let tlookup eqN t p =
+  here (tsub eqN t p)
+
+(** val kid_replace :
+    'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+    'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list **)
+
+let rec kid_replace eqN x g = function
+| [] -> []
+| p :: ks' ->
+  let (y, u) = p in
+  if eq_dec eqN x y
+  then let v = g u in if is_tnil v then ks' else (y, v) :: ks'
+  else (y, u) :: (kid_replace eqN x g ks')
+
+(** val kid_update :
+    'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+    'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list **)
+
+let kid_update eqN x g ks =
+  match kid_find eqN x ks with
+  | Some _ -> kid_replace eqN x g ks
+  | None -> let v = g tnil in if is_tnil v then ks else (x, v) :: ks
+
+(** val tmodify :
+    'a2 eqDec -> 'a2 path -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a1,
+    'a2) trie -> ('a1, 'a2) trie **)
+
+let rec tmodify eqN p g t =
+  match p with
+  | [] -> g t
+  | x :: p' ->
+    TNode ((here t), (kid_update eqN x (tmodify eqN p' g) (kids t)))
+
+(** val tset :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry -> ('a1, 'a2) trie **)
+
+let tset eqN t p e =
+  tmodify eqN p (fun u -> TNode ((Some e), (kids u))) t
+
+(** val tdel : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie **)
+
+let tdel eqN t p =
+  tmodify eqN p (fun u -> TNode (None, (kids u))) t
+
+(** val tmove :
+    'a2 eqDec -> 'a2 path -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2) trie **)
+
+let tmove eqN f d t =
+  let sub0 = tsub eqN t f in
+  tmodify eqN d (fun _ -> sub0) (tmodify eqN f (fun _ -> tnil) t)
+
+(** val tempty : ('a1, 'a2) trie -> bool **)
+
+let rec tempty = function
+| TNode (here0, ks) ->
+  (match here0 with
+   | Some _ -> false
+   | None ->
+     let rec go = function
+     | [] -> true
+     | p :: ks' -> let (_, u) = p in (&&) (tempty u) (go ks')
+     in go ks)
+
+(** val kids_empty : ('a2 * ('a1, 'a2) trie) list -> bool **)
+
+let rec kids_empty = function
+| [] -> true
+| p :: ks' -> let (_, u) = p in (&&) (tempty u) (kids_empty ks')
+
+(** val tparent :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 -> 'a2 path -> ('a1, 'a2) trie * 'a2 **)
+
+let rec tparent eqN t x = function
+| [] -> (t, x)
+| y :: p' -> tparent eqN (kid eqN x (kids t)) y p'
+
+(** val tview :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> bool * ('a1, 'a2) trie **)
+
+let tview eqN t = function
+| [] -> (false, t)
+| x :: p ->
+  let (p0, y) = tparent eqN t x p in
+  ((match p with
+    | [] -> true
+    | _ :: _ ->
+      (match here p0 with
+       | Some e -> (match e with
+                    | EDir -> true
+                    | EFile _ -> false)
+       | None -> false)), (kid eqN y (kids p0)))
+
+(** val kid_names : ('a2 * ('a1, 'a2) trie) list -> 'a2 list **)
+
+let rec kid_names = function
+| [] -> []
+| p :: ks' ->
+  let (x, u) = p in
+  (match here u with
+   | Some _ -> x :: (kid_names ks')
+   | None -> kid_names ks')
+
+(** val tchildren : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a2 list **)
+
+let tchildren eqN t p =
+  kid_names (kids (tsub eqN t p))
+
+(** val flat :
+    'a2 list -> ('a1, 'a2) trie -> ('a1, 'a2) state -> ('a1, 'a2) state **)
+
+let rec flat rp t acc =
+  let TNode (h, ks) = t in
+  let rest =
+    let rec go acc0 = function
+    | [] -> acc0
+    | p :: ks' -> let (x, u) = p in go (flat (x :: rp) u acc0) ks'
+    in go acc ks
+  in
+  (match h with
+   | Some e -> ((rev_append rp []), e) :: rest
+   | None -> rest)
+
+(** val flatten0 : ('a1, 'a2) trie -> ('a1, 'a2) state **)
+
+let flatten0 t =
+  flat [] t []
+
+(** val of_state : 'a2 eqDec -> ('a1, 'a2) state -> ('a1, 'a2) trie **)
+
+let of_state eqN s =
+  fold_right (fun pe t -> tset eqN t (fst pe) (snd pe)) tnil s
+
+(** val tins :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> 'a2 path -> 'a1 entry -> ('a1, 'a2)
+    trie -> ('a1, 'a2) trie option **)
+
+let rec tins eqN nleb p e t =
+  match p with
+  | [] ->
+    (match here t with
+     | Some _ -> None
+     | None -> Some (TNode ((Some e), (kids t))))
+  | x :: p' ->
+    (match kids t with
+     | [] ->
+       (match tins eqN nleb p' e tnil with
+        | Some v -> Some (TNode ((here t), ((x, v) :: [])))
+        | None -> None)
+     | p0 :: ks' ->
+       let (y, u) = p0 in
+       if eq_dec eqN x y
+       then (match tins eqN nleb p' e u with
+             | Some v -> Some (TNode ((here t), ((y, v) :: ks')))
+             | None -> None)
+       else if nleb y x
+            then (match tins eqN nleb p' e tnil with
+                  | Some v ->
+                    Some (TNode ((here t), ((x, v) :: ((y, u) :: ks'))))
+                  | None -> None)
+            else None)
+
+(** val tins_all :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie
+    -> ('a1, 'a2) trie option **)
+
+let rec tins_all eqN nleb s t =
+  match s with
+  | [] -> Some t
+  | p0 :: s' ->
+    let (p, e) = p0 in
+    (match tins eqN nleb p e t with
+     | Some t' -> tins_all eqN nleb s' t'
+     | None -> None)
+
+(** val of_state_sorted :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie **)
+
+let of_state_sorted eqN nleb s =
+  match tins_all eqN nleb s tnil with
+  | Some t -> t
+  | None -> of_state eqN s
+
+(** val fwd : int -> 'a1 list -> 'a1 list -> ('a1 list * 'a1 list) option **)
+
+let rec fwd k pre suf =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> Some (pre, suf))
+    (fun k' ->
+    match suf with
+    | [] -> None
+    | x :: suf' -> fwd k' (x :: pre) suf')
+    k
+
+(** val fwd_trunc :
+    int -> 'a1 list -> 'a1 list -> int -> ('a1 list * int) * 'a1 list **)
+
+let rec fwd_trunc k pre suf pos =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> ((pre, pos), suf))
+    (fun k' ->
+    match suf with
+    | [] -> ((pre, pos), suf)
+    | x :: suf' -> fwd_trunc k' (x :: pre) suf' (Stdlib.Int.succ pos))
+    k
+
+(** val bwd : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list **)
+
+let rec bwd k pre suf =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> (pre, suf))
+    (fun k' ->
+    match pre with
+    | [] -> (pre, suf)
+    | x :: pre' -> bwd k' pre' (x :: suf))
+    k
+
+type 'l zip = { z_pre : 'l list; z_pos : int; z_suf : 'l list }
+
+(** val z_content : 'a1 zip -> 'a1 list **)
+
+let z_content z =
+  rev_append z.z_pre z.z_suf
+
+(** val z_of : 'a1 list -> 'a1 zip **)
+
+let z_of c =
+  { z_pre = []; z_pos = 0; z_suf = c }
+
+(** val z_seek : int -> 'a1 zip -> 'a1 zip option **)
+
+let z_seek n z =
+  let { z_pre = pre; z_pos = pos; z_suf = suf } = z in
+  if (<=) n pos
+  then let (pre', suf') = bwd (sub pos n) pre suf in
+       Some { z_pre = pre'; z_pos = n; z_suf = suf' }
+  else (match fwd (sub n pos) pre suf with
+        | Some p ->
+          let (pre', suf') = p in
+          Some { z_pre = pre'; z_pos = n; z_suf = suf' }
+        | None -> None)
+
+(** val z_hunk :
+    'a1 eqDec -> 'a1 lineOps -> int -> 'a1 list -> 'a1 list -> 'a1 zip -> 'a1
+    zip option **)
+
+let z_hunk eqL lO line old new0 z =
+  (fun fO fS n -> if n=0 then fO () else fS (n-1))
+    (fun _ -> None)
+    (fun pos ->
+    match z_seek pos z with
+    | Some z0 ->
+      let { z_pre = pre; z_pos = _; z_suf = suf } = z0 in
+      (match drop_prefix eqL old suf with
+       | Some rest ->
+         (match pre with
+          | [] ->
+            (match new0 with
+             | [] ->
+               (match rest with
+                | [] ->
+                  Some { z_pre = []; z_pos = 0; z_suf =
+                    (lO.empty_line :: []) }
+                | _ :: _ ->
+                  Some { z_pre = (rev_append new0 pre); z_pos =
+                    (add pos (length new0)); z_suf = rest })
+             | _ :: _ ->
+               Some { z_pre = (rev_append new0 pre); z_pos =
+                 (add pos (length new0)); z_suf = rest })
+          | _ :: _ ->
+            Some { z_pre = (rev_append new0 pre); z_pos =
+              (add pos (length new0)); z_suf = rest })
+       | None -> None)
+    | None -> None)
+    line
+
+(** val topen :
+    'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> 'a1 list option **)
+
+let topen eqN lO f t =
+  let (pd, u) = tview eqN t f in
+  (match here u with
+   | Some e -> (match e with
+                | EDir -> None
+                | EFile c -> Some c)
+   | None -> if (&&) (nonroot f) pd then Some (lO.empty_line :: []) else None)
+
+(** val tapply :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+    trie -> ('a1, 'a2) trie option **)
+
+let tapply eqL eqN lO p t =
+  match p with
+  | Hunk (f, _, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | AddFile f ->
+    let (pd, u) = tview eqN t f in
+    if (&&) ((&&) (nonroot f) (tempty u)) pd
+    then Some (tset eqN t f (EFile (lO.empty_line :: [])))
+    else None
+  | RmFile f ->
+    let (pd, u) = tview eqN t f in
+    if (&&)
+         ((&&) ((&&) (nonroot f) (is_file_empty eqL lO (here u)))
+           (kids_empty (kids u))) pd
+    then Some (tdel eqN t f)
+    else None
+  | AddDir d ->
+    let (pd, u) = tview eqN t d in
+    if (&&) ((&&) (nonroot d) (tempty u)) pd
+    then Some (tset eqN t d EDir)
+    else None
+  | RmDir d ->
+    let (pd, u) = tview eqN t d in
+    if (&&)
+         ((&&)
+           ((&&) (nonroot d)
+             (match here u with
+              | Some e -> (match e with
+                           | EDir -> true
+                           | EFile _ -> false)
+              | None -> false)) (kids_empty (kids u))) pd
+    then Some (tdel eqN t d)
+    else None
+  | Move (f, d) ->
+    let (pf, uf) = tview eqN t f in
+    let (pd, ud) = tview eqN t d in
+    if (&&)
+         ((&&)
+           ((&&)
+             ((&&) ((&&) ((&&) (nonroot f) (nonroot d)) (is_some (here uf)))
+               (tempty ud)) pf) pd) (negb (is_prefix eqN f d))
+    then Some (tmove eqN f d t)
+    else None
+  | Replace (f, _, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | Binary (f, _, _) ->
+    (match topen eqN lO f t with
+     | Some c ->
+       (match apply_fp eqL lO p c with
+        | Some c' -> Some (tset eqN t f (EFile (norm lO c')))
+        | None -> None)
+     | None -> None)
+  | ChangePref (_, _, _) -> Some t
+
+type ('l, 'n) cursor =
+| Closed
+| Open of 'n path * 'l zip
+
+(** val flush :
+    'a2 eqDec -> ('a1, 'a2) trie -> ('a1, 'a2) cursor -> ('a1, 'a2) trie **)
+
+let flush eqN t = function
+| Closed -> t
+| Open (f, z) -> tset eqN t f (EFile (z_content z))
+
+(** val cursor_for :
+    'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2)
+    cursor -> ('a1, 'a2) trie * 'a1 zip option **)
+
+let cursor_for eqN lO f t o = match o with
+| Closed -> (t, (option_map z_of (topen eqN lO f t)))
+| Open (g, z) ->
+  if path_eqb eqN g f
+  then (t, (Some z))
+  else let t1 = flush eqN t o in (t1, (option_map z_of (topen eqN lO f t1)))
+
+(** val fseq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+    cursor) result **)
+
+let rec fseq_from eqL eqN lO i ps t o =
+  match ps with
+  | [] -> Ok (t, o)
+  | p :: ps' ->
+    (match p with
+     | Hunk (f, line, old, new0) ->
+       let (t1, zo) = cursor_for eqN lO f t o in
+       (match zo with
+        | Some z ->
+          (match z_hunk eqL lO line old new0 z with
+           | Some z' ->
+             fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t1 (Open (f, z'))
+           | None -> Fail i)
+        | None -> Fail i)
+     | AddFile _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | RmFile _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | AddDir _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | RmDir _ ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Move (_, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Replace (_, _, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | Binary (_, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i)
+     | ChangePref (_, _, _) ->
+       (match tapply eqL eqN lO p (flush eqN t o) with
+        | Some t' -> fseq_from eqL eqN lO (Stdlib.Int.succ i) ps' t' Closed
+        | None -> Fail i))
+
+(** val fapply_seq_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) trie result **)
+
+let fapply_seq_from eqL eqN lO i ps t =
+  match fseq_from eqL eqN lO i ps t Closed with
+  | Ok a -> let (t', o) = a in Ok (flush eqN t' o)
+  | Fail k -> Fail k
+
+(** val fnamed_from :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+    ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+    cursor) nresult **)
+
+let rec fnamed_from eqL eqN lO i ps t o =
+  match ps with
+  | [] -> NOk (t, o)
+  | p :: ps' ->
+    (match fseq_from eqL eqN lO 0 (fst p) t o with
+     | Ok a ->
+       let (t', o') = a in
+       fnamed_from eqL eqN lO (Stdlib.Int.succ i) ps' t' o'
+     | Fail j -> NFail (i, j))
+
+(** val ftree_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+    'a2) trie nresult **)
+
+let ftree_at eqL eqN lO ps =
+  match fnamed_from eqL eqN lO 0 ps tnil Closed with
+  | NOk a -> let (t, o) = a in NOk (flush eqN t o)
+  | NFail (i, j) -> NFail (i, j)
+
+(** val tfound_at :
+    'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) found **)
+
+let tfound_at eqN t p = match p with
+| [] -> FoundDir (tchildren eqN t [])
+| _ :: _ ->
+  (match tlookup eqN t p with
+   | Some e ->
+     (match e with
+      | EDir -> FoundDir (tchildren eqN t p)
+      | EFile c -> FoundFile c)
+   | None -> Absent)
+
+(** val ffile_at :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> ('a1, 'a2) found nresult **)
+
+let ffile_at eqL eqN lO ps p =
+  match ftree_at eqL eqN lO ps with
+  | NOk t -> NOk (tfound_at eqN t p)
+  | NFail (i, j) -> NFail (i, j)
+
+type ('l, 'n) zastate = { za_path : 'n path option;
+                          za_pre : (int option * 'l) list; za_pos : int;
+                          za_suf : (int option * 'l) list;
+                          za_recs : (int * int) list }
+
+(** val za_abs : ('a1, 'a2) zastate -> ('a1, 'a2) astate **)
+
+let za_abs z =
+  { a_path = z.za_path; a_cur = (rev_append z.za_pre z.za_suf); a_recs =
+    z.za_recs }
+
+(** val za_seek :
+    int -> (int option * 'a1) list -> int -> (int option * 'a1) list -> ((int
+    option * 'a1) list * int) * (int option * 'a1) list **)
+
+let za_seek n pre pos suf =
+  if (<=) n pos
+  then let (pre', suf') = bwd (sub pos n) pre suf in ((pre', n), suf')
+  else fwd_trunc (sub n pos) pre suf pos
+
+(** val ann_path :
+    'a2 eqDec -> ('a1, 'a2) prim -> 'a2 path -> 'a2 path option **)
+
+let ann_path eqN p fp =
+  match p with
+  | RmFile f -> if path_eqb eqN f fp then None else Some fp
+  | Move (f, t) -> Some (move_path eqN f t fp)
+  | _ -> Some fp
+
+(** val zann_prim :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) zastate
+    -> ('a1, 'a2) zastate **)
+
+let zann_prim eqN lO i p z =
+  match z.za_path with
+  | Some fp ->
+    (match p with
+     | Hunk (f, off, o, n) ->
+       if path_eqb eqN f fp
+       then let (p0, from) =
+              za_seek (sub off (Stdlib.Int.succ 0)) z.za_pre z.za_pos z.za_suf
+            in
+            let (pre, pos) = p0 in
+            let (recs, rest) = take_recs i (length o) from z.za_recs in
+            { za_path = (Some fp); za_pre = pre; za_pos = pos; za_suf =
+            (push_untagged lO (length n) rest); za_recs = recs }
+       else z
+     | Replace (f, _, _, _) ->
+       if path_eqb eqN f fp
+       then let st = ann_prim eqN lO i p (za_abs z) in
+            { za_path = st.a_path; za_pre = []; za_pos = 0; za_suf =
+            st.a_cur; za_recs = st.a_recs }
+       else z
+     | Binary (f, _, _) ->
+       if path_eqb eqN f fp
+       then let st = ann_prim eqN lO i p (za_abs z) in
+            { za_path = st.a_path; za_pre = []; za_pos = 0; za_suf =
+            st.a_cur; za_recs = st.a_recs }
+       else z
+     | _ ->
+       { za_path = (ann_path eqN p fp); za_pre = z.za_pre; za_pos = z.za_pos;
+         za_suf = z.za_suf; za_recs = z.za_recs })
+  | None -> z
+
+(** val zann_named :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) zastate
+    -> ('a1, 'a2) zastate **)
+
+let zann_named eqN lO i p z =
+  fold_left (fun z0 q -> zann_prim eqN lO i q z0) (invert_seq (fst p)) z
+
+(** val zann_all :
+    'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+    zastate -> ('a1, 'a2) zastate **)
+
+let rec zann_all eqN lO i ps z =
+  match ps with
+  | [] -> z
+  | p :: ps' ->
+    zann_named eqN lO i p (zann_all eqN lO (Stdlib.Int.succ i) ps' z)
+
+(** val break_lines_fast :
+    'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
+
+let break_lines_fast eqL lO c =
+  match rev_append c [] with
+  | [] -> []
+  | x :: r -> if eq_dec eqL x lO.empty_line then rev_append r [] else c
+
+(** val fannotate :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2
+    path -> (int option list * 'a1 list) option nresult **)
+
+let fannotate eqL eqN lO ps p =
+  match ftree_at eqL eqN lO ps with
+  | NOk t ->
+    NOk
+      (match tlookup eqN t p with
+       | Some e ->
+         (match e with
+          | EDir -> None
+          | EFile c ->
+            let z =
+              zann_all eqN lO 0 ps { za_path = (Some p); za_pre = [];
+                za_pos = 0; za_suf = (tag_from 0 c); za_recs = [] }
+            in
+            let ls = break_lines_fast eqL lO c in
+            Some ((fill 0 ls (sort rec_leb z.za_recs)), ls))
+       | None -> None)
+  | NFail (i, j) -> NFail (i, j)
+
 (** val path_leb :
     'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool **)
 
@@ -4867,13 +6007,30 @@ let rec path_leb eqN nleb a b =
 let sort_state eqN nleb s =
   sort (fun a b -> path_leb eqN nleb (fst a) (fst b)) s
 
+(** val keys_sorted :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> bool **)
+
+let rec keys_sorted eqN nleb = function
+| [] -> true
+| a :: s' ->
+  (match s' with
+   | [] -> true
+   | b :: _ ->
+     (&&) (path_leb eqN nleb (fst a) (fst b)) (keys_sorted eqN nleb s'))
+
+(** val sort_state_fast :
+    'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state **)
+
+let sort_state_fast eqN nleb s =
+  if keys_sorted eqN nleb s then s else sort_state eqN nleb s
+
 (** val api_apply :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
     'a2) state -> ('a1, 'a2) prim list -> ('a1, 'a2) state result **)
 
 let api_apply eqL eqN lo nleb s ps =
-  match apply_seq eqL eqN lo ps s with
-  | Ok s' -> Ok (sort_state eqN nleb s')
+  match fapply_seq_from eqL eqN lo 0 ps (of_state_sorted eqN nleb s) with
+  | Ok t -> Ok (sort_state_fast eqN nleb (flatten0 t))
   | Fail i -> Fail i
 
 (** val api_invert :
@@ -4904,8 +6061,8 @@ let api_commute_named _ eqN lo _ p q =
     'a2) named list -> ('a1, 'a2) state nresult **)
 
 let api_tree_at eqL eqN lo nleb ps =
-  match tree_at eqL eqN lo ps with
-  | NOk s -> NOk (sort_state eqN nleb s)
+  match ftree_at eqL eqN lo ps with
+  | NOk t -> NOk (sort_state_fast eqN nleb (flatten0 t))
   | NFail (i, j) -> NFail (i, j)
 
 (** val api_file_at :
@@ -4913,7 +6070,7 @@ let api_tree_at eqL eqN lo nleb ps =
     'a2) named list -> 'a2 path -> ('a1, 'a2) found nresult **)
 
 let api_file_at eqL eqN lo nleb ps p =
-  match file_at eqL eqN lo ps p with
+  match ffile_at eqL eqN lo ps p with
   | NOk a ->
     (match a with
      | FoundDir ns -> NOk (FoundDir (sort nleb ns))
@@ -4925,14 +6082,65 @@ let api_file_at eqL eqN lo nleb ps p =
     'a2) named list -> 'a2 path -> (int option list * 'a1 list) option nresult **)
 
 let api_annotate eqL eqN lo _ ps p =
-  annotate eqL eqN lo ps p
+  fannotate eqL eqN lo ps p
 
 (** val api_dependencies :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
     'a2) named list -> int list list **)
 
-let api_dependencies _ eqN lo _ ps =
+let api_dependencies _ =
+  dependencies_pruned
+
+(** val api_dependencies_unpruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> int list list **)
+
+let api_dependencies_unpruned _ eqN lo _ ps =
   dependencies eqN lo ps
+
+(** val api_touched :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path list list **)
+
+let api_touched _ eqN _ nleb ps =
+  map (summarize eqN nleb) ps
+
+(** val api_touched_prims :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named list -> 'a2 path list list list **)
+
+let api_touched_prims _ _ _ _ ps =
+  map (fun p -> map touched_prim (fst p)) ps
+
+(** val api_deps_of :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) named -> ('a1, 'a2) wentry list -> (int list * int list) presult **)
+
+let api_deps_of _ =
+  deps_prune
+
+(** val api_file_at_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) fentry list -> 'a2 path -> ('a1, 'a2) found nresult presult **)
+
+let api_file_at_pruned eqL eqN lo nleb es p =
+  match file_at_pruned eqL eqN lo es p with
+  | PDone a ->
+    (match a with
+     | NOk a0 ->
+       (match a0 with
+        | FoundDir ns -> PDone (NOk (FoundDir (sort nleb ns)))
+        | x -> PDone (NOk x))
+     | NFail (i, j) -> PDone (NFail (i, j)))
+  | PNeed j -> PNeed j
+
+(** val api_annotate_pruned :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) fentry list -> 'a2 path -> (int option list * 'a1 list) option
+    nresult presult **)
+
+let api_annotate_pruned eqL eqN lo _ es p =
+  annotate_pruned eqL eqN lo es p
 
 (** val api_dependencies3 :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
@@ -4947,3 +6155,34 @@ let api_dependencies3 eqL eqN lo _ ps =
 
 let api_dependencies2 eqL eqN lo _ ps =
   dependencies2 eqL eqN lo ps
+
+(** val api_effect2 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp2 list -> ('a1, 'a2) prim list **)
+
+let api_effect2 _ _ _ _ =
+  effects2
+
+(** val api_effect3 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp3 list -> ('a1, 'a2) prim list **)
+
+let api_effect3 _ _ _ _ =
+  effects3
+
+(** val api_effect1 :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) rp1 list -> ('a1, 'a2) prim list **)
+
+let api_effect1 _ _ _ _ =
+  effects1
+
+(** val api_coverage :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,
+    'a2) state -> ('a1, 'a2) named list -> ((int option * bool) list * ('a1,
+    'a2) state) nresult **)
+
+let api_coverage eqL eqN lo nleb s ps =
+  match coverage eqL eqN lo ps s with
+  | NOk a -> let (cs, t) = a in NOk (cs, (sort_state eqN nleb t))
+  | NFail (i, j) -> NFail (i, j)

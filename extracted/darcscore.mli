@@ -3,6 +3,8 @@ val xorb : bool -> bool -> bool
 
 val negb : bool -> bool
 
+val option_map : ('a1 -> 'a2) -> 'a1 option -> 'a2 option
+
 val fst : ('a1 * 'a2) -> 'a1
 
 val snd : ('a1 * 'a2) -> 'a2
@@ -36,6 +38,8 @@ val map : ('a1 -> 'a2) -> 'a1 list -> 'a2 list
 val flat_map : ('a1 -> 'a2 list) -> 'a1 list -> 'a2 list
 
 val fold_left : ('a1 -> 'a2 -> 'a1) -> 'a2 list -> 'a1 -> 'a1
+
+val fold_right : ('a2 -> 'a1 -> 'a1) -> 'a1 -> 'a2 list -> 'a1
 
 val existsb : ('a1 -> bool) -> 'a1 list -> bool
 
@@ -174,6 +178,10 @@ val apply :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
   state -> ('a1, 'a2) state option
 
+val sapply :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2)
+  state -> ('a1, 'a2) state option
+
 type 'a result =
 | Ok of 'a
 | Fail of int
@@ -261,14 +269,6 @@ type 'a nresult =
 
 type ('l, 'n) named = ('l, 'n) prim list * int list
 
-val apply_named_from :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
-  ('a1, 'a2) state -> ('a1, 'a2) state nresult
-
-val apply_named :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-  'a2) state -> ('a1, 'a2) state nresult
-
 type ('l, 'n) inamed = int * ('l, 'n) named
 
 val commute_inamed :
@@ -291,10 +291,6 @@ val merge_all : ('a1 -> 'a1 -> bool) -> int -> 'a1 list list -> 'a1 list
 
 val sort : ('a1 -> 'a1 -> bool) -> 'a1 list -> 'a1 list
 
-val tree_at :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
-  'a2) state nresult
-
 type ('l, 'n) found =
 | Absent
 | FoundFile of 'l list
@@ -303,10 +299,6 @@ type ('l, 'n) found =
 val children : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> 'a2 list
 
 val found_at : 'a2 eqDec -> ('a1, 'a2) state -> 'a2 path -> ('a1, 'a2) found
-
-val file_at :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
-  -> ('a1, 'a2) found nresult
 
 type ('l, 'n) astate = { a_path : 'n path option;
                          a_cur : (int option * 'l) list;
@@ -330,14 +322,6 @@ val ann_prim :
   'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) astate ->
   ('a1, 'a2) astate
 
-val ann_named :
-  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) astate ->
-  ('a1, 'a2) astate
-
-val ann_all :
-  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
-  astate -> ('a1, 'a2) astate
-
 val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
 
 val tag_from : int -> 'a1 list -> (int option * 'a1) list
@@ -347,10 +331,6 @@ val drop_below : int -> (int * int) list -> (int * int) list
 val fill : int -> 'a1 list -> (int * int) list -> int option list
 
 val rec_leb : (int * int) -> (int * int) -> bool
-
-val annotate :
-  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
-  -> (int option list * 'a1 list) option nresult
 
 val merge_desc : int list -> int list -> int list
 
@@ -514,6 +494,8 @@ val map_opt :
 type ('l, 'n) rp3 =
 | RPrim of ('l, 'n) nprim
 | RConf of ('l, 'n) nprim list * ('l, 'n) ctxd list * ('l, 'n) ctxd
+
+val rp3_effect : ('a1, 'a2) rp3 -> ('a1, 'a2) prim list
 
 val guardb : bool -> 'a1 option -> 'a1 option
 
@@ -964,10 +946,358 @@ val first_refusal : char list list -> refusal option
 
 val validate : char list -> verdict
 
+val touched_prim : ('a1, 'a2) prim -> 'a2 path list
+
+val touched : ('a1, 'a2) prim list -> 'a2 path list
+
+val touched_named : ('a1, 'a2) named -> 'a2 path list
+
+val covered : 'a1 eqDec -> 'a1 path list -> 'a1 path -> bool
+
+val related_b : 'a1 eqDec -> 'a1 path -> 'a1 path -> bool
+
+val meets : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> bool
+
+val path_lex :
+  'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
+
+val keep_tops : 'a1 eqDec -> 'a1 path -> 'a1 path list -> 'a1 path list
+
+val tops : 'a1 eqDec -> 'a1 path list -> 'a1 path list
+
+val summarize_paths :
+  'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path list -> 'a1 path list
+
+val summarize :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named -> 'a2 path list
+
+val is_move : ('a1, 'a2) prim -> bool
+
+val has_move : ('a1, 'a2) prim list -> bool
+
+val ihas_move : ('a1, 'a2) inamed -> bool
+
+type 'a presult =
+| PDone of 'a
+| PNeed of int
+
+val add_paths : 'a1 eqDec -> 'a1 path list -> 'a1 path list -> 'a1 path list
+
+val commute_seq_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim list -> ('a1, 'a2) prim list ->
+  (('a1, 'a2) prim list * ('a1, 'a2) prim list) option
+
+val commute_inamed_lin :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> ('a1, 'a2) inamed ->
+  (('a1, 'a2) inamed * ('a1, 'a2) inamed) option
+
+val passes :
+  'a2 eqDec -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1, 'a2) inamed -> 'a2
+  path list -> bool
+
+val commute_fl_pr :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) inamed -> 'a2 path list -> ('a1,
+  'a2) inamed list -> 'a2 path list list -> (((('a1, 'a2) inamed list * 'a2
+  path list list) * ('a1, 'a2) inamed) * 'a2 path list) option
+
+type ('l, 'n) hentry =
+| HFull of ('l, 'n) named * int list
+| HSkip
+
+type ('l, 'n) hitem = (int * 'n path list) * ('l, 'n) hentry
+
+type ('l, 'n) pstate = { p_st : ('l, 'n) dstate; p_paths : 'n path list;
+                         p_xdeps : int list; p_sums : 'n path list list }
+
+val known_at : int -> int list -> bool
+
+val forward : int -> ('a1, 'a2) hentry -> bool
+
+val must_visit :
+  'a2 eqDec -> int -> 'a2 path list -> ('a1, 'a2) hentry -> ('a1, 'a2) pstate
+  -> bool
+
+val full_step :
+  'a2 eqDec -> 'a1 lineOps -> int -> 'a2 path list -> ('a1, 'a2) named -> int
+  list -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate
+
+val skip_step : int -> ('a1, 'a2) pstate -> ('a1, 'a2) pstate
+
+val prune_walk :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) hitem list -> ('a1, 'a2) pstate ->
+  ('a1, 'a2) pstate presult
+
+val prune_init : int -> ('a1, 'a2) named -> 'a2 path list -> ('a1, 'a2) pstate
+
+type ('l, 'n) wentry =
+| WFull of ('l, 'n) named * int list
+| WSkip of 'n path list
+
+val hist_of :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) wentry list -> ('a1,
+  'a2) hitem list -> ('a1, 'a2) hitem list
+
+val deps_prune :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named ->
+  ('a1, 'a2) wentry list -> (int list * int list) presult
+
+val pdeps_from :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) named
+  list -> ('a1, 'a2) hitem list -> int list list -> int list list
+
+val dependencies_pruned :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
+  -> int list list
+
+type ('l, 'n) fseg =
+| FPrim of ('l, 'n) prim
+| FRun of int * 'n path list
+
+type ('l, 'n) fentry =
+| FFull of ('l, 'n) named
+| FSkip of 'n path list
+| FPart of ('l, 'n) fseg list
+
+type ('l, 'n) tprim = (int * int) * ('l, 'n) prim
+
+val tag : int -> int -> ('a1, 'a2) prim list -> ('a1, 'a2) tprim list
+
+val lin_step :
+  'a2 eqDec -> ('a1, 'a2) tprim -> ('a2 path list * ('a1, 'a2) tprim list) ->
+  'a2 path list * ('a1, 'a2) tprim list
+
+val lin :
+  'a2 eqDec -> ('a1, 'a2) tprim list -> ('a2 path list * ('a1, 'a2) tprim
+  list) -> 'a2 path list * ('a1, 'a2) tprim list
+
+val lin_segs :
+  'a2 eqDec -> int -> int -> ('a1, 'a2) fseg list -> ('a2 path list * ('a1,
+  'a2) tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult
+
+val lin_es :
+  'a2 eqDec -> int -> ('a1, 'a2) fentry list -> ('a2 path list * ('a1, 'a2)
+  tprim list) -> ('a2 path list * ('a1, 'a2) tprim list) presult
+
+val kept_for :
+  'a2 eqDec -> ('a1, 'a2) fentry list -> 'a2 path -> ('a1, 'a2) tprim list
+  presult
+
+val apply_tprims :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1,
+  'a2) state -> ('a1, 'a2) state nresult
+
+val file_at_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
+  -> ('a1, 'a2) found nresult presult
+
+val ann_tprims :
+  'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) tprim list -> ('a1, 'a2) astate ->
+  ('a1, 'a2) astate
+
+val annotate_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) fentry list -> 'a2 path
+  -> (int option list * 'a1 list) option nresult presult
+
+val effects3 : ('a1, 'a2) rp3 list -> ('a1, 'a2) prim list
+
+type ('l, 'n) rp1 =
+| Prim1 of ('l, 'n) prim
+| Merger1 of ('l, 'n) prim * ('l, 'n) prim
+| Regrem1 of ('l, 'n) prim * ('l, 'n) prim
+
+val effect1 : ('a1, 'a2) rp1 -> ('a1, 'a2) prim list
+
+val effects1 : ('a1, 'a2) rp1 list -> ('a1, 'a2) prim list
+
+val empty_hunk : ('a1, 'a2) prim -> bool
+
+val sapply_seq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) state -> ('a1, 'a2) state result
+
+type cover_class = int option * bool
+
+val cover_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+  ('a1, 'a2) state -> cover_class list -> (cover_class list * ('a1, 'a2)
+  state) nresult
+
+val coverage :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) state -> (cover_class list * ('a1, 'a2) state) nresult
+
+type ('l, 'n) trie =
+| TNode of 'l entry option * ('n * ('l, 'n) trie) list
+
+val tnil : ('a1, 'a2) trie
+
+val here : ('a1, 'a2) trie -> 'a1 entry option
+
+val kids : ('a1, 'a2) trie -> ('a2 * ('a1, 'a2) trie) list
+
+val is_tnil : ('a1, 'a2) trie -> bool
+
+val kid_find :
+  'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie option
+
+val kid : 'a2 eqDec -> 'a2 -> ('a2 * ('a1, 'a2) trie) list -> ('a1, 'a2) trie
+
+val tsub : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie
+
+val tlookup : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry option
+
+val kid_replace :
+  'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+  'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list
+
+val kid_update :
+  'a2 eqDec -> 'a2 -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a2 * ('a1,
+  'a2) trie) list -> ('a2 * ('a1, 'a2) trie) list
+
+val tmodify :
+  'a2 eqDec -> 'a2 path -> (('a1, 'a2) trie -> ('a1, 'a2) trie) -> ('a1, 'a2)
+  trie -> ('a1, 'a2) trie
+
+val tset :
+  'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a1 entry -> ('a1, 'a2) trie
+
+val tdel : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) trie
+
+val tmove :
+  'a2 eqDec -> 'a2 path -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2) trie
+
+val tempty : ('a1, 'a2) trie -> bool
+
+val kids_empty : ('a2 * ('a1, 'a2) trie) list -> bool
+
+val tparent :
+  'a2 eqDec -> ('a1, 'a2) trie -> 'a2 -> 'a2 path -> ('a1, 'a2) trie * 'a2
+
+val tview : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> bool * ('a1, 'a2) trie
+
+val kid_names : ('a2 * ('a1, 'a2) trie) list -> 'a2 list
+
+val tchildren : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> 'a2 list
+
+val flat : 'a2 list -> ('a1, 'a2) trie -> ('a1, 'a2) state -> ('a1, 'a2) state
+
+val flatten0 : ('a1, 'a2) trie -> ('a1, 'a2) state
+
+val of_state : 'a2 eqDec -> ('a1, 'a2) state -> ('a1, 'a2) trie
+
+val tins :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> 'a2 path -> 'a1 entry -> ('a1, 'a2)
+  trie -> ('a1, 'a2) trie option
+
+val tins_all :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie ->
+  ('a1, 'a2) trie option
+
+val of_state_sorted :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) trie
+
+val fwd : int -> 'a1 list -> 'a1 list -> ('a1 list * 'a1 list) option
+
+val fwd_trunc :
+  int -> 'a1 list -> 'a1 list -> int -> ('a1 list * int) * 'a1 list
+
+val bwd : int -> 'a1 list -> 'a1 list -> 'a1 list * 'a1 list
+
+type 'l zip = { z_pre : 'l list; z_pos : int; z_suf : 'l list }
+
+val z_content : 'a1 zip -> 'a1 list
+
+val z_of : 'a1 list -> 'a1 zip
+
+val z_seek : int -> 'a1 zip -> 'a1 zip option
+
+val z_hunk :
+  'a1 eqDec -> 'a1 lineOps -> int -> 'a1 list -> 'a1 list -> 'a1 zip -> 'a1
+  zip option
+
+val topen :
+  'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> 'a1 list option
+
+val tapply :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) prim -> ('a1, 'a2) trie
+  -> ('a1, 'a2) trie option
+
+type ('l, 'n) cursor =
+| Closed
+| Open of 'n path * 'l zip
+
+val flush :
+  'a2 eqDec -> ('a1, 'a2) trie -> ('a1, 'a2) cursor -> ('a1, 'a2) trie
+
+val cursor_for :
+  'a2 eqDec -> 'a1 lineOps -> 'a2 path -> ('a1, 'a2) trie -> ('a1, 'a2)
+  cursor -> ('a1, 'a2) trie * 'a1 zip option
+
+val fseq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+  cursor) result
+
+val fapply_seq_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) trie result
+
+val fnamed_from :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list ->
+  ('a1, 'a2) trie -> ('a1, 'a2) cursor -> (('a1, 'a2) trie * ('a1, 'a2)
+  cursor) nresult
+
+val ftree_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> ('a1,
+  'a2) trie nresult
+
+val tfound_at : 'a2 eqDec -> ('a1, 'a2) trie -> 'a2 path -> ('a1, 'a2) found
+
+val ffile_at :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> ('a1, 'a2) found nresult
+
+type ('l, 'n) zastate = { za_path : 'n path option;
+                          za_pre : (int option * 'l) list; za_pos : int;
+                          za_suf : (int option * 'l) list;
+                          za_recs : (int * int) list }
+
+val za_abs : ('a1, 'a2) zastate -> ('a1, 'a2) astate
+
+val za_seek :
+  int -> (int option * 'a1) list -> int -> (int option * 'a1) list -> ((int
+  option * 'a1) list * int) * (int option * 'a1) list
+
+val ann_path : 'a2 eqDec -> ('a1, 'a2) prim -> 'a2 path -> 'a2 path option
+
+val zann_prim :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) zastate ->
+  ('a1, 'a2) zastate
+
+val zann_named :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named -> ('a1, 'a2) zastate
+  -> ('a1, 'a2) zastate
+
+val zann_all :
+  'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
+  zastate -> ('a1, 'a2) zastate
+
+val break_lines_fast : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
+
+val fannotate :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path
+  -> (int option list * 'a1 list) option nresult
+
 val path_leb :
   'a1 eqDec -> ('a1 -> 'a1 -> bool) -> 'a1 path -> 'a1 path -> bool
 
 val sort_state :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state
+
+val keys_sorted :
+  'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> bool
+
+val sort_state_fast :
   'a2 eqDec -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) state -> ('a1, 'a2) state
 
 val api_apply :
@@ -1004,6 +1334,31 @@ val api_dependencies :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named list -> int list list
 
+val api_dependencies_unpruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> int list list
+
+val api_touched :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path list list
+
+val api_touched_prims :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named list -> 'a2 path list list list
+
+val api_deps_of :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  named -> ('a1, 'a2) wentry list -> (int list * int list) presult
+
+val api_file_at_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  fentry list -> 'a2 path -> ('a1, 'a2) found nresult presult
+
+val api_annotate_pruned :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  fentry list -> 'a2 path -> (int option list * 'a1 list) option nresult
+  presult
+
 val api_dependencies3 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named3 list -> int list list res
@@ -1011,3 +1366,20 @@ val api_dependencies3 :
 val api_dependencies2 :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named2 list -> int list list res
+
+val api_effect2 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp2 list -> ('a1, 'a2) prim list
+
+val api_effect3 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp3 list -> ('a1, 'a2) prim list
+
+val api_effect1 :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  rp1 list -> ('a1, 'a2) prim list
+
+val api_coverage :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
+  state -> ('a1, 'a2) named list -> ((int option * bool) list * ('a1, 'a2)
+  state) nresult

@@ -44,19 +44,24 @@ fn kill(pid: u32) {
     rustix::process::kill_process(pid, rustix::process::Signal::KILL).unwrap();
 }
 
-/// WIRE.md op 6 (annotate) of a file of `n` lines added, then every line changed: its
-/// cost grows faster than `n` (n = 100,000 takes the core tens of seconds).
-fn expensive_annotate(n: usize) -> Vec<u8> {
+/// WIRE.md op 7 (dependencies) of a file of `2n` lines added, then `n` patches each
+/// changing its own line, two apart: every pair commutes, on the same file, so darcs'
+/// walk (pruned or not) commutes each patch past every later one, n²/2 commutations
+/// (n = 20,000 takes the core minutes). Tries and pruning do not make this cheap.
+fn expensive(n: usize) -> Vec<u8> {
     let f: Path = vec![b"big".to_vec()];
-    let lines = |tag: &str| (0..n).map(|i| format!("{tag} {i}").into_bytes()).collect::<Vec<_>>();
-    let mut e = Enc::new(6);
-    e.len(2).unwrap();
-    e.prims(&[Prim::AddFile(f.clone()), Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: lines("line") }])
-        .unwrap();
+    let mut e = Enc::new(7);
+    e.len(n + 1).unwrap();
+    let lines: Vec<Vec<u8>> = (0..2 * n).map(|i| format!("line {i}").into_bytes()).collect();
+    e.prims(&[Prim::AddFile(f.clone()), Prim::Hunk { path: f.clone(), line: 1, old: vec![], new: lines }]).unwrap();
     e.u32s(&[]).unwrap();
-    e.prims(&[Prim::Hunk { path: f.clone(), line: 1, old: lines("line"), new: lines("changed") }]).unwrap();
-    e.u32s(&[]).unwrap();
-    e.path(&f).unwrap();
+    for k in 0..n {
+        let line = 2 * k + 1;
+        let old = vec![format!("line {}", line - 1).into_bytes()];
+        let new = vec![format!("changed {k}").into_bytes()];
+        e.prims(&[Prim::Hunk { path: f.clone(), line: line as u32, old, new }]).unwrap();
+        e.u32s(&[]).unwrap();
+    }
     e.buf
 }
 
@@ -124,7 +129,7 @@ fn the_workers_answer_like_the_core() {
 fn a_call_past_its_cpu_budget_is_too_expensive_and_its_worker_replaced() {
     let p = pool(1, 1);
     let before = p.worker_pids();
-    match p.call(expensive_annotate(40_000), Lane::Long) {
+    match p.call(expensive(5_000), Lane::Long) {
         Err(CoreError::TooExpensive(why)) => assert!(why.contains("1 s of CPU time"), "{why}"),
         other => panic!("expected TooExpensive, got {:?}", other.map(|r| r.len())),
     }
@@ -143,7 +148,7 @@ fn short_calls_do_not_wait_behind_long_ones_and_a_cancelled_call_frees_its_worke
     let long = {
         let (p, token) = (p.clone(), token.clone());
         std::thread::spawn(move || {
-            let r = cancel::with_token(token, || p.call(expensive_annotate(100_000), Lane::Long));
+            let r = cancel::with_token(token, || p.call(expensive(20_000), Lane::Long));
             let _ = tx.send(());
             r
         })
@@ -191,7 +196,7 @@ fn a_worker_killed_during_a_call_fails_that_call_which_says_so() {
     let pid = p.worker_pids()[1];
     let long = {
         let p = p.clone();
-        std::thread::spawn(move || p.call(expensive_annotate(100_000), Lane::Long))
+        std::thread::spawn(move || p.call(expensive(20_000), Lane::Long))
     };
     let start = cpu_ticks(pid);
     assert!(eventually(|| cpu_ticks(pid) > start + 20), "the long call did not start");

@@ -461,7 +461,7 @@ proptest! {
         let f = Path::new("fuzz");
         for f2 in [RepoFormat::Darcs1, RepoFormat::Darcs2, RepoFormat::Darcs3] {
             if let Ok(np) = NamedPatch::parse(&data, f2, f) {
-                let _ = np.effect();
+                let _ = darcsweb::core::effect::of_body(&np.body);
                 let _ = np.summary();
                 let _ = np.to_storage_bytes(f2);
                 let _ = np.log_verbose();

@@ -76,10 +76,31 @@ fn check_passes_on_every_replayable_corpus_repository() {
     for name in REPLAYED {
         let out = check::run(&corpus.join("repos").join(name), |_, _| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
         match out {
-            Outcome::Consistent { patches, .. } => assert!(patches > 0, "{name}: no patch replayed"),
+            Outcome::Consistent { patches, coverage, .. } => {
+                assert!(patches > 0, "{name}: no patch replayed");
+                // every patch classified by op 22; darcs records no empty hunk, and these
+                // histories need no non-strict apply: all inside the proved hypotheses
+                assert_eq!(coverage.patches, patches, "{name}");
+                assert_eq!(coverage.inside, patches, "{name}: {}", coverage.describe());
+                assert!(coverage.non_strict.is_empty() && coverage.empty_hunks.is_empty(), "{name}");
+            }
             other => panic!("{name}: {other:?}"),
         }
     }
+}
+
+/// The command prints the coverage line after the verdict.
+#[test]
+fn check_command_reports_coverage() {
+    let dir = common::corpus().join("repos").join("prims-d2");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_darcsweb")).arg("check").arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("consistent: 27 patches replayed"), "{text}");
+    assert!(
+        text.contains("27 of 27 patches inside the proved hypotheses (none uses darcs' non-strict apply; none carries an empty hunk)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -208,6 +229,39 @@ fn dependencies_equal_darcs_show_dependencies() {
             ours.insert(p.hash[..8].to_owned(), deps.iter().map(|&d| idx.patches[d].hash[..8].to_owned()).collect());
         }
         assert_eq!(ours, theirs, "{name}: dependency graph");
+    }
+}
+
+/// A darcs-1 history whose mergers all have two prims (the first nine patches of
+/// conflicts-d1): the core's effects (op 23) replay onto darcs' pristine, every patch
+/// inside the laws' hypotheses. darcs' dependencies come from commuting the mergers
+/// themselves (a merger does not depend on the patch it undoes), which the core does not
+/// model: darcsweb says so rather than answer from the effects.
+#[test]
+fn darcs1_mergers_of_prims_replay_and_dependencies_are_unsupported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("d1");
+    let src = common::corpus().join("repos").join("conflicts-d1");
+    let o = common::darcs(
+        &["clone", "--to-match", "exact \"A move g\"", src.to_str().unwrap(), dir.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "darcs clone: {}", String::from_utf8_lossy(&o.stderr));
+    match check::run(&dir, |_, _| {}).unwrap() {
+        Outcome::Consistent { patches: 9, coverage, .. } => assert_eq!(coverage.inside, 9),
+        other => panic!("{other:?}"),
+    }
+    // darcs: "A two" (a merger undoing "B two") depends on "base" only
+    let o = common::darcs(&["show", "dependencies"], &dir);
+    assert!(o.status.success());
+    let theirs = common::parse_dot(&String::from_utf8_lossy(&o.stdout));
+    let repo = open(&dir);
+    let idx = repo.index().unwrap();
+    let a_two = idx.patches.iter().position(|p| p.name == "A two").unwrap();
+    assert_eq!(theirs[&idx.patches[a_two].hash[..8]].len(), 1);
+    match repo.dependencies(a_two) {
+        Err(darcsweb::repo::RepoError::Unsupported(why)) => assert!(why.contains("darcs-1"), "{why}"),
+        other => panic!("{other:?}"),
     }
 }
 

@@ -18,7 +18,7 @@ From Coq Require Import List Bool Arith Lia Sorted Permutation.
 From Coq Require Import Strings.Byte.
 From DarcsWeb Require Import Lens Prim Token Apply Invert Commute Sem CommuteEffect Seq Named NamedLaws
   Sort SortSpec Depend Walk Conflict3 Conflict2 ConflictLaws DependLaws DependSpec Unique AnnotateSpec
-  UrlPath Extract.
+  Touch Prune Lineage PruneLaws LineageLaws UrlPath Api Extract.
 Import ListNotations.
 
 (** ** The order of outputs *)
@@ -165,29 +165,47 @@ Qed.
     (when the input binds every path once, as the Rust map does), sorted
     by path when the order of names is total.  On failure [i]: the first
     [i] prims apply and prim [i] does not. *)
-Theorem op1_apply : forall (s : state) ps,
+Lemma del_notin : forall (s : state) p, ~ In p (map fst s) -> del s p = s.
+Proof.
+  induction s as [|[q e] s IH]; intros p Hn; simpl; [reflexivity|].
+  unfold del in *. simpl. rewrite IH by (intro H; apply Hn; right; exact H).
+  destruct (path_eqb q p) eqn:E; [|reflexivity].
+  exfalso. apply Hn. left. apply path_eqb_eq in E. simpl. congruence.
+Qed.
+
+Lemma uniq_id : forall s : state, unique s -> uniq (eqN := EqN) s = s.
+Proof.
+  induction s as [|[p e] s IH]; intros U; simpl; [reflexivity|].
+  inversion U as [|? ? Hn Hs]; subst. rewrite IH by exact Hs. f_equal. apply del_notin. exact Hn.
+Qed.
+
+Theorem op1_apply : total_order nleb -> forall (s : state) ps,
   match api_apply EqL EqN LO nleb s ps with
-  | Ok s' => exists t, apply_list ps s = Some t /\ Permutation s' t /\
-      (unique s -> unique s' /\ forall q, lookup s' q = lookup t q) /\
-      ((forall a b, nleb a b = true \/ nleb b a = true) -> Sorted entry_le s') /\
-      (total_order nleb -> StronglySorted entry_le s')
+  | Ok s' => exists t, apply_list ps s = Some t /\ Permutation s' (uniq (eqN := EqN) t) /\
+      unique s' /\ (forall q, lookup s' q = lookup t q) /\ StronglySorted entry_le s' /\
+      (unique s -> Permutation s' t)
   | Fail i => exists u p, apply_list (firstn i ps) s = Some u /\ nth_error ps i = Some p /\ apply p u = None
   end.
 Proof.
-  intros s ps. unfold api_apply, apply_seq. pose proof (apply_seq_from_spec ps 0 s) as H.
+  intros To s ps. rewrite (api_apply_spec EqL EqN LO nleb s ps To). unfold apply_seq.
+  pose proof (apply_seq_from_spec ps 0 s) as H.
   destruct (apply_seq_from 0 ps s) as [t|i] eqn:E.
-  - exists t. destruct (sort_state_spec t) as (P & U & S1 & S2). split; [exact H|]. split; [exact P|].
-    split; [|split; assumption]. intros Us. apply U. eapply apply_list_unique; eauto.
+  - exists t. destruct (sort_state_spec (uniq (eqN := EqN) t)) as (P & U & _ & S2).
+    destruct (U (nodup_uniq t)) as [U' L']. split; [exact H|]. split; [exact P|]. split; [exact U'|].
+    split; [intros q; rewrite L'; apply lookup_uniq|]. split; [exact (S2 To)|].
+    intros Us. rewrite (uniq_id t) in P |- *; [exact P| |]; eapply apply_list_unique; eauto.
   - destruct (apply_seq_from_fail ps 0 s i E) as [_ H']. rewrite Nat.sub_0_r in H'. exact H'.
 Qed.
 
-(** ... and when the prims apply strictly (the semantics of the laws),
-    op 1 succeeds with the same tree. *)
-Theorem op1_apply_strict : forall (s t : state) ps, sapply_list ps s = Some t ->
+(** When the sequence applies strictly, op 1 answers its result (in output
+    order; the Rust side always sends a tree binding each path once). *)
+Theorem op1_apply_strict : total_order nleb -> forall (s t : state) ps, unique s -> sapply_list ps s = Some t ->
   exists s', api_apply EqL EqN LO nleb s ps = Ok s' /\ Permutation s' t.
 Proof.
-  intros s t ps H. unfold api_apply, apply_seq. rewrite (strict_seq ps 0 s t H).
-  exists (sort_state EqN nleb t). split; [reflexivity|apply sort_perm].
+  intros To s t ps Us H. rewrite (api_apply_spec EqL EqN LO nleb s ps To). unfold apply_seq.
+  pose proof (apply_seq_from_spec ps 0 s) as Hs. rewrite (strict_seq ps 0 s t H) in *.
+  exists (sort_state EqN nleb (uniq (eqN := EqN) t)). split; [reflexivity|].
+  rewrite (uniq_id t); [apply sort_perm|]. eapply apply_list_unique; eauto.
 Qed.
 
 (** Op 2 (invert): the inverse sequence (reversed, each prim inverted, an
@@ -224,7 +242,7 @@ Qed.
 
 (** Op 4 (tree_at, tests): the tree after the named patches, from the
     empty tree, in output order; on failure, where. *)
-Theorem op4_tree_at : forall ps : list named,
+Theorem op4_tree_at : total_order nleb -> forall ps : list named,
   match api_tree_at EqL EqN LO nleb ps with
   | NOk s' => exists t, apply_nameds ps [] = Some t /\ Permutation s' t /\ unique s' /\
       (forall q, lookup s' q = lookup t q) /\
@@ -233,7 +251,7 @@ Theorem op4_tree_at : forall ps : list named,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps. unfold api_tree_at. destruct (tree_at ps) as [t|i j] eqn:E.
+  intros To ps. rewrite (api_tree_at_spec EqL EqN LO nleb ps To). destruct (tree_at ps) as [t|i j] eqn:E.
   - destruct (tree_at_unique ps t E) as [U T]. exists t.
     destruct (sort_state_spec t) as (P & Us & S1 & S2). destruct (Us U) as [U' Hl].
     auto 7.
@@ -272,7 +290,7 @@ Qed.
 (** Op 5 (file_at): what a path holds after the named patches: absent,
     the file's pieces, or the directory's entry names (each once, sorted
     when the order of names is total); on failure, where. *)
-Theorem op5_file_at : forall (ps : list named) p,
+Theorem op5_file_at : total_order nleb -> forall (ps : list named) p,
   match api_file_at EqL EqN LO nleb ps p with
   | NOk r => exists t, apply_nameds ps [] = Some t /\ unique t /\
       match r with
@@ -286,7 +304,7 @@ Theorem op5_file_at : forall (ps : list named) p,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps p. unfold api_file_at.
+  intros To ps p. rewrite (api_file_at_spec EqL EqN LO nleb ps p To).
   destruct (file_at ps p) as [r|i j] eqn:E.
   - destruct (file_at_spec ps p r E) as (t & T & Hr).
     assert (U : unique t) by (apply (apply_nameds_unique ps []); [apply NoDup_nil|exact T]).
@@ -326,7 +344,7 @@ Theorem op6_annotate : forall (ps : list named) p,
   | NFail i j => named_fail ps i j
   end.
 Proof.
-  intros ps p. unfold api_annotate.
+  intros ps p. rewrite api_annotate_spec.
   destruct (annotate ps p) as [[[idx ls]|]|i j] eqn:E.
   - destruct (annotate_spec ps p idx ls E) as (t & c & T & Hc & Hls & Hl & _).
     exists t, c. split; [exact T|]. split; [exact Hc|]. split; [exact Hls|]. split; [exact Hl|].
@@ -366,7 +384,7 @@ Theorem op7_dependencies : LineLaws L -> forall ps : list named,
      (forall x, In x (map fst nd) <-> x < k /\ ~ reach G k x) /\
      (forall t, applies_upto ps k t -> applies_eff (pd ++ nd) [] t)).
 Proof.
-  intros LL ps G. unfold G, api_dependencies. split; [apply dependencies_length|]. intros k Hk.
+  intros LL ps G. unfold G, api_dependencies. rewrite dependencies_pruned_eq. split; [apply dependencies_length|]. intros k Hk.
   destruct (dependencies_sorted ps k) as [S1 S2]. split; [exact S1|]. split; [exact S2|].
   split; [apply dependencies_reduction|]. split.
   - intros j Hj. destruct (dependencies_blocked ps k j Hj) as (pj & pd & nd & A1 & A2 & A3 & A4 & _ & A6).
@@ -421,7 +439,7 @@ Theorem op10_dependencies3 :
      api_dependencies3 EqL EqN LO nleb (map (emb3 z) ps) = Yes (api_dependencies EqL EqN LO nleb ps)).
 Proof.
   split; [intros ps G H; exact (dependencies3_spec ps G H)|].
-  intros z ps. apply dependencies3_conservative.
+  intros z ps. unfold api_dependencies. rewrite dependencies_pruned_eq. apply dependencies3_conservative.
 Qed.
 
 (** Op 11 (dependencies2, darcs-2 with conflicts): the same with darcs-2's
@@ -447,8 +465,60 @@ Theorem op11_dependencies2 :
      api_dependencies2 EqL EqN LO nleb (map emb2 ps) = Yes (api_dependencies EqL EqN LO nleb ps)).
 Proof.
   split; [intros ps G H; exact (dependencies2_spec ps G H)|].
-  intros ps. apply dependencies2_conservative.
+  intros ps. unfold api_dependencies. rewrite dependencies_pruned_eq. apply dependencies2_conservative.
 Qed.
+
+(** Op 12 (touched): each patch's summary lists only paths it touches and
+    covers every path it touches (what the pruned ops need of a summary). *)
+Theorem op12_touched : forall ps : list named,
+  Forall2 (fun p sm => incl sm (touched_named p) /\ covers sm (touched_named p))
+    ps (api_touched EqL EqN LO nleb ps).
+Proof.
+  induction ps as [|p ps IH]; simpl; constructor; [apply summarize_spec|exact IH].
+Qed.
+
+(** Op 17 (touched_prims): for each patch, each prim's touched paths. *)
+Theorem op17_touched_prims : forall ps : list named,
+  api_touched_prims EqL EqN LO nleb ps = map (fun p => map touched_prim (fst p)) ps.
+Proof. reflexivity. Qed.
+
+(** Op 13 (deps_of): when the full entries are the real earlier patches with
+    their real dependency sets and every summary covers its patch's touched
+    paths ([entries_ok]), the answer is darcs' walk for this patch
+    ([Depend.deps_of]) on the real history: its direct and all dependencies. *)
+Theorem op13_deps_of : forall (p : named) es rs dir all,
+  entries_ok 0 es rs ->
+  api_deps_of EqL EqN LO nleb p es = PDone (dir, all) ->
+  dir = d_direct (deps_of (length es) p (rhist_of 0 rs [])) /\
+  all = d_all (deps_of (length es) p (rhist_of 0 rs [])).
+Proof. intros p es rs dir all. apply deps_prune_exact. Qed.
+
+(** Op 14 (file_at_pruned): from entries standing for the real history
+    (full, or a summary or runs covering what they touch), when the real
+    history gives a file or directory at the path, op 14 gives the same
+    (a directory: the same names). *)
+Theorem op14_file_at_pruned : forall es (ps : list named) p f r,
+  Forall2 fentry_ok es ps -> file_at ps p = NOk f ->
+  api_file_at_pruned EqL EqN LO nleb es p = PDone r ->
+  exists f', r = NOk f' /\ same_found f f'.
+Proof.
+  intros es ps p f r Hok Hf Hr. unfold api_file_at_pruned in Hr.
+  destruct (file_at_pruned es p) as [[[|c|xs]|i j]|k] eqn:E; try discriminate;
+    injection Hr as <-; try exact (file_at_pruned_exact es ps p f _ Hok Hf E).
+  destruct (file_at_pruned_exact es ps p f _ Hok Hf E) as (f' & Hf' & Hs).
+  injection Hf' as <-. exists (FoundDir (sort nleb xs)). split; [reflexivity|].
+  destruct f; simpl in Hs |- *; try discriminate.
+  intro x. rewrite Hs. split; intro H.
+  - eapply Permutation_in; [apply Permutation_sym, sort_perm|exact H].
+  - eapply Permutation_in; [apply sort_perm|exact H].
+Qed.
+
+(** Op 15 (annotate_pruned): under the same hypotheses, when the real
+    history annotates the path, op 15 answers exactly [Depend.annotate]. *)
+Theorem op15_annotate_pruned : forall es (ps : list named) p v r,
+  Forall2 fentry_ok es ps -> annotate ps p = NOk v ->
+  api_annotate_pruned EqL EqN LO nleb es p = PDone r -> r = NOk v.
+Proof. intros es ps p v r. apply annotate_pruned_exact. Qed.
 
 End Spec.
 

@@ -17,7 +17,10 @@
 //! OCaml exceptions and failures come back as [`CoreError`]s, never as a crash.
 
 pub mod cancel;
+pub mod coverage;
+pub mod effect;
 pub mod pool;
+pub mod pruned;
 mod runtime;
 pub mod wire;
 
@@ -63,6 +66,10 @@ pub enum CoreError {
     /// The caller went away (its request was cancelled) before the answer came.
     #[error("the computation was cancelled")]
     Cancelled,
+    /// A pruned op (13 to 15) needs this summarised patch in full (status 4); the
+    /// functions of [`pruned`] return it as [`pruned::Pruned::Need`].
+    #[error("the pruned computation needs patch {0} in full")]
+    NeedsPatch(u32),
 }
 
 impl From<TooLarge> for CoreError {
@@ -298,6 +305,7 @@ fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malform
             Err(CoreError::DoesNotApply { patch, prim, message })
         }
         3 => Err(CoreError::Unsupported(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
+        4 => Err(CoreError::NeedsPatch(d.u32().map_err(bad)?)),
         _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
     }
 }

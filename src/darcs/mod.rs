@@ -26,7 +26,7 @@ pub use format::{FormatInfo, RepoFormat};
 pub use hash::{Kind, Limits, SizeHash, Store};
 pub use info::PatchInfo;
 pub use inventory::{Entry, Inventory};
-pub use patch::{Effect, EffectPart, NamedPatch, RepoPatch};
+pub use patch::{NamedPatch, RepoPatch};
 pub use prim::{Line, Path, Prim};
 pub use pristine::{EntryKind, Pristine, Tree, TreeEntry, WalkEntry};
 pub use repository::{Options, Repository};

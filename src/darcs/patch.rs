@@ -1,9 +1,10 @@
 //! Named patch files (sections 5–7): parsing of darcs-1/2/3 bodies into a structure that
-//! keeps conflictors and mergers for display, and their effect on the tree.
+//! keeps conflictors and mergers as they are written. What they do to the tree is the
+//! verified core's answer (`crate::core::effect`), not computed here.
 
 use std::path::Path;
 
-use super::error::{quote_word, Error, Result};
+use super::error::{quote_word, Result};
 use super::escape::{decode_path_in, PathEncoding};
 use super::format::RepoFormat;
 use super::info::{parse_info, PatchInfo};
@@ -118,27 +119,6 @@ pub struct NamedPatch {
     pub body: Vec<RepoPatch>,
 }
 
-/// One part of a patch's effect.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EffectPart {
-    /// Apply these prims in order.
-    Prims(Vec<Prim>),
-    /// Apply the inverse of these prims (each inverted, in reverse order); the inversion
-    /// is computed by the verified core.
-    Inverse(Vec<Prim>),
-}
-
-/// The effect of a patch on the tree: its parts applied in order.
-pub type Effect = Vec<EffectPart>;
-
-fn push_part(eff: &mut Effect, part: EffectPart) {
-    match (eff.last_mut(), part) {
-        (_, EffectPart::Prims(v)) | (_, EffectPart::Inverse(v)) if v.is_empty() => {}
-        (Some(EffectPart::Prims(a)), EffectPart::Prims(b)) => a.extend(b),
-        (_, p) => eff.push(p),
-    }
-}
-
 impl RepoPatch {
     /// What kind of repository patch this is, in darcs' words (for messages).
     pub fn kind_name(&self) -> &'static str {
@@ -155,44 +135,6 @@ impl RepoPatch {
         }
     }
 
-    /// The effect of this patch; a darcs-1 merger with merger arguments is `Unsupported`.
-    pub fn effect(&self) -> Result<Effect> {
-        let mut eff = Vec::new();
-        self.effect_into(&mut eff)?;
-        Ok(eff)
-    }
-
-    fn effect_into(&self, eff: &mut Effect) -> Result<()> {
-        match self {
-            RepoPatch::Prim(p) => push_part(eff, EffectPart::Prims(vec![p.clone()])),
-            RepoPatch::Named(np) => push_part(eff, EffectPart::Prims(vec![np.prim.clone()])),
-            RepoPatch::Conflictor { xx, .. } => push_part(eff, EffectPart::Inverse(xx.clone())),
-            RepoPatch::InvConflictor { xx, .. } => push_part(eff, EffectPart::Prims(xx.clone())),
-            RepoPatch::Duplicate(_) | RepoPatch::Etacilpud(_) => {}
-            RepoPatch::Conflictor3 { effect, .. } => {
-                push_part(eff, EffectPart::Prims(effect.iter().map(|n| n.prim.clone()).collect()))
-            }
-            RepoPatch::Merger { first, second, .. } | RepoPatch::Regrem { first, second, .. } => {
-                match (first.as_ref(), second.as_ref()) {
-                    (RepoPatch::Prim(p1), RepoPatch::Prim(_)) => {
-                        let part = if matches!(self, RepoPatch::Merger { .. }) {
-                            EffectPart::Inverse(vec![p1.clone()])
-                        } else {
-                            EffectPart::Prims(vec![p1.clone()])
-                        };
-                        push_part(eff, part)
-                    }
-                    _ => {
-                        return Err(Error::Unsupported(
-                            "effect of a darcs-1 merger whose arguments are mergers (needs darcs-1 commutation)".into(),
-                        ))
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Whether this is a conflict/merge representation rather than a plain prim.
     pub fn is_conflicted(&self) -> bool {
         !matches!(self, RepoPatch::Prim(_) | RepoPatch::Named(_))
@@ -200,15 +142,6 @@ impl RepoPatch {
 }
 
 impl NamedPatch {
-    /// The effect of the whole body (adjacent plain prims merged into one part).
-    pub fn effect(&self) -> Result<Effect> {
-        let mut eff = Vec::new();
-        for rp in &self.body {
-            rp.effect_into(&mut eff)?;
-        }
-        Ok(eff)
-    }
-
     /// Whether the body contains conflictors, duplicates or mergers.
     pub fn has_conflicts(&self) -> bool {
         self.body.iter().any(RepoPatch::is_conflicted)
@@ -659,6 +592,7 @@ impl Parser<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::darcs::error::Error;
 
     fn parse(s: &[u8], f: RepoFormat) -> Result<NamedPatch> {
         NamedPatch::parse(s, f, Path::new("p"))
@@ -779,6 +713,7 @@ mod tests {
 
     #[test]
     fn darcs2_conflicts_and_effect() {
+        crate::core::use_in_process();
         let src = format!("{INFO}duplicate\nhunk ./n 1\n-newB\nrmfile ./n\n:\naddfile ./n\nconflictor {{{{\n:\nhunk ./f 2\n-two\n+TWO-A\n}}}} [\nhunk ./n 1\n+newB\n]\n:\nhunk ./n 1\n+newA");
         let np = parse(src.as_bytes(), RepoFormat::Darcs2).unwrap();
         assert_eq!(np.body.len(), 2);
@@ -797,25 +732,33 @@ mod tests {
             }
             o => panic!("{o:?}"),
         }
+        // the effect, from the verified core (op 20): nothing, then the inverse of `xx`
         assert_eq!(
-            np.effect().unwrap(),
-            vec![EffectPart::Inverse(vec![Prim::Hunk {
-                path: p("n"),
-                line: 1,
-                old: vec![],
-                new: vec![b"newB".to_vec()]
-            }])]
+            crate::core::effect::of_body(&np.body).unwrap(),
+            vec![Prim::Hunk { path: p("n"), line: 1, old: vec![b"newB".to_vec()], new: vec![] }]
         );
     }
 
     #[test]
     fn darcs1_mergers() {
+        crate::core::use_in_process();
         let src = format!("{INFO}merger 0.0 (\nmove ./g ./gB\nmove ./g ./gA\n)");
         let np = parse(src.as_bytes(), RepoFormat::Darcs1).unwrap();
-        assert_eq!(np.effect().unwrap(), vec![EffectPart::Inverse(vec![Prim::Move { from: p("g"), to: p("gB") }])]);
+        assert!(
+            matches!(&np.body[0], RepoPatch::Merger { first, .. } if **first == RepoPatch::Prim(Prim::Move { from: p("g"), to: p("gB") }))
+        );
+        // the effect, from the verified core (op 23): a merger of two prims undoes the first
+        assert_eq!(crate::core::effect::of_body(&np.body).unwrap(), vec![Prim::Move { from: p("gB"), to: p("g") }]);
+        let regrem = format!("{INFO}regrem 0.0 (\nmove ./g ./gB\nmove ./g ./gA\n)");
+        let np = parse(regrem.as_bytes(), RepoFormat::Darcs1).unwrap();
+        assert_eq!(crate::core::effect::of_body(&np.body).unwrap(), vec![Prim::Move { from: p("g"), to: p("gB") }]);
+        // a merger of mergers needs darcs-1 commutation, which the core does not model
+        let unsupported = |np: &NamedPatch| matches!(crate::core::effect::of_body(&np.body), Err(crate::core::CoreError::Unsupported(m)) if m.contains("merger"));
         let nested = format!("{INFO}merger 0.0 (\nrmfile ./h\nmerger 0.0 (\naddfile ./a\naddfile ./b\n)\n)");
         let np = parse(nested.as_bytes(), RepoFormat::Darcs1).unwrap();
-        assert!(matches!(np.effect(), Err(Error::Unsupported(_))));
+        assert!(unsupported(&np));
+        let other = format!("{INFO}merger 0.1 (\nmove ./g ./gB\nmove ./g ./gA\n)");
+        assert!(unsupported(&parse(other.as_bytes(), RepoFormat::Darcs1).unwrap()));
         let grouped = format!("{INFO}{{\n(\naddfile ./a\n{{\n}}\n)\naddfile ./b\n}}");
         assert_eq!(parse(grouped.as_bytes(), RepoFormat::Darcs1).unwrap().body.len(), 2);
         let deep = format!("{INFO}{}", "{\n".repeat(100_000));
@@ -826,13 +769,15 @@ mod tests {
 
     #[test]
     fn darcs3() {
+        crate::core::use_in_process();
         let id = "97f9a14772952b1f62d332c6f20a121ecb3d8f31";
         let src = format!("{INFO}conflictor [\nhash -1 {id}\nmove ./gB ./g\n] {{{{\n:\nhash 1 {id}\nmove ./g ./gB\n}}}}\n:\nhash 1 {id}\nmove ./g ./gA\nhash 2 {id}\naddfile ./x");
         let np = parse(src.as_bytes(), RepoFormat::Darcs3).unwrap();
         assert_eq!(np.body.len(), 2);
+        // the effect, from the verified core (op 21): the conflictor's stored effect, then the prim
         assert_eq!(
-            np.effect().unwrap(),
-            vec![EffectPart::Prims(vec![Prim::Move { from: p("gB"), to: p("g") }, Prim::AddFile(p("x"))])]
+            crate::core::effect::of_body(&np.body).unwrap(),
+            vec![Prim::Move { from: p("gB"), to: p("g") }, Prim::AddFile(p("x"))]
         );
         assert!(matches!(
             parse(format!("{INFO}hash 0 {id}\naddfile ./x").as_bytes(), RepoFormat::Darcs3),

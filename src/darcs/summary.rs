@@ -1,8 +1,16 @@
 //! Patch summaries as `darcs log --summary` computes them (per-file, combined).
+//!
+//! Trusted presentation (theories/README.md, "Trusted base"): darcs' summary is read off
+//! the repository patches as written (a conflictor is summarised by the prim it stands
+//! for, marked conflicted; a duplicate by its prim), not from the effect; nothing here
+//! applies, inverts or commutes a patch. A darcs-1 merger, which darcs summarises by its
+//! effect, is summarised by the effect the verified core gives it (op 23). It is tested
+//! against `darcs log --summary` on every corpus repository (`tests/darcs_format.rs`,
+//! `tests/http_routes.rs`).
 
-use super::error::Result;
+use super::error::{Error, Result};
 use super::escape::display_bytes;
-use super::patch::{EffectPart, NamedPatch, RepoPatch};
+use super::patch::{NamedPatch, RepoPatch};
 use super::prim::{Path, Prim};
 
 /// Whether a summarised change is plain, conflicted or a duplicate.
@@ -76,7 +84,7 @@ enum Chunk {
     Nothing,
 }
 
-fn summarize(p: &Prim, inverted: bool, state: ConflictState) -> Chunk {
+fn summarize(p: &Prim, state: ConflictState) -> Chunk {
     let file = |op, path: &Path, r, a, x| {
         Chunk::Item(SummaryItem::File {
             op,
@@ -87,24 +95,16 @@ fn summarize(p: &Prim, inverted: bool, state: ConflictState) -> Chunk {
             state,
         })
     };
-    match (p, inverted) {
-        (Prim::Hunk { path, old, new, .. }, false) => file(FileOp::Modify, path, old.len(), new.len(), 0),
-        (Prim::Hunk { path, old, new, .. }, true) => file(FileOp::Modify, path, new.len(), old.len(), 0),
-        (Prim::Binary { path, .. }, _) => file(FileOp::Modify, path, 0, 0, 0),
-        (Prim::Replace { path, .. }, _) => file(FileOp::Modify, path, 0, 0, 1),
-        (Prim::AddFile(path), false) | (Prim::RmFile(path), true) => file(FileOp::Add, path, 0, 0, 0),
-        (Prim::RmFile(path), false) | (Prim::AddFile(path), true) => file(FileOp::Remove, path, 0, 0, 0),
-        (Prim::AddDir(path), false) | (Prim::RmDir(path), true) => {
-            Chunk::Item(SummaryItem::AddDir { path: path.clone(), state })
-        }
-        (Prim::RmDir(path), false) | (Prim::AddDir(path), true) => {
-            Chunk::Item(SummaryItem::RmDir { path: path.clone(), state })
-        }
-        (Prim::Move { from, to }, false) => {
-            Chunk::Item(SummaryItem::Move { from: from.clone(), to: to.clone(), state })
-        }
-        (Prim::Move { from, to }, true) => Chunk::Item(SummaryItem::Move { from: to.clone(), to: from.clone(), state }),
-        (Prim::ChangePref { .. }, _) => Chunk::Nothing,
+    match p {
+        Prim::Hunk { path, old, new, .. } => file(FileOp::Modify, path, old.len(), new.len(), 0),
+        Prim::Binary { path, .. } => file(FileOp::Modify, path, 0, 0, 0),
+        Prim::Replace { path, .. } => file(FileOp::Modify, path, 0, 0, 1),
+        Prim::AddFile(path) => file(FileOp::Add, path, 0, 0, 0),
+        Prim::RmFile(path) => file(FileOp::Remove, path, 0, 0, 0),
+        Prim::AddDir(path) => Chunk::Item(SummaryItem::AddDir { path: path.clone(), state }),
+        Prim::RmDir(path) => Chunk::Item(SummaryItem::RmDir { path: path.clone(), state }),
+        Prim::Move { from, to } => Chunk::Item(SummaryItem::Move { from: from.clone(), to: to.clone(), state }),
+        Prim::ChangePref { .. } => Chunk::Nothing,
     }
 }
 
@@ -170,31 +170,25 @@ fn combine(chunks: Vec<Chunk>) -> Vec<SummaryItem> {
         .collect()
 }
 
+/// The summary chunk of one repository patch, read off what is written (darcs'
+/// `conflictedEffect`): a prim as it is, a duplicate's or conflictor's own prim marked.
 fn conflicted_effect(rp: &RepoPatch, out: &mut Vec<Chunk>) -> Result<()> {
     match rp {
-        RepoPatch::Prim(p) => out.push(summarize(p, false, ConflictState::Okay)),
-        RepoPatch::Named(np) => out.push(summarize(&np.prim, false, ConflictState::Okay)),
-        RepoPatch::Duplicate(n) | RepoPatch::Etacilpud(n) => {
-            out.push(summarize(&n.prim, false, ConflictState::Duplicated))
-        }
+        RepoPatch::Prim(p) => out.push(summarize(p, ConflictState::Okay)),
+        RepoPatch::Named(np) => out.push(summarize(&np.prim, ConflictState::Okay)),
+        RepoPatch::Duplicate(n) | RepoPatch::Etacilpud(n) => out.push(summarize(&n.prim, ConflictState::Duplicated)),
         RepoPatch::Conflictor { x, .. } | RepoPatch::InvConflictor { x, .. } => {
-            out.push(summarize(&x.prim, false, ConflictState::Conflicted))
+            out.push(summarize(&x.prim, ConflictState::Conflicted))
         }
-        RepoPatch::Conflictor3 { identity, .. } => {
-            out.push(summarize(&identity.patch.prim, false, ConflictState::Conflicted))
-        }
+        RepoPatch::Conflictor3 { identity, .. } => out.push(summarize(&identity.patch.prim, ConflictState::Conflicted)),
         RepoPatch::Merger { .. } | RepoPatch::Regrem { .. } => {
-            // darcs-1 summarises the effect of a merger, marked conflicted
-            for part in rp.effect()? {
-                match part {
-                    EffectPart::Prims(ps) => {
-                        out.extend(ps.iter().map(|p| summarize(p, false, ConflictState::Conflicted)))
-                    }
-                    EffectPart::Inverse(ps) => {
-                        out.extend(ps.iter().rev().map(|p| summarize(p, true, ConflictState::Conflicted)))
-                    }
-                }
-            }
+            // darcs-1 summarises a merger by its effect, marked conflicted: the verified
+            // core's (op 23; a merger of mergers is not modelled, so not summarised)
+            let effect = crate::core::effect::of_body(std::slice::from_ref(rp)).map_err(|e| match e {
+                crate::core::CoreError::Unsupported(why) => Error::Unsupported(why),
+                e => Error::Unsupported(format!("the effect of a darcs-1 merger: {e}")),
+            })?;
+            out.extend(effect.iter().map(|p| summarize(p, ConflictState::Conflicted)));
         }
     }
     Ok(())
@@ -202,7 +196,7 @@ fn conflicted_effect(rp: &RepoPatch, out: &mut Vec<Chunk>) -> Result<()> {
 
 impl NamedPatch {
     /// The summary `darcs log --summary` shows (changeprefs omitted); `Unsupported` for
-    /// darcs-1 mergers whose effect cannot be computed.
+    /// darcs-1 mergers of mergers (darcs summarises their effect, which is not modelled).
     pub fn summary(&self) -> Result<Vec<SummaryItem>> {
         let mut chunks = Vec::new();
         for rp in &self.body {

@@ -26,7 +26,7 @@ use crate::darcs::bundle::{parse_bundle, Bundle};
 use crate::darcs::format::{read_format, RepoFormat};
 use crate::darcs::hash::Kind;
 use crate::darcs::info::PatchInfo;
-use crate::darcs::patch::{EffectPart, NamedPatch, RepoPatch};
+use crate::darcs::patch::{NamedPatch, RepoPatch};
 use crate::darcs::prim::{display_path, Path, Prim};
 use crate::darcs::pristine::EntryKind;
 use crate::darcs::repository::Repository;
@@ -131,16 +131,9 @@ fn core_err(e: core::CoreError) -> Refusal {
     }
 }
 
-/// The effect of a named patch as prims (inverse parts inverted by the core).
+/// The effect of a named patch as prims (of a conflicted one, the verified core's answer).
 pub fn effect(np: &NamedPatch) -> Result<Vec<Prim>, Refusal> {
-    let mut out = Vec::new();
-    for part in np.effect().map_err(|e| Refusal::Unsupported(e.to_string()))? {
-        match part {
-            EffectPart::Prims(ps) => out.extend(ps),
-            EffectPart::Inverse(ps) => out.extend(core::invert(&ps).map_err(core_err)?),
-        }
-    }
-    Ok(out)
+    core::effect::of_body(&np.body).map_err(core_err)
 }
 
 /// Read the recorded tree of a repository into the core's form.

@@ -1,17 +1,78 @@
 //! `darcsweb check REPO`: replay every patch from the empty tree through the verified
-//! core and compare the result with the recorded (pristine) tree.
+//! core and compare the result with the recorded (pristine) tree; and say how many
+//! patches stay inside the hypotheses of the proved laws (op 22, `theories/Strict.v`).
 
 use std::io::IsTerminal;
 use std::path::Path as FsPath;
 use std::process::ExitCode;
 
-use super::history::replay;
 use super::load::Loader;
 use super::{RepoError, Result};
-use crate::core::{Named, Node, Tree};
+use crate::core::coverage::Class;
+use crate::core::{CoreError, Named, Node, Tree};
 use crate::darcs::hash::Kind;
+use crate::darcs::info::PatchInfo;
 use crate::darcs::prim::display_path;
 use crate::darcs::pristine::{EntryKind, Pristine};
+
+/// How many patches of a replay stay inside the hypotheses of the laws: strict apply
+/// succeeds on them from the tree the replay reached, and no hunk of theirs is empty
+/// (each patch classified by the verified core, op 22; `Strict.coverage_spec`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Patches classified (replayed).
+    pub patches: usize,
+    /// Patches inside the hypotheses.
+    pub inside: usize,
+    /// Positions (0-based) of the patches strict apply fails on: darcs' non-strict apply
+    /// (a file losing its last line, a content change to an absent file) was needed.
+    pub non_strict: Vec<usize>,
+    /// Positions (0-based) of the patches holding an empty hunk.
+    pub empty_hunks: Vec<usize>,
+}
+
+impl Coverage {
+    /// Count the classes of the patches from position `first` on.
+    pub(crate) fn add(&mut self, first: usize, classes: &[Class]) {
+        for (k, c) in classes.iter().enumerate() {
+            self.patches += 1;
+            if c.inside() {
+                self.inside += 1;
+            }
+            if c.non_strict_at.is_some() {
+                self.non_strict.push(first + k);
+            }
+            if c.empty_hunk {
+                self.empty_hunks.push(first + k);
+            }
+        }
+    }
+
+    /// `N of M patches inside the proved hypotheses (K use darcs' non-strict apply:
+    /// patches 3, 17; E carry empty hunks: patch 9)`, patches numbered from 1.
+    pub fn describe(&self) -> String {
+        let list = |v: &[usize]| {
+            let shown: Vec<String> = v.iter().take(5).map(|i| (i + 1).to_string()).collect();
+            let more = if v.len() > 5 { ", …" } else { "" };
+            format!("patch{} {}{more}", if v.len() == 1 { "" } else { "es" }, shown.join(", "))
+        };
+        let mut out = format!("{} of {} patches inside the proved hypotheses", self.inside, self.patches);
+        let mut why = Vec::new();
+        why.push(match self.non_strict.len() {
+            0 => "none uses darcs' non-strict apply".to_string(),
+            k => {
+                format!("{k} use{} darcs' non-strict apply: {}", if k == 1 { "s" } else { "" }, list(&self.non_strict))
+            }
+        });
+        why.push(match self.empty_hunks.len() {
+            0 => "none carries an empty hunk".to_string(),
+            1 => format!("1 carries an empty hunk: {}", list(&self.empty_hunks)),
+            e => format!("{e} carry empty hunks: {}", list(&self.empty_hunks)),
+        });
+        out.push_str(&format!(" ({})", why.join("; ")));
+        out
+    }
+}
 
 /// The outcome of a check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +83,8 @@ pub enum Outcome {
         patches: usize,
         /// How many paths the tree holds, the root not counted.
         paths: usize,
+        /// How many of them are inside the hypotheses of the proved laws.
+        coverage: Coverage,
     },
     /// A patch could not be read or did not apply.
     PatchFails {
@@ -56,12 +119,35 @@ pub enum Outcome {
 const CHUNK: usize = 200;
 
 /// Run the check; `progress` is called with (done, total) after each chunk.
-pub fn run(dir: &FsPath, mut progress: impl FnMut(usize, usize)) -> Result<Outcome> {
+pub fn run(dir: &FsPath, progress: impl FnMut(usize, usize)) -> Result<Outcome> {
     let loader = Loader::open(dir)?;
     check_prefs(&loader)?;
     let (inv, pristine_root) = loader.inventory()?;
+    let mut coverage = Coverage::default();
+    match replay_inventory(&loader, &inv, &mut coverage, progress)? {
+        Replayed::Tree(tree) => compare(&loader, &pristine_root, &tree, inv.len(), coverage),
+        Replayed::Stopped(outcome) => Ok(outcome),
+    }
+}
+
+/// Where a replay ended.
+enum Replayed {
+    /// Every patch applied: the tree after the last one.
+    Tree(Tree),
+    /// A patch could not be read, did not apply, or is not modelled.
+    Stopped(Outcome),
+}
+
+/// Replay the patches of `inv` from the empty tree through the verified core (op 22,
+/// [`CHUNK`] patches per call), counting their classes into `coverage`. `progress` is
+/// called with (done, total) after each chunk.
+fn replay_inventory(
+    loader: &Loader,
+    inv: &[(PatchInfo, String)],
+    coverage: &mut Coverage,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Replayed> {
     let total = inv.len();
-    let mut ids = std::collections::HashMap::new();
     let mut tree = Tree::new();
     let mut chunk: Vec<Named> = Vec::new();
     let mut first = 0;
@@ -75,39 +161,43 @@ pub fn run(dir: &FsPath, mut progress: impl FnMut(usize, usize)) -> Result<Outco
         let named = match loader.named(file).and_then(|(_, np)| Ok((loader.effect(&np)?, np))) {
             Ok((prims, np)) => {
                 if np.info != *info {
-                    return Ok(fail("the patch file's metadata differs from the inventory's".into()));
+                    return Ok(Replayed::Stopped(fail(
+                        "the patch file's metadata differs from the inventory's".into(),
+                    )));
                 }
-                let deps = np.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
-                Named { prims, deps }
+                // op 22 ignores explicit dependencies
+                Named { prims, deps: Vec::new() }
             }
             Err(RepoError::Unsupported(reason)) => {
-                return Ok(Outcome::Unsupported { index: i, hash: info.id(), reason })
+                return Ok(Replayed::Stopped(Outcome::Unsupported { index: i, hash: info.id(), reason }))
             }
-            Err(e) => return Ok(fail(e.to_string())),
+            Err(e) => return Ok(Replayed::Stopped(fail(e.to_string()))),
         };
-        ids.insert(info.id(), i as u32);
         chunk.push(named);
         if chunk.len() == CHUNK || i + 1 == total {
-            match replay(&tree, &chunk, first) {
-                Ok(t) => tree = t,
-                Err(RepoError::Core(crate::core::CoreError::DoesNotApply { patch, prim, message })) => {
-                    let p = patch as usize;
-                    let (info, _) = &inv[p.min(total - 1)];
-                    return Ok(Outcome::PatchFails {
+            match crate::core::coverage::coverage(&tree, &chunk) {
+                Ok((classes, t)) => {
+                    coverage.add(first, &classes);
+                    tree = t;
+                }
+                Err(CoreError::DoesNotApply { patch, prim, .. }) => {
+                    let p = (first + patch as usize).min(total - 1);
+                    let (info, _) = &inv[p];
+                    return Ok(Replayed::Stopped(Outcome::PatchFails {
                         index: p,
                         hash: info.id(),
                         name: crate::darcs::info::text_for_display(&info.name),
-                        reason: format!("primitive {prim} does not apply: {message}"),
-                    });
+                        reason: format!("primitive {prim} does not apply"),
+                    }));
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
             first = i + 1;
             chunk.clear();
             progress(i + 1, total);
         }
     }
-    compare(&loader, &pristine_root, &tree, total)
+    Ok(Replayed::Tree(tree))
 }
 
 /// darcs reads the files of `_darcs/prefs` (and fails on one it cannot read): each must
@@ -129,7 +219,7 @@ fn check_prefs(loader: &Loader) -> Result<()> {
 }
 
 /// Compare the replayed tree with the pristine, path by path.
-fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<Outcome> {
+fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize, coverage: Coverage) -> Result<Outcome> {
     let pristine = Pristine::new(&loader.store);
     let walk = pristine.walk(root)?;
     let mut seen = 0usize;
@@ -175,7 +265,7 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize) -> Result<O
             });
         }
     }
-    Ok(Outcome::Consistent { patches, paths: seen })
+    Ok(Outcome::Consistent { patches, paths: seen, coverage })
 }
 
 /// The command: progress bar on a terminal, a summary line, exit status 0/1.
@@ -198,8 +288,9 @@ pub fn main(dir: &FsPath) -> ExitCode {
         b.finish_and_clear();
     }
     match result {
-        Ok(Outcome::Consistent { patches, paths }) => {
+        Ok(Outcome::Consistent { patches, paths, coverage }) => {
             println!("{}: consistent: {patches} patches replayed by the verified core give the recorded tree ({paths} paths)", dir.display());
+            println!("{}: {}", dir.display(), coverage.describe());
             ExitCode::SUCCESS
         }
         Ok(Outcome::PatchFails { index, hash, name, reason }) => {
@@ -218,5 +309,37 @@ pub fn main(dir: &FsPath) -> ExitCode {
             println!("{}: cannot check: {e}", dir.display());
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(non_strict_at: Option<u32>, empty_hunk: bool) -> Class {
+        Class { non_strict_at, empty_hunk }
+    }
+
+    #[test]
+    fn coverage_counts_and_describes() {
+        let mut c = Coverage::default();
+        c.add(0, &[class(None, false), class(Some(2), false)]);
+        c.add(2, &[class(None, true), class(Some(0), true), class(None, false)]);
+        assert_eq!(c, Coverage { patches: 5, inside: 2, non_strict: vec![1, 3], empty_hunks: vec![2, 3] });
+        assert_eq!(
+            c.describe(),
+            "2 of 5 patches inside the proved hypotheses (2 use darcs' non-strict apply: patches 2, 4; \
+             2 carry empty hunks: patches 3, 4)"
+        );
+        let mut one = Coverage::default();
+        one.add(0, &[class(Some(0), false), class(None, true)]);
+        assert_eq!(
+            one.describe(),
+            "0 of 2 patches inside the proved hypotheses (1 uses darcs' non-strict apply: patch 1; \
+             1 carries an empty hunk: patch 2)"
+        );
+        let mut many = Coverage::default();
+        many.add(0, &[class(Some(0), false); 7]);
+        assert!(many.describe().contains("7 use darcs' non-strict apply: patches 1, 2, 3, 4, 5, …; none carries"));
     }
 }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path as FsPath;
 use std::sync::{Arc, OnceLock};
 
+use super::lineage;
 use super::load::Loader;
 use super::{
     cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, PatchMeta, RepoError, Result, SharedTree,
@@ -31,6 +32,8 @@ pub(crate) struct History {
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
+    /// What each patch touches (the core's summaries), for a file's history.
+    touched: OnceLock<Result<Arc<lineage::Touched>>>,
 }
 
 /// Every patch's effect, loaded once per history by whichever request needs it first.
@@ -182,6 +185,7 @@ impl History {
             annotations: cache(sizes.annotations),
             details: cache(256),
             deps: Arc::new(Deps::default()),
+            touched: OnceLock::new(),
         })
     }
 
@@ -250,12 +254,42 @@ impl History {
         }
     }
 
+    /// What `path` holds at `v`: at head from the pristine; at an old version from a
+    /// cached tree, or else from the patches of the path's lineage (a directory's
+    /// listing needs the tree, which is replayed then).
     pub fn entry(&self, v: Version, path: &Path) -> Result<Option<Entry>> {
         if v.applied == self.index.patches.len() {
             return self.head_entry(path);
         }
+        self.check_version(v)?;
+        let cached = self.trees.lock().unwrap_or_else(|e| e.into_inner()).get(&v.applied).map(|(t, _)| t.clone());
+        if let Some(t) = cached {
+            return Ok(entry_in(&t, path));
+        }
+        if !path.is_empty() {
+            let effects = self.effects()?;
+            let touched = self.touched(&effects)?;
+            let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "reading a file's history")?;
+            match lineage::file_at(&effects[..v.applied], &touched, path).map_err(|e| self.damaged(e.into()))? {
+                core::Lookup::File(c) => return Ok(Some(Entry::File(Arc::new(c)))),
+                core::Lookup::Absent => return Ok(None),
+                core::Lookup::Dir(_) => {}
+            }
+        }
         let t = self.tree(v)?;
         Ok(entry_in(&t, path))
+    }
+
+    /// The core's summary of what each patch touches, computed once per history.
+    fn touched(&self, effects: &[Named]) -> Result<Arc<lineage::Touched>> {
+        if let Some(t) = self.touched.get() {
+            return t.clone();
+        }
+        let r = lineage::Touched::compute(effects).map(Arc::new).map_err(RepoError::from);
+        if r.as_ref().is_err_and(RepoError::is_transient) {
+            return r;
+        }
+        self.touched.get_or_init(|| r).clone()
     }
 
     /// What `path` holds at head, read from the pristine tree without any replay.
@@ -293,15 +327,17 @@ impl History {
             return Ok((**a).clone());
         }
         let effects = self.effects()?;
-        let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "annotating")?;
-        match core::file_at(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))? {
+        let touched = self.touched(&effects)?;
+        let history = &effects[..v.applied];
+        let _running = charge(core_cost(&Tree::new(), history), "annotating")?;
+        match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
             core::Lookup::File(_) => {}
             core::Lookup::Dir(_) => {
                 return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
             }
             core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
         }
-        let a = core::annotate(&effects[..v.applied], path).map_err(|e| self.damaged(e.into()))?;
+        let a = lineage::annotate(history, &touched, path).map_err(|e| self.damaged(e.into()))?;
         let lines: Vec<AnnotatedLine> = a
             .lines
             .into_iter()
@@ -350,6 +386,7 @@ impl History {
                                     effects.keep(e.map(Arc::new));
                                 }
                                 match conflicted {
+                                    Some(Conflicted::V1) => Err(RepoError::Unsupported(DARCS1_MERGER_DEPS.into())),
                                     Some(Conflicted::V2(v2)) => {
                                         core::dependencies2(&v2).map_err(core_unsupported).map(reverse_deps)
                                     }
@@ -447,9 +484,17 @@ fn reverse_deps(deps: Vec<Vec<u32>>) -> DepGraph {
 /// A history with conflicts, as the repository patches darcs commutes to find
 /// dependencies (conflictors and duplicates kept, not just their effects).
 enum Conflicted {
+    /// A darcs-1 history with mergers: darcs commutes the mergers themselves (darcs-1
+    /// commutation, not modelled), so a patch never depends on the patch its merger
+    /// undoes; the graph of the effects would say it does.
+    V1,
     V2(Vec<core::Named2>),
     V3(Vec<core::Named3>),
 }
+
+/// What the dependencies of a darcs-1 history with mergers are.
+pub(crate) const DARCS1_MERGER_DEPS: &str = "the dependencies of a darcs-1 history with mergers: darcs commutes the \
+     mergers themselves (darcs-1 commutation), which the verified core does not model";
 
 /// What [`load_for_deps`] reads: every patch's effect (when asked for; `Err` when one cannot
 /// be computed) and, for a conflicted darcs-2 or darcs-3 history, its repository patches.
@@ -457,7 +502,8 @@ type ForDeps = (Option<Result<Vec<Named>>>, Option<Conflicted>);
 
 /// One pass over the patch files for the dependency graph: the effects (when `effects`
 /// is asked for: other pages may have loaded them already) and, for a darcs-2 or darcs-3
-/// history with at least one conflictor or duplicate, its repository patches. `Err`
+/// history with at least one conflictor or duplicate, its repository patches (for a
+/// darcs-1 history with mergers, [`Conflicted::V1`]: not modelled). `Err`
 /// only when a patch file cannot be read or parsed; an effect darcsweb cannot compute
 /// (darcs-1 nested mergers) is the effects' own `Err`.
 fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantSlot) -> Result<ForDeps> {
@@ -471,7 +517,16 @@ fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantS
     // the bodies are dropped when the graph is done: their grants with them
     let mut bodies_grant: Option<Grant<'static>> = None;
     for (i, f) in files.iter().enumerate() {
-        let (_, named, grant) = loader.named_charged(f)?;
+        let (data, named, mut grant) = loader.named_charged(f)?;
+        // what stays is the parsed body (darcs-2/3), not the reading's reserve: without
+        // this, every patch kept about 1 MiB and 4,000 small patches filled a 1 GiB budget
+        let body_weight = if keep_bodies {
+            budget::lines_cost(data.len() as u64, data.iter().filter(|&&b| b == b'\n').count() as u64)
+        } else {
+            0
+        };
+        drop(data);
+        grant.shrink_to(body_weight);
         let deps: Vec<u32> = named.explicit_deps.iter().filter_map(|d| positions.get(&d.id()).copied()).collect();
         positions.insert(named.info.id(), i as u32);
         if let Some(Ok(out)) = &mut eff {
@@ -488,14 +543,14 @@ fn load_for_deps(loader: &Loader, files: &[String], effects: bool, slot: &GrantS
             Some(all) => all.absorb(grant),
             None => bodies_grant = Some(grant),
         }
+        conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
         if keep_bodies {
-            conflicted |= named.body.iter().any(|p| !matches!(p, RepoPatch::Prim(_) | RepoPatch::Named(_)));
             bodies.push((named.body, deps));
         }
     }
     let conflicted = match loader.format.format {
         _ if !conflicted => None,
-        RepoFormat::Darcs1 => None,
+        RepoFormat::Darcs1 => Some(Conflicted::V1),
         RepoFormat::Darcs2 => {
             Some(Conflicted::V2(bodies.into_iter().map(|(patches, deps)| core::Named2 { patches, deps }).collect()))
         }

@@ -1,10 +1,11 @@
 //! The repository layer's window on the parser (`crate::darcs`): inventories, patch
-//! files and their effects. Inversions inside effects (darcs-2 conflictors) are
-//! computed by the verified core.
+//! files and their effects. The effect of a conflicted patch (darcs-1 mergers, darcs-2
+//! conflictors and duplicates, darcs-3 conflictors) is computed by the verified core
+//! (ops 20, 21, 23).
 
 use std::path::Path as FsPath;
 
-use super::Result;
+use super::{RepoError, Result};
 use crate::core;
 use crate::darcs::budget::{self, Grant};
 use crate::darcs::error::Error;
@@ -13,7 +14,7 @@ use crate::darcs::format::{read_format_in, FormatInfo};
 use crate::darcs::hash::{Kind, Limits, Store};
 use crate::darcs::info::PatchInfo;
 use crate::darcs::inventory::read_inventory;
-use crate::darcs::patch::{EffectPart, NamedPatch};
+use crate::darcs::patch::NamedPatch;
 use crate::darcs::prim::Prim;
 
 /// Read-only access to one repository's files.
@@ -53,15 +54,13 @@ impl Loader {
         Ok((data, np, grant))
     }
 
-    /// The effect of a patch as prims (inverse parts inverted by the core).
+    /// The effect of a patch as prims: its prims when it has no conflictor or duplicate,
+    /// else the verified core's answer ([`core::effect::of_body`]); a darcs-1 merger of
+    /// mergers is [`RepoError::Unsupported`].
     pub fn effect(&self, np: &NamedPatch) -> Result<Vec<Prim>> {
-        let mut out = Vec::new();
-        for part in np.effect()? {
-            match part {
-                EffectPart::Prims(ps) => out.extend(ps),
-                EffectPart::Inverse(ps) => out.extend(core::invert(&ps)?),
-            }
-        }
-        Ok(out)
+        core::effect::of_body(&np.body).map_err(|e| match e {
+            core::CoreError::Unsupported(why) => RepoError::Unsupported(why),
+            e => RepoError::Core(e),
+        })
     }
 }

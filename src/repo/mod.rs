@@ -8,6 +8,7 @@ pub mod check;
 pub mod conflicts;
 pub mod diff;
 mod history;
+mod lineage;
 mod load;
 pub mod lookup;
 

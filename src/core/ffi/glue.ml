@@ -139,6 +139,32 @@ let get_named d : (string, string) named =
 
 let get_nameds d = get_list d get_named
 
+(* ops 13-15: an earlier patch, in full (op 13: with all its dependencies) or
+   summarised by its touched paths *)
+let get_wentry d : (string, string) wentry =
+  match get_u8 d with
+  | 0 ->
+      let q = get_named d in
+      let allj = get_list d get_u32 in
+      WFull (q, allj)
+  | 1 -> WSkip (get_list d get_path)
+  | t -> raise (Malformed (Printf.sprintf "unknown entry tag %d" t))
+
+let get_fseg d : (string, string) fseg =
+  match get_u8 d with
+  | 0 -> FPrim (get_prim d)
+  | 1 ->
+      let n = get_u32 d in
+      FRun (n, get_list d get_path)
+  | t -> raise (Malformed (Printf.sprintf "unknown part tag %d" t))
+
+let get_fentry d : (string, string) fentry =
+  match get_u8 d with
+  | 0 -> FFull (get_named d)
+  | 1 -> FSkip (get_list d get_path)
+  | 2 -> FPart (get_list d get_fseg)
+  | t -> raise (Malformed (Printf.sprintf "unknown entry tag %d" t))
+
 (* darcs-3 (op 10): a prim id is a sign byte (1 = the prim, 0 = its inverse), its
    1-based position and the number the reader gave its named patch. *)
 let get_nprim d : (string, string) nprim =
@@ -185,6 +211,20 @@ and get_non d : (string, string) non =
   let c = get_list d get_rp2 in
   let x = get_prim d in
   Non (c, x)
+
+(* darcs-1 (op 23): a prim, or a merger / regrem of two prims. *)
+let get_rp1 d : (string, string) rp1 =
+  match get_u8 d with
+  | 0 -> Prim1 (get_prim d)
+  | 1 ->
+      let p1 = get_prim d in
+      let p2 = get_prim d in
+      Merger1 (p1, p2)
+  | 2 ->
+      let p1 = get_prim d in
+      let p2 = get_prim d in
+      Regrem1 (p1, p2)
+  | t -> raise (Malformed (Printf.sprintf "unknown darcs-1 patch tag %d" t))
 
 let get_named2 d : (string, string) named2 =
   let ps = get_list d get_rp2 in
@@ -268,6 +308,13 @@ let unsupported msg =
   let b = Buffer.create 64 in
   put_u8 b 3;
   put_str b msg;
+  Buffer.contents b
+
+(* status 4: the pruned computation needs patch j in full (ops 13-15) *)
+let need j =
+  let b = Buffer.create 8 in
+  put_u8 b 4;
+  put_u32 b j;
   Buffer.contents b
 
 let internal msg =
@@ -377,6 +424,70 @@ let dispatch (req : string) : string =
          | Unsup ->
              unsupported
                "a darcs-2 conflictor case darcs reports as an internal error, or patches nested deeper than the model's 64 levels")
+    | 12 ->
+        let ps = get_nameds d in
+        finish d;
+        let r = api_touched eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b put_path l) r)
+    | 13 ->
+        let p = get_named d in
+        let es = get_list d get_wentry in
+        finish d;
+        (match api_deps_of eqL eqN line_ops name_leb p es with
+         | PDone (direct, all) -> ok (fun b -> put_list b put_u32 direct; put_list b put_u32 all)
+         | PNeed j -> need j)
+    | 14 ->
+        let es = get_list d get_fentry in
+        let p = get_path d in
+        finish d;
+        (match api_file_at_pruned eqL eqN line_ops name_leb es p with
+         | PDone (NOk Absent) -> ok (fun b -> put_u8 b 0)
+         | PDone (NOk (FoundFile c)) -> ok (fun b -> put_u8 b 1; put_content b c)
+         | PDone (NOk (FoundDir ns)) -> ok (fun b -> put_u8 b 2; put_list b put_str ns)
+         | PDone (NFail (i, j)) -> nfail i j
+         | PNeed j -> need j)
+    | 15 ->
+        let es = get_list d get_fentry in
+        let p = get_path d in
+        finish d;
+        (match api_annotate_pruned eqL eqN line_ops name_leb es p with
+         | PDone (NOk (Some (idx, ls))) ->
+             ok (fun b -> put_list b put_u32_opt idx; put_list b put_str ls)
+         | PDone (NOk None) -> internal "annotate: the path is not a file at the end"
+         | PDone (NFail (i, j)) -> nfail i j
+         | PNeed j -> need j)
+    | 16 ->
+        let ps = get_nameds d in
+        finish d;
+        let r = api_dependencies_unpruned eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b put_u32 l) r)
+    | 17 ->
+        let ps = get_nameds d in
+        finish d;
+        let r = api_touched_prims eqL eqN line_ops name_leb ps in
+        ok (fun b -> put_list b (fun b l -> put_list b (fun b ps -> put_list b put_path ps) l) r)
+    | 20 ->
+        let ps = get_list d get_rp2 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect2 eqL eqN line_ops name_leb ps))
+    | 21 ->
+        let ps = get_list d get_rp3 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect3 eqL eqN line_ops name_leb ps))
+    | 22 ->
+        let t = get_tree d in
+        let ps = get_nameds d in
+        finish d;
+        (match api_coverage eqL eqN line_ops name_leb t ps with
+         | NOk (cs, s) ->
+             ok (fun b ->
+                 put_list b (fun b (j, e) -> put_u32_opt b j; put_u8 b (if e then 1 else 0)) cs;
+                 put_tree b s)
+         | NFail (i, j) -> nfail i j)
+    | 23 ->
+        let ps = get_list d get_rp1 in
+        finish d;
+        ok (fun b -> put_prims b (api_effect1 eqL eqN line_ops name_leb ps))
     | op -> internal (Printf.sprintf "unknown op %d" op)
   with
   | Malformed m -> internal ("malformed request: " ^ m)
