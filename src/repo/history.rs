@@ -30,6 +30,8 @@ pub(crate) struct History {
     effects_grant: GrantSlot,
     trees: Cache<usize, (SharedTree, Arc<Grant<'static>>)>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
+    /// Files (or their absence) at old versions, read from their lineage.
+    files_at: Cache<(usize, Path), (Option<Entry>, Arc<Grant<'static>>)>,
     details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
     /// What each patch touches (the core's summaries), for a file's history.
@@ -131,6 +133,9 @@ pub(crate) fn charge(bytes: u64, what: &str) -> Result<Grant<'static>> {
     })
 }
 
+/// The longest wait for the dependency graph that is a page's, not an API client's.
+const SHORT_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Direct dependencies and dependents of every patch.
 type DepGraph = (Vec<Vec<usize>>, Vec<Vec<usize>>);
 
@@ -183,6 +188,7 @@ impl History {
             effects_grant,
             trees: cache(sizes.trees),
             annotations: cache(sizes.annotations),
+            files_at: cache(sizes.annotations),
             details: cache(256),
             deps: Arc::new(Deps::default()),
             touched: OnceLock::new(),
@@ -267,13 +273,30 @@ impl History {
             return Ok(entry_in(&t, path));
         }
         if !path.is_empty() {
+            let key = (v.applied, path.clone());
+            if let Some((e, _)) = self.files_at.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+                return Ok(e.clone());
+            }
             let effects = self.effects()?;
             let touched = self.touched(&effects)?;
-            let _running = charge(core_cost(&Tree::new(), &effects[..v.applied]), "reading a file's history")?;
-            match lineage::file_at(&effects[..v.applied], &touched, path).map_err(|e| self.damaged(e.into()))? {
-                core::Lookup::File(c) => return Ok(Some(Entry::File(Arc::new(c)))),
-                core::Lookup::Absent => return Ok(None),
-                core::Lookup::Dir(_) => {}
+            let history = &effects[..v.applied];
+            let running = charge(2 * lineage::weight(history, &touched, path), "reading a file's history")?;
+            let found = match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
+                core::Lookup::File(c) => Some(Some(Entry::File(Arc::new(c)))),
+                core::Lookup::Absent => Some(None),
+                core::Lookup::Dir(_) => None,
+            };
+            drop(running);
+            if let Some(e) = found {
+                let size = match &e {
+                    Some(Entry::File(c)) => c.len() as u64,
+                    _ => 0,
+                };
+                // kept only while the budget allows it
+                if let Ok(g) = budget::charge(size + 128) {
+                    self.files_at.lock().unwrap_or_else(|e| e.into_inner()).put(key, (e.clone(), Arc::new(g)));
+                }
+                return Ok(e);
             }
         }
         let t = self.tree(v)?;
@@ -329,7 +352,7 @@ impl History {
         let effects = self.effects()?;
         let touched = self.touched(&effects)?;
         let history = &effects[..v.applied];
-        let _running = charge(core_cost(&Tree::new(), history), "annotating")?;
+        let _running = charge(2 * lineage::weight(history, &touched, path), "annotating")?;
         match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
             core::Lookup::File(_) => {}
             core::Lookup::Dir(_) => {
@@ -349,7 +372,9 @@ impl History {
     }
 
     /// (direct dependencies, direct dependents) of patch `i`, waiting at most `wait` for
-    /// the graph (forever with `None`); `Ok(None)` when it is still being computed.
+    /// the graph (forever with `None`); `Ok(None)` when it is still being computed. A
+    /// short wait (a page's, at most [`SHORT_WAIT`]) is spent only on a computation this
+    /// call starts: pages do not queue behind a graph another request is computing.
     pub fn dependencies_within(
         &self,
         i: usize,
@@ -359,6 +384,7 @@ impl History {
         let deadline = wait.map(|w| std::time::Instant::now() + w);
         let mut st = self.deps.state.lock().unwrap_or_else(|e| e.into_inner());
         let mut waited = false;
+        let mut started = false;
         loop {
             // a transient failure (a core worker died) is told to the requests that waited
             // for that computation; a later request starts it again
@@ -372,6 +398,7 @@ impl History {
                 DepsState::Failed(e) => return Err(e.clone()),
                 DepsState::Idle => {
                     *st = DepsState::Running;
+                    started = true;
                     let (deps, loader, files, effects, slot) = (
                         self.deps.clone(),
                         self.loader.clone(),
@@ -406,7 +433,11 @@ impl History {
                         deps.ready.notify_all();
                     });
                 }
-                DepsState::Running => {}
+                DepsState::Running => {
+                    if !started && wait.is_some_and(|w| w <= SHORT_WAIT) {
+                        return Ok(None);
+                    }
+                }
             }
             waited = true;
             st = match deadline {

@@ -59,6 +59,16 @@ impl Touched {
     }
 }
 
+/// What the patches whose summary meets `path` keep in memory: about what a request
+/// for its history sends and the core holds (the others go as summaries).
+pub(crate) fn weight(effects: &[Named], touched: &Touched, path: &Path) -> u64 {
+    let target = std::slice::from_ref(path);
+    (0..effects.len())
+        .filter(|&j| meets(touched.summary(j), target))
+        .map(|j| crate::repo::history::prims_weight(&effects[j].prims))
+        .sum()
+}
+
 /// How each patch is sent.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Send {
