@@ -339,3 +339,52 @@ fn check_says_unsupported_not_inconsistent_for_darcs1_nested_mergers() {
         }
     }
 }
+
+/// Wait (at most two minutes) for the background check of a repository's head.
+fn head_check(repo: &Repo) -> darcsweb::repo::verify::HeadCheck {
+    use darcsweb::repo::verify::HeadCheck;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let c = repo.head_check().unwrap();
+        if c != HeadCheck::Pending || std::time::Instant::now() > deadline {
+            return c;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// The server checks what head pages trust (the recorded tree equals the replay) when a
+/// history is loaded, again after a change, and reports a recorded tree that differs.
+#[test]
+fn the_head_check_verifies_the_recorded_tree_and_reports_a_wrong_one() {
+    use darcsweb::repo::verify::HeadCheck;
+    for name in ["prims-d2", "prims-d3", "conflicts-d2", "big-d2"] {
+        let (_tmp, dir) = scratch(name);
+        let repo = open(&dir);
+        let n = repo.index().unwrap().patches.len();
+        assert_eq!(head_check(&repo), HeadCheck::Verified { patches: n }, "{name}");
+    }
+    // after a change (darcs records a patch), the new head is checked again
+    let (_tmp, dir) = scratch("prims-d2");
+    let repo = open(&dir);
+    let n = repo.index().unwrap().patches.len();
+    assert_eq!(head_check(&repo), HeadCheck::Verified { patches: n });
+    std::fs::write(dir.join("head-check.txt"), "one\ntwo\n").unwrap();
+    let ok = |o: std::process::Output| assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ok(common::darcs(&["add", "head-check.txt"], &dir));
+    ok(common::darcs(&["record", "--all", "--quiet", "--name=after", "--ignore-times"], &dir));
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // the registry's rescan delay
+    assert_eq!(repo.index().unwrap().patches.len(), n + 1);
+    assert_eq!(head_check(&repo), HeadCheck::Verified { patches: n + 1 });
+    // a recorded tree the history does not give is reported, naming a path
+    let (_tmp, dir) = scratch("uncompressed-d2");
+    let p = dir.join("_darcs/hashed_inventory");
+    let inv = std::fs::read_to_string(&p).unwrap();
+    let rest = inv.split_once('\n').unwrap().1;
+    std::fs::write(&p, format!("pristine:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n{rest}"))
+        .unwrap();
+    match head_check(&open(&dir)) {
+        HeadCheck::Differs { what, .. } => assert!(what.contains("not in the pristine"), "{what}"),
+        other => panic!("a wrong recorded tree went unnoticed: {other:?}"),
+    }
+}

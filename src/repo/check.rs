@@ -268,6 +268,15 @@ fn compare(loader: &Loader, root: &str, tree: &Tree, patches: usize, coverage: C
     Ok(Outcome::Consistent { patches, paths: seen, coverage })
 }
 
+/// Compare the replayed `tree` with the recorded tree of root `root`: the first path that
+/// differs and how, or `None` when they are equal (the server's head check).
+pub(crate) fn compare_head(loader: &Loader, root: &str, tree: &Tree) -> Result<Option<(String, String)>> {
+    Ok(match compare(loader, root, tree, 0, Coverage::default())? {
+        Outcome::Differs { path, what } => Some((path, what)),
+        _ => None,
+    })
+}
+
 /// The command: progress bar on a terminal, a summary line, exit status 0/1.
 pub fn main(dir: &FsPath) -> ExitCode {
     let bar = std::io::stderr().is_terminal().then(|| {

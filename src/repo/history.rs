@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::lineage;
 use super::load::Loader;
+use super::verify::HeadCheck;
 use super::{
     cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, PatchMeta, RepoError, Result, SharedTree,
     Touched, Version,
@@ -36,6 +37,10 @@ pub(crate) struct History {
     deps: Arc<Deps>,
     /// What each patch touches (the core's summaries), for a file's history.
     touched: OnceLock<Result<Arc<lineage::Touched>>>,
+    /// Whether the recorded tree equals the replay ([`super::verify`]).
+    head_check: std::sync::Mutex<HeadCheck>,
+    /// The replayed head once verified, for the next history's check to start from.
+    head_tree: std::sync::Mutex<Option<(usize, SharedTree, Arc<Grant<'static>>)>>,
 }
 
 /// Every patch's effect, loaded once per history by whichever request needs it first.
@@ -192,6 +197,8 @@ impl History {
             details: cache(256),
             deps: Arc::new(Deps::default()),
             touched: OnceLock::new(),
+            head_check: std::sync::Mutex::new(HeadCheck::Pending),
+            head_tree: std::sync::Mutex::new(None),
         })
     }
 
@@ -301,6 +308,49 @@ impl History {
         }
         let t = self.tree(v)?;
         Ok(entry_in(&t, path))
+    }
+
+    /// Where the check of the recorded tree against the replay stands.
+    pub fn head_check(&self) -> HeadCheck {
+        self.head_check.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn set_head_check(&self, c: HeadCheck) {
+        *self.head_check.lock().unwrap_or_else(|e| e.into_inner()) = c;
+    }
+
+    /// Replay the history by the core (from `prev`'s verified head when this history
+    /// extends it) and compare the result with the recorded tree ([`super::verify`]).
+    pub(crate) fn check_head(&self, prev: Option<&History>) -> HeadCheck {
+        let n = self.index.patches.len();
+        let (m, base) = prev
+            .and_then(|p| {
+                let g = p.head_tree.lock().unwrap_or_else(|e| e.into_inner());
+                let (m, t, _) = g.as_ref()?;
+                let same = *m <= n
+                    && p.index.patches[..*m].iter().zip(&self.index.patches[..*m]).all(|(a, b)| a.hash == b.hash);
+                same.then(|| (*m, t.clone()))
+            })
+            .unwrap_or_else(|| (0, Arc::new(Tree::new())));
+        let run = || -> Result<HeadCheck> {
+            let effects = self.effects()?;
+            let running = charge(core_cost(&base, &effects[m..n]), "checking the head")?;
+            let tree = replay(&base, &effects[m..n], m).map_err(|e| self.damaged(e))?;
+            drop(running);
+            let differs = super::check::compare_head(&self.loader, &self.pristine, &tree)?;
+            let tree = Arc::new(tree);
+            if differs.is_none() {
+                // kept only while the budget allows it
+                if let Ok(g) = budget::charge(tree_weight(&tree)) {
+                    *self.head_tree.lock().unwrap_or_else(|e| e.into_inner()) = Some((n, tree, Arc::new(g)));
+                }
+            }
+            Ok(match differs {
+                None => HeadCheck::Verified { patches: n },
+                Some((path, what)) => HeadCheck::Differs { path, what },
+            })
+        };
+        run().unwrap_or_else(|e| HeadCheck::NotChecked(e.to_string()))
     }
 
     /// The core's summary of what each patch touches, computed once per history.

@@ -11,6 +11,7 @@ mod history;
 mod lineage;
 mod load;
 pub mod lookup;
+pub mod verify;
 
 pub use api::*;
 
@@ -300,9 +301,13 @@ impl Repo {
         }
         // stamped before reading: a change while it is read is seen by the next request
         let mut now = stamp(&self.dir, None);
+        let prev = guard.as_ref().and_then(|(_, l)| l.as_ref().ok().cloned());
         let loaded = History::load(&self.dir, self.sizes).map(Arc::new);
         if matches!(&loaded, Err(RepoError::Busy(_))) {
             return loaded; // the budget was short: try again next time
+        }
+        if let Ok(h) = &loaded {
+            verify::start(h, prev);
         }
         if let Some(f) = self.failed_file(&loaded) {
             now.files.push(RepoDir::open(&self.dir).stamp(&f));
@@ -322,6 +327,12 @@ impl Repo {
             }
             _ => None,
         }
+    }
+
+    /// Whether the recorded tree (what head pages show) equals the replay of the history
+    /// by the verified core ([`verify`]).
+    pub fn head_check(&self) -> Result<verify::HeadCheck> {
+        Ok(self.history()?.head_check())
     }
 
     /// The patch list and its lookups.

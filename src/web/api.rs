@@ -71,7 +71,15 @@ struct RepoJson {
     description: String,
     patches: usize,
     last_change: Option<PatchJson>,
+    /// The run-time check of the head (`pending`, `verified`, `differs`, `not-checked`).
+    head_check: Option<HeadCheckJson>,
     error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HeadCheckJson {
+    state: &'static str,
+    detail: String,
 }
 
 /// `GET /api/repos`: every repository with its description, patch count and latest patch.
@@ -89,6 +97,10 @@ pub async fn repos(State(state): State<Arc<AppState>>) -> ApiResult {
                         description,
                         patches: ix.patches.len(),
                         last_change: ix.patches.iter().max_by(|a, b| a.date.cmp(&b.date)).map(PatchJson::from),
+                        head_check: r
+                            .head_check()
+                            .ok()
+                            .map(|c| HeadCheckJson { state: c.state(), detail: c.describe() }),
                         error: None,
                     },
                     Err(e) => RepoJson {
@@ -96,6 +108,7 @@ pub async fn repos(State(state): State<Arc<AppState>>) -> ApiResult {
                         description,
                         patches: 0,
                         last_change: None,
+                        head_check: None,
                         error: Some(WebError::from(e).message()),
                     },
                 }

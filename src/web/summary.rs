@@ -39,6 +39,9 @@ struct SummaryPage {
     readme_href: String,
     readme_source_href: String,
     head: Option<PatchRow>,
+    /// The run-time check of the head: its state (a CSS class) and a sentence.
+    head_state: &'static str,
+    head_check: String,
 }
 
 /// `/{repo}/` → `/{repo}`.
@@ -67,8 +70,9 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
     let links = Links::new(&repo.name);
     let r = repo.clone();
     let ix = index.clone();
-    let (description, readme) = blocking(move || {
+    let (description, readme, check) = blocking(move || {
         let description = r.description();
+        let check = r.head_check()?;
         let head = ix.head();
         let mut readme = None;
         for name in READMES {
@@ -82,7 +86,7 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
                 break;
             }
         }
-        Ok((description, readme))
+        Ok((description, readme, check))
     })
     .await?;
     let n = index.patches.len();
@@ -119,6 +123,8 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
         readme_name,
         readme,
         head: index.patches.last().map(|m| PatchRow::new(&links, m)),
+        head_state: check.state(),
+        head_check: check.describe(),
     };
     html(&page, SHORT)
 }
