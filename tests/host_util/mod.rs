@@ -15,6 +15,48 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_darcsweb"))
 }
 
+/// The darcsweb binary at a path sshd accepts for `AuthorizedKeysCommand`: sshd refuses
+/// a command below a group- or world-writable directory (a checkout under `/tmp`), so
+/// the binary is then copied, once per test process, to a directory of `/run` that only
+/// its owner can write (and removed with the process's other copies on the next run).
+pub fn sshd_bin() -> PathBuf {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    static SAFE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SAFE.get_or_init(|| {
+        let b = bin();
+        let uid = std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0);
+        let safe = |p: &Path| {
+            p.ancestors()
+                .skip(1)
+                .all(|d| std::fs::metadata(d).is_ok_and(|m| m.mode() & 0o022 == 0 && (m.uid() == 0 || m.uid() == uid)))
+        };
+        if safe(&b) {
+            return b;
+        }
+        let root = PathBuf::from("/run/darcsweb-tests");
+        if let Ok(old) = std::fs::read_dir(&root) {
+            for e in old.flatten() {
+                let pid = e.file_name().to_string_lossy().to_string();
+                if !Path::new(&format!("/proc/{pid}")).exists() {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let dir = root.join(std::process::id().to_string());
+        let copied = std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)))
+            .and_then(|_| std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)))
+            .and_then(|_| std::fs::copy(&b, dir.join("darcsweb")))
+            .is_ok();
+        if copied && safe(&dir.join("darcsweb")) {
+            dir.join("darcsweb")
+        } else {
+            b
+        }
+    })
+    .clone()
+}
+
 /// The account sshd logs the tests in as (any account works: the key decides the user).
 pub fn login() -> String {
     let o = Command::new("id").arg("-un").output().expect("id -un");
@@ -242,7 +284,7 @@ impl Sshd {
              Subsystem sftp internal-sftp\n",
             hostkey.display(),
             dir.join("sshd.pid").display(),
-            bin().display(),
+            sshd_bin().display(),
             host.config.display(),
             login()
         );
