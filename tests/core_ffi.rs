@@ -162,6 +162,7 @@ use proptest::prelude::*;
 
 #[test]
 fn touched_summarises_paths() {
+    crate::common::core_workers();
     let patch = Named {
         prims: vec![
             Prim::AddDir(p("d")),
@@ -283,45 +284,13 @@ fn lineage_entries<'a>(
         .collect()
 }
 
-const NAMES: [&str; 4] = ["a", "b", "d", "e"];
-const WORDS: [&str; 5] = ["x", "y", "foo", "bar", ""];
-
-fn path_strategy() -> impl Strategy<Value = Path> {
-    prop::collection::vec(prop::sample::select(&NAMES[..]), 1..=3)
-        .prop_map(|v| v.into_iter().map(|c| c.as_bytes().to_vec()).collect())
-}
-
-fn lines_strategy(max: usize) -> impl Strategy<Value = Vec<Vec<u8>>> {
-    prop::collection::vec(prop::sample::select(&WORDS[..]).prop_map(|w| w.as_bytes().to_vec()), 0..=max)
-}
-
-fn prim_strategy() -> impl Strategy<Value = Prim> {
-    prop_oneof![
-        6 => (path_strategy(), 1u32..3, lines_strategy(1), lines_strategy(3))
-            .prop_filter("empty hunk", |(_, _, old, new)| !(old.is_empty() && new.is_empty()))
-            .prop_map(|(path, line, old, new)| Prim::Hunk { path, line, old, new }),
-        3 => path_strategy().prop_map(Prim::AddFile),
-        1 => path_strategy().prop_map(Prim::RmFile),
-        3 => path_strategy().prop_map(Prim::AddDir),
-        1 => path_strategy().prop_map(Prim::RmDir),
-        2 => (path_strategy(), path_strategy()).prop_map(|(from, to)| Prim::Move { from, to }),
-        1 => (path_strategy(), prop::sample::select(&WORDS[..4]), prop::sample::select(&WORDS[..4]))
-            .prop_map(|(path, o, n)| Prim::Replace {
-                path,
-                tokchars: b"A-Za-z_0-9".to_vec(),
-                old: o.as_bytes().to_vec(),
-                new: n.as_bytes().to_vec(),
-            }),
-        1 => (path_strategy(), prop::sample::select(&WORDS[..]), prop::sample::select(&WORDS[..]))
-            .prop_map(|(path, o, n)| Prim::Binary { path, old: o.as_bytes().to_vec(), new: n.as_bytes().to_vec() }),
-        1 => Just(Prim::ChangePref { name: b"p".to_vec(), old: vec![], new: b"v".to_vec() }),
-    ]
-}
+use crate::core_laws::prim_strategy;
 
 /// A history that applies: candidates are kept when the core applies them, cut into
 /// named patches of `sizes` prims; `tags` adds patches with no effect that explicitly
 /// depend on some earlier patches (darcs' tags).
 fn history(candidates: Vec<Prim>, sizes: Vec<usize>, tags: Vec<(usize, Vec<usize>)>) -> (Vec<Named>, Tree) {
+    crate::common::core_workers();
     let mut tree = Tree::new();
     let mut seq = Vec::new();
     for p in candidates {
@@ -456,6 +425,7 @@ proptest! {
 /// what its paths meet, and asks for it when it is only summarised.
 #[test]
 fn a_patch_on_the_lineage_is_needed() {
+    crate::common::core_workers();
     let ps = vec![
         Named { prims: vec![Prim::AddFile(p("f"))], deps: vec![] },
         Named { prims: vec![Prim::AddFile(p("g")), hunk("g", 1, &[], &["x"])], deps: vec![] },

@@ -18,8 +18,9 @@ fn lines_strategy(max: usize) -> impl Strategy<Value = Vec<Vec<u8>>> {
     prop::collection::vec(prop::sample::select(&WORDS[..]).prop_map(|w| w.as_bytes().to_vec()), 0..=max)
 }
 
-/// Any prim over a small universe of names and lines, so that many of them apply.
-fn prim_strategy() -> impl Strategy<Value = Prim> {
+/// Any prim over a small universe of names and lines, so that many of them apply
+/// (also the pruned ops' random histories in `core_ffi`).
+pub(crate) fn prim_strategy() -> impl Strategy<Value = Prim> {
     prop_oneof![
         // empty hunks are left out: darcs commutes them past anything (see the counterexample below)
         4 => (path_strategy(), 1u32..5, lines_strategy(2), lines_strategy(3))
