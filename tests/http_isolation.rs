@@ -243,6 +243,10 @@ fn a_computation_past_its_cpu_budget_is_too_expensive_while_the_site_answers() {
         let r = server.get(path);
         assert_eq!(r.status, 200, "{path}: {}", r.body);
     }
+    // the big repository's own patch page answers too, saying the graph is on its way
+    let r = server.get(&graph.replace("/api/big/patch/", "/big/patch/"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("still computing the dependencies"), "{}", r.body);
     assert!(rx.try_recv().is_err(), "the long computation ended before the other pages were answered");
     let mut r = long.join().unwrap();
     // the API waits 25 s for the graph, then says to retry (a loaded machine may take

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use super::lineage;
 use super::load::Loader;
 use super::verify::HeadCheck;
+use super::DepsWait;
 use super::{
     cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, PatchMeta, RepoError, Result, SharedTree,
     Touched, Version,
@@ -137,9 +138,6 @@ pub(crate) fn charge(bytes: u64, what: &str) -> Result<Grant<'static>> {
         }
     })
 }
-
-/// The longest wait for the dependency graph that is a page's, not an API client's.
-const SHORT_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Direct dependencies and dependents of every patch.
 type DepGraph = (Vec<Vec<usize>>, Vec<Vec<usize>>);
@@ -421,17 +419,14 @@ impl History {
         Ok(lines)
     }
 
-    /// (direct dependencies, direct dependents) of patch `i`, waiting at most `wait` for
-    /// the graph (forever with `None`); `Ok(None)` when it is still being computed. A
-    /// short wait (a page's, at most [`SHORT_WAIT`]) is spent only on a computation this
-    /// call starts: pages do not queue behind a graph another request is computing.
-    pub fn dependencies_within(
-        &self,
-        i: usize,
-        wait: Option<std::time::Duration>,
-    ) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+    /// (direct dependencies, direct dependents) of patch `i`, waiting for the graph as
+    /// `wait` says; `Ok(None)` when it is still being computed.
+    pub fn dependencies_within(&self, i: usize, wait: DepsWait) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
         self.check_index(i)?;
-        let deadline = wait.map(|w| std::time::Instant::now() + w);
+        let deadline = match wait {
+            DepsWait::Forever => None,
+            DepsWait::Upto(w) | DepsWait::IfStarting(w) => Some(std::time::Instant::now() + w),
+        };
         let mut st = self.deps.state.lock().unwrap_or_else(|e| e.into_inner());
         let mut waited = false;
         let mut started = false;
@@ -484,7 +479,7 @@ impl History {
                     });
                 }
                 DepsState::Running => {
-                    if !started && wait.is_some_and(|w| w <= SHORT_WAIT) {
+                    if !started && matches!(wait, DepsWait::IfStarting(_)) {
                         return Ok(None);
                     }
                 }
@@ -504,7 +499,7 @@ impl History {
     }
 
     pub fn dependencies(&self, i: usize) -> Result<(Vec<usize>, Vec<usize>)> {
-        Ok(self.dependencies_within(i, None)?.unwrap_or_default())
+        Ok(self.dependencies_within(i, DepsWait::Forever)?.unwrap_or_default())
     }
 
     pub fn detail(&self, i: usize) -> Result<Arc<PatchDetail>> {

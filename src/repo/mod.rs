@@ -77,6 +77,18 @@ impl From<crate::darcs::error::Error> for RepoError {
 /// A [`std::result::Result`] whose error is a [`RepoError`], as every answer of this layer.
 pub type Result<T> = std::result::Result<T, RepoError>;
 
+/// How long a caller waits for a repository's dependency graph.
+#[derive(Debug, Clone, Copy)]
+pub enum DepsWait {
+    /// Until it is computed.
+    Forever,
+    /// At most this long (an API client that asked for the dependencies).
+    Upto(std::time::Duration),
+    /// At most this long, and only for a computation this call starts: a page does not
+    /// queue behind a graph another request is computing.
+    IfStarting(std::time::Duration),
+}
+
 /// Cache sizes (entries) of one repository.
 #[derive(Debug, Clone, Copy)]
 pub struct CacheSizes {
@@ -383,14 +395,10 @@ impl Repo {
         self.history()?.dependencies(index)
     }
 
-    /// [`Repo::dependencies`], waiting at most `wait` for the graph: `Ok(None)` while the
+    /// [`Repo::dependencies`], waiting for the graph as `wait` says: `Ok(None)` while the
     /// core is still computing it (in the background, once per history).
-    pub fn dependencies_within(
-        &self,
-        index: usize,
-        wait: std::time::Duration,
-    ) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
-        self.history()?.dependencies_within(index, Some(wait))
+    pub fn dependencies_within(&self, index: usize, wait: DepsWait) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
+        self.history()?.dependencies_within(index, wait)
     }
 
     /// Every path at version `v`, directories before their children.

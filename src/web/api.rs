@@ -301,7 +301,9 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     };
     let data = load(&state, &repo, &index, i).await?;
     // an API client would rather wait than get a partial answer; the request timeout bounds it
-    let Some((deps, dependents)) = super::patch::deps(&repo, i, std::time::Duration::from_secs(25)).await? else {
+    let Some((deps, dependents)) =
+        super::patch::deps(&repo, i, crate::repo::DepsWait::Upto(std::time::Duration::from_secs(25))).await?
+    else {
         return Err(WebError::Other(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             "the dependency graph is still being computed; retry shortly".into(),

@@ -502,7 +502,8 @@ pub struct PatchData {
 }
 
 /// How long a patch page waits for the repository's dependency graph before it is shown
-/// without it (the graph is computed once per history, in the background).
+/// without it (the graph is computed once per history, in the background), when the
+/// page's request started that computation.
 pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
@@ -510,7 +511,7 @@ pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis
 pub async fn deps(
     repo: &Arc<crate::repo::Repo>,
     i: usize,
-    wait: std::time::Duration,
+    wait: crate::repo::DepsWait,
 ) -> WebResult<Option<(Vec<usize>, Vec<usize>)>> {
     let r = repo.clone();
     blocking(move || r.dependencies_within(i, wait).map_err(WebError::from)).await
@@ -740,22 +741,25 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         .into_iter()
         .flatten()
         .any(|e| matches!(e, WebError::TooExpensive(_)));
-    let (deps, dependents, deps_error, cache) = match self::deps(&repo, i, DEPS_WAIT_PAGE).await {
-        Ok(Some((d, r))) => (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE),
-        Ok(None) => (
-            Vec::new(),
-            Vec::new(),
-            Some(format!(
-                "the verified core is still computing the dependencies of the {} patches; reload in a moment",
-                index.patches.len()
-            )),
-            NO_STORE,
-        ),
-        Err(e) => {
-            uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
-            (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
-        }
-    };
+    let (deps, dependents, deps_error, cache) =
+        match self::deps(&repo, i, crate::repo::DepsWait::IfStarting(DEPS_WAIT_PAGE)).await {
+            Ok(Some((d, r))) => {
+                (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE)
+            }
+            Ok(None) => (
+                Vec::new(),
+                Vec::new(),
+                Some(format!(
+                    "the verified core is still computing the dependencies of the {} patches; reload in a moment",
+                    index.patches.len()
+                )),
+                NO_STORE,
+            ),
+            Err(e) => {
+                uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
+                (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
+            }
+        };
     let cache = if uncacheable { NO_STORE } else { cache };
     let is_tag = m.tag.is_some();
     let has_changes = !files.is_empty()
