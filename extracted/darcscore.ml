@@ -1312,12 +1312,13 @@ let ann_prim eqN lO i p st =
      | _ -> st)
   | None -> st
 
-(** val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
+(** val break_lines_fast :
+    'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
 
-let break_lines eqL lO c =
-  match rev c with
+let break_lines_fast eqL lO c =
+  match rev_append c [] with
   | [] -> []
-  | x :: r -> if eq_dec eqL x lO.empty_line then rev r else c
+  | x :: r -> if eq_dec eqL x lO.empty_line then rev_append r [] else c
 
 (** val tag_from : int -> 'a1 list -> (int option * 'a1) list **)
 
@@ -5262,7 +5263,7 @@ let annotate_pruned eqL eqN lO es p =
                    ann_tprims eqN lO ks { a_path = (Some p); a_cur =
                      (tag_from 0 c); a_recs = [] }
                  in
-                 let ls = break_lines eqL lO c in
+                 let ls = break_lines_fast eqL lO c in
                  Some ((fill 0 ls (sort rec_leb st.a_recs)), ls))
             | None -> None)
        | NFail (i, j) -> NFail (i, j))
@@ -5959,14 +5960,6 @@ let rec zann_all eqN lO i ps z =
   | [] -> z
   | p :: ps' ->
     zann_named eqN lO i p (zann_all eqN lO (Stdlib.Int.succ i) ps' z)
-
-(** val break_lines_fast :
-    'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list **)
-
-let break_lines_fast eqL lO c =
-  match rev_append c [] with
-  | [] -> []
-  | x :: r -> if eq_dec eqL x lO.empty_line then rev_append r [] else c
 
 (** val fannotate :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2

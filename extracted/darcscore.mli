@@ -322,7 +322,7 @@ val ann_prim :
   'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) prim -> ('a1, 'a2) astate ->
   ('a1, 'a2) astate
 
-val break_lines : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
+val break_lines_fast : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
 
 val tag_from : int -> 'a1 list -> (int option * 'a1) list
 
@@ -1281,8 +1281,6 @@ val zann_named :
 val zann_all :
   'a2 eqDec -> 'a1 lineOps -> int -> ('a1, 'a2) named list -> ('a1, 'a2)
   zastate -> ('a1, 'a2) zastate
-
-val break_lines_fast : 'a1 eqDec -> 'a1 lineOps -> 'a1 list -> 'a1 list
 
 val fannotate :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a1, 'a2) named list -> 'a2 path

@@ -155,6 +155,20 @@ Definition break_lines (c : list L) : list L :=
   | x :: r => if eq_dec x empty_line then rev r else c
   end.
 
+(** [break_lines] without [rev], which the extraction runs in quadratic time
+    (a 100,000-line file: minutes); [break_lines_fast_eq]: equal. *)
+Definition break_lines_fast (c : list L) : list L :=
+  match rev_append c [] with
+  | [] => []
+  | x :: r => if eq_dec x empty_line then rev_append r [] else c
+  end.
+
+Lemma break_lines_fast_eq : forall c, break_lines_fast c = break_lines c.
+Proof.
+  intros c. unfold break_lines_fast, break_lines. rewrite rev_append_rev, app_nil_r.
+  destruct (rev c) as [|x r]; auto. rewrite rev_append_rev, app_nil_r. reflexivity.
+Qed.
+
 Fixpoint tag_from (k : nat) (c : list L) : list (option nat * L) :=
   match c with [] => [] | x :: c' => (Some k, x) :: tag_from (S k) c' end.
 

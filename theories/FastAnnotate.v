@@ -86,13 +86,6 @@ Fixpoint zann_all (i : nat) (ps : list named) (z : zastate) : zastate :=
   | p :: ps' => zann_named i p (zann_all (S i) ps' z)
   end.
 
-(** darcs' [breakLines], without the quadratic [rev]. *)
-Definition break_lines_fast (c : list L) : list L :=
-  match rev_append c [] with
-  | [] => []
-  | x :: r => if eq_dec x empty_line then rev_append r [] else c
-  end.
-
 Definition fannotate (ps : list named) (p : path)
   : nresult (option (list (option nat) * list L)) :=
   match ftree_at ps with
@@ -164,12 +157,6 @@ Lemma zann_all_correct : forall ps i z, za_inv z ->
 Proof.
   induction ps as [|p ps IH]; intros i z Hz; simpl; [split; auto|].
   destruct (IH (S i) z Hz) as [E H]. rewrite <- E. apply zann_named_correct; auto.
-Qed.
-
-Lemma break_lines_fast_eq : forall c, break_lines_fast c = break_lines c.
-Proof.
-  intros c. unfold break_lines_fast, break_lines. rewrite rev_append_rev, app_nil_r.
-  destruct (rev c) as [|x r]; auto. rewrite rev_append_rev, app_nil_r. reflexivity.
 Qed.
 
 (** The fast annotate is annotate. *)

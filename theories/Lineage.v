@@ -142,7 +142,7 @@ Definition annotate_pruned (es : list fentry) (p : path)
                  NOk (match lookup s p with
                       | Some (EFile c) =>
                           let st := ann_tprims ks (AS (Some p) (tag_from 0 c) []) in
-                          let ls := break_lines c in
+                          let ls := break_lines_fast c in
                           Some (fill 0 ls (sort rec_leb (a_recs st)), ls)
                       | _ => None
                       end)

@@ -570,7 +570,7 @@ Proof.
   - rewrite <- E in Ht. cbn [snd] in Ht. rewrite Ht in Hr. injection Hr as <-.
     rewrite (Hag p) by (apply near_in; left; auto).
     destruct (lookup t p) as [[|c]|]; auto.
-    rewrite ann_flat.
+    rewrite break_lines_fast_eq, ann_flat.
     destruct (lin_ann (flat 0 ps) [p] (AS (Some p) (tag_from 0 c) [])) as [Ea _].
     + unfold path_ok. cbn [a_path]. apply covered_in. left; auto.
     + rewrite Ea, <- E. reflexivity.
