@@ -75,6 +75,9 @@ enum Cmd {
         /// Address-space limit of this process, in bytes.
         #[arg(long)]
         memory_bytes: Option<u64>,
+        /// Scheduling niceness of this process (long-call workers yield to the server).
+        #[arg(long)]
+        nice: Option<i32>,
     },
 }
 
@@ -118,7 +121,7 @@ fn main() -> ExitCode {
             darcsweb::core::use_in_process();
             repo::check::main(&repo)
         }
-        Cmd::CoreWorker { memory_bytes } => darcsweb::core::worker::serve_stdio(memory_bytes),
+        Cmd::CoreWorker { memory_bytes, nice } => darcsweb::core::worker::serve_stdio(memory_bytes, nice),
         Cmd::AuthorizedKeys { config, keytype, key } => darcsweb::host::cli::authorized_keys(&config, keytype, key),
         Cmd::Shell { config, user, key } => darcsweb::host::shell::main(&config, &user, key),
         Cmd::Repo { cmd: RepoCmd::Create { name, format, config, root } } => {

@@ -278,6 +278,8 @@ fn a_killed_core_worker_is_replaced_and_the_page_says_so() {
         tmp.path(),
     );
     assert!(eventually(|| server.workers().len() == 3), "the core workers did not start");
+    // the two long-call workers yield the CPU to the server and the short-call worker
+    assert!(eventually(|| niceness(&server) == [0, 10, 10]), "{:?}", niceness(&server));
     let hash = newest_patch(&server, "small");
 
     // killed while idle: reaped (no zombie) and replaced without any request
@@ -308,6 +310,20 @@ fn a_killed_core_worker_is_replaced_and_the_page_says_so() {
     assert!(eventually(|| server.workers().len() == 3 && !server.workers().contains(&busy)));
     let r = server.get(&format!("/small/patch/{hash}"));
     assert_eq!(r.status, 200, "{}", r.body);
+    // a replaced worker runs at the niceness of its lane too
+    assert!(eventually(|| niceness(&server) == [0, 10, 10]), "{:?}", niceness(&server));
+}
+
+/// The niceness of each core worker, sorted (field 19 of `/proc/PID/stat`).
+fn niceness(server: &Server) -> Vec<i32> {
+    let mut out: Vec<i32> = server
+        .workers()
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/stat")).ok())
+        .filter_map(|st| st.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(16)?.parse().ok()))
+        .collect();
+    out.sort();
+    out
 }
 
 #[test]

@@ -106,6 +106,10 @@ enum End {
 /// A worker that exits this soon after its start without serving a call counts as a
 /// failed start (the next start is delayed, up to [`MAX_BACKOFF`]).
 const EARLY_EXIT: Duration = Duration::from_secs(1);
+/// The niceness of the long-call workers: while one computes for seconds, the server's
+/// threads and the short-call worker get the CPU first (under contention a nice-10
+/// process gets about a tenth of a nice-0 one's share), so other pages keep answering.
+pub const LONG_CALL_NICE: i32 = 10;
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 impl Pool {
@@ -275,6 +279,9 @@ impl Pool {
         cmd.arg("core-worker");
         if self.cfg.memory_bytes > 0 {
             cmd.arg("--memory-bytes").arg(self.cfg.memory_bytes.to_string());
+        }
+        if self.lock().slots[i].lane == Lane::Long {
+            cmd.arg("--nice").arg(LONG_CALL_NICE.to_string());
         }
         let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn()?;
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {

@@ -7,7 +7,9 @@
 //!   OCaml core answers "out of memory", Rust aborts);
 //! * before every call, the soft `RLIMIT_CPU` = the CPU time used so far plus the call's
 //!   budget, so the kernel stops the process (SIGXCPU) once one call has used its budget;
-//! * no core dumps, and it is killed (SIGKILL) when the server that started it dies.
+//! * no core dumps, and it is killed (SIGKILL) when the server that started it dies;
+//! * a long-call worker runs niced (`--nice`), so that the server's own threads and the
+//!   short-call worker take the CPU first while a long call computes.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,7 +17,10 @@ use std::process::ExitCode;
 use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
 
 /// Set the limits that hold for the worker's whole life; `Err` says which failed.
-fn set_lifetime_limits(memory_bytes: Option<u64>) -> Result<(), String> {
+fn set_lifetime_limits(memory_bytes: Option<u64>, nice: Option<i32>) -> Result<(), String> {
+    if let Some(n) = nice {
+        rustix::process::setpriority_process(None, n).map_err(|e| format!("setpriority({n}): {e}"))?;
+    }
     // the server's death must not leave a worker computing: the pipes would only tell it
     // once its call is over
     rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
@@ -47,9 +52,10 @@ fn set_cpu_budget(budget: u32) -> Result<(), String> {
     setrlimit(Resource::Cpu, Rlimit { current: soft, maximum: hard }).map_err(|e| format!("setrlimit(RLIMIT_CPU): {e}"))
 }
 
-/// `darcsweb core-worker [--memory-bytes N]`: answer calls on stdin until it closes.
-pub fn serve_stdio(memory_bytes: Option<u64>) -> ExitCode {
-    if let Err(e) = set_lifetime_limits(memory_bytes) {
+/// `darcsweb core-worker [--memory-bytes N] [--nice N]`: answer calls on stdin until it
+/// closes.
+pub fn serve_stdio(memory_bytes: Option<u64>, nice: Option<i32>) -> ExitCode {
+    if let Err(e) = set_lifetime_limits(memory_bytes, nice) {
         eprintln!("darcsweb core-worker: {e}");
         return ExitCode::FAILURE;
     }
