@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # bench/isolation.sh: does one expensive request slow the rest of the site down?
 #
-#   bash bench/isolation.sh [SECONDS=10] [ATTACKERS=3]
+#   bash bench/isolation.sh [SECONDS=10] [ATTACKERS=7] [FIFO_READERS=80]
 #
-# Builds the release binary and (once, in bench/out/isolation/) three repositories with
-# the real darcs: `big`, a file of 100,000 lines added then changed whole (annotating it
-# costs the core tens of seconds); `deep`, a patch adding 1,500 nested directories and
-# one removing them (replaying and diffing it is costly); `small`, a healthy 30-patch
-# repository. It serves them with the default limits, warms `small`'s pages, then for
-# each URL measures with wrk (1 thread, 4 connections, SECONDS) the median and p99
-# latency, first on an idle server, then while ATTACKERS loops of curl keep requesting
-# the expensive pages (each one runs until the request timeout or the CPU budget ends
-# it). Prints a table. Needs: cargo, darcs, python3, wrk, curl.
+# Builds the release binary and (once, in bench/out/isolation/) these repositories with
+# the real darcs:
+#   - `big`: a file of 100,000 lines added then changed whole (its annotation once cost
+#     the core tens of seconds);
+#   - `deep`: a patch adding 1,500 nested directories and one removing them (replaying
+#     and diffing it once took minutes);
+#   - `adv1`..`adv4`: 6,000 one-line edits of one file, numbered so that darcs' dependency
+#     walk needs about n²/2 commutations: each graph costs a core worker its whole CPU
+#     budget (60 s by default), the expensive computation that is left;
+#   - `fifo`: a copy of `small` whose newest patch file is a FIFO (never written to);
+#   - `small`: a healthy 30-patch repository.
+# It serves them with the default limits, warms `small`'s pages, then for each URL
+# measures with wrk (1 thread, 4 connections, SECONDS) the median and p99 latency, first
+# on an idle server, then while ATTACKERS loops of curl keep requesting the expensive
+# pages (the dependency graphs first) and FIFO_READERS connections read the FIFO's patch,
+# each every 100 ms. Prints a table. Needs: cargo, darcs, python3, wrk, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
-ATTACKERS=${2:-3}
+ATTACKERS=${2:-7}
+FIFO_READERS=${3:-80}
 OUT=bench/out/isolation
 REPOS=$OUT/repos
 TARGET=${CARGO_TARGET_DIR:-target}
@@ -78,6 +86,42 @@ if [ ! -d "$REPOS/small" ]; then
   done
   cd - >/dev/null && mv "$WORK/small" "$REPOS/small"
 fi
+for k in 1 2 3 4; do
+  [ -d "$REPOS/adv$k" ] && continue
+  echo "== adv$k: 6,000 edits whose dependency graph needs n²/2 commutations"
+  rm -rf "$WORK" && mkdir -p "$WORK/adv$k" && cd "$WORK/adv$k"
+  darcs init --quiet --darcs-2
+  seq -f 'line %g' 0 5999 > big.txt
+  darcs add --quiet big.txt && record "add ($k)"
+  # the patches are written directly (recording 6,000 of them takes darcs minutes); the
+  # edits cancel in pairs, so the recorded tree stays right
+  python3 - 6000 <<'PYEOF'
+import gzip, hashlib, sys
+n = int(sys.argv[1])
+inv = open("_darcs/hashed_inventory", "rb").read()
+for k in range(n):
+    m = k // 2
+    old, new = ("line %d" % (2 * m), "changed %d" % m)
+    if k % 2:
+        old, new = new, old
+    info = "[edit %d\nBench <bench@example.com>**20240101%02d%02d%02d\n Ignore-this: %x\n]" % (
+        k, k // 3600, k // 60 % 60, k % 60, k)
+    body = ("%s hunk ./big.txt %d\n-%s\n+%s\n" % (info, 2 * m + 1, old, new)).encode()
+    name = "%010d-%s" % (len(body), hashlib.sha256(body).hexdigest())
+    with open("_darcs/patches/" + name, "wb") as f:
+        f.write(gzip.compress(body, 1))
+    inv += ("%s \nhash: %s\n" % (info, name)).encode()
+open("_darcs/hashed_inventory", "wb").write(inv)
+PYEOF
+  cd - >/dev/null && mv "$WORK/adv$k" "$REPOS/adv$k"
+done
+if [ ! -d "$REPOS/fifo" ]; then
+  echo "== fifo: small with its newest patch file replaced by a FIFO"
+  rm -rf "$WORK" && mkdir -p "$WORK" && cp -a "$REPOS/small" "$WORK/fifo"
+  newest=$(sed -n 's/^hash: //p' "$WORK/fifo/_darcs/hashed_inventory" | tail -n 1)
+  rm "$WORK/fifo/_darcs/patches/$newest" && mkfifo "$WORK/fifo/_darcs/patches/$newest"
+  mv "$WORK/fifo" "$REPOS/fifo"
+fi
 rm -rf "$WORK"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -85,7 +129,9 @@ BASE="http://127.0.0.1:$PORT"
 "$BIN" serve --listen "127.0.0.1:$PORT" "$REPOS" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 ATTACK_PIDS=()
+rm -f "$OUT/stop"
 cleanup() {
+  touch "$OUT/stop"   # the attack loops end after their current request
   for p in "${ATTACK_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   kill $SERVER 2>/dev/null || true
   wait 2>/dev/null || true
@@ -98,6 +144,7 @@ echo "== serving on $BASE ($(nproc) cores; the server's log: $OUT/server.log)"
 hashes() { curl -sf "$BASE/api/$1/log" | python3 -c 'import json,sys; print(" ".join(p["hash"] for p in json.load(sys.stdin)["patches"]))'; }
 read -r -a SMALL <<< "$(hashes small)"
 read -r -a DEEP <<< "$(hashes deep)"
+read -r -a FIFO <<< "$(hashes small)"   # the same patches: fifo's log reads only the inventory
 # newest first: DEEP[1] added the directories, DEEP[0] removed them
 URLS=(
   "/healthz"
@@ -107,11 +154,16 @@ URLS=(
   "/small/tree/${SMALL[10]}/"
   "/small/annotate/head/f1.txt"
 )
+ADV=()
+for k in 1 2 3 4; do
+  read -r -a H <<< "$(hashes "adv$k")"
+  ADV+=("/api/adv$k/patch/${H[0]}")   # the API waits up to 25 s for the whole graph
+done
 ATTACKS=(
+  "${ADV[@]}"
   "/big/annotate/head/big.txt"
   "/deep/tree/${DEEP[1]}/"
   "/deep/patch/${DEEP[0]}"
-  "/big/annotate/head/big.txt"
 )
 echo "== warming small's pages"
 for u in "${URLS[@]}"; do curl -s -o /dev/null "$BASE$u"; done
@@ -139,15 +191,27 @@ echo "== idle server"
 for u in "${URLS[@]}"; do IDLE[$u]=$(measure "$u"); done
 
 echo "== under attack: $ATTACKERS loops of expensive requests"
+: > "$OUT/attacks.log"
 for i in $(seq 0 $((ATTACKERS - 1))); do
   u=${ATTACKS[$((i % ${#ATTACKS[@]}))]}
-  ( while true; do curl -s -o /dev/null -w "%{http_code} %{time_total}s $u\n" "$BASE$u" >> "$OUT/attacks.log"; done ) &
+  ( while [ ! -e "$OUT/stop" ]; do curl -s -o /dev/null -w "%{http_code} %{time_total}s $u\n" "$BASE$u" >> "$OUT/attacks.log"; done ) &
   ATTACK_PIDS+=($!)
 done
-: > "$OUT/attacks.log"
+# the FIFO readers: FIFO_READERS connections of one wrk, each asking every 100 ms for a
+# page that opens the FIFO (the newest patch's page, or the tree at its version); one
+# process, so that the readers themselves do not flood the machine with curl processes
+cat > "$OUT/fifo.lua" <<LUAEOF
+local paths = { "/fifo/patch/${FIFO[0]}", "/fifo/tree/${FIFO[0]}/" }
+local n = 0
+request = function() n = n + 1; return wrk.format("GET", paths[n % 2 + 1]) end
+delay = function() return 100 end
+LUAEOF
+wrk -t1 -c"$FIFO_READERS" -d$((SECS * ${#URLS[@]} + 3))s -s "$OUT/fifo.lua" "$BASE" > "$OUT/fifo.log" 2>&1 &
+FIFO_PID=$!
 sleep 2
 declare -A BUSY
 for u in "${URLS[@]}"; do BUSY[$u]=$(measure "$u"); done
+wait "$FIFO_PID" || true
 
 printf '\n%-52s %23s   %23s\n' "" "idle server" "under attack"
 printf '%-52s %7s %7s %7s   %7s %7s %7s %s\n' URL "p50 ms" "p99 ms" "req/s" "p50 ms" "p99 ms" "req/s" "non-2xx"
@@ -158,4 +222,7 @@ for u in "${URLS[@]}"; do
 done
 echo
 echo "expensive requests answered meanwhile (count, status, URL; 408: stopped at the request timeout):"
-sort "$OUT/attacks.log" | awk '{print $1, $3}' | uniq -c | sed 's/^/  /'
+awk '{print $1, $3}' "$OUT/attacks.log" | sort | uniq -c | sed 's/^/  /'
+echo "the FIFO readers (one wrk; the patch page answers 500 \"damaged\", the tree 200):"
+grep -E "requests in|Non-2xx|Latency" "$OUT/fifo.log" | sed 's/^/  /' || true
+
