@@ -378,3 +378,78 @@ fn idle_and_half_open_connections_do_not_lock_new_clients_out() {
     let mut first = idle.into_iter().next().unwrap();
     assert!(closed(&mut first, &mut buf), "the longest idle connection is still open");
 }
+
+/// Append a patch written directly (named `name`, content `body`) to `dir`'s inventory.
+fn append_written_patch(dir: &Path, name: &str, k: usize, body: &str) -> String {
+    use darcsweb::darcs::hash::SizeHash;
+    let darcs = dir.join("_darcs");
+    let info = format!("[{name}\nTest User <test@example.com>**2024010200000{k}\n Ignore-this: {k:x}\n]");
+    let content = format!("{info} {body}");
+    let file = SizeHash::of(content.as_bytes()).to_string();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(content.as_bytes()).unwrap();
+    std::fs::write(darcs.join("patches").join(&file), gz.finish().unwrap()).unwrap();
+    let mut inv = std::fs::read(darcs.join("hashed_inventory")).unwrap();
+    inv.extend_from_slice(format!("{info} \nhash: {file}\n").as_bytes());
+    std::fs::write(darcs.join("hashed_inventory"), inv).unwrap();
+    file
+}
+
+/// The two histories that once cost the core minutes answer within the request timeout,
+/// with the right answers: a 100,000-line file added then changed whole (annotate at
+/// both versions), and 1,500 nested directories added then removed (the tree and the
+/// file at the version between). The request timeout is what bounds them here; their
+/// speed is measured by bench/isolation.sh.
+#[test]
+fn a_huge_file_and_deeply_nested_directories_are_answered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ok = |o: std::process::Output| assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let n = 100_000;
+    let big = tmp.path().join("big");
+    std::fs::create_dir_all(&big).unwrap();
+    ok(common::darcs(&["init", "--quiet"], &big));
+    std::fs::write(big.join("big.txt"), (1..=n).map(|i| format!("line {i}\n")).collect::<String>()).unwrap();
+    ok(common::darcs(&["add", "--quiet", "big.txt"], &big));
+    ok(common::darcs(&["record", "--all", "--quiet", "--name=add a big file"], &big));
+    std::fs::write(big.join("big.txt"), (1..=n).map(|i| format!("changed {i}\n")).collect::<String>()).unwrap();
+    ok(common::darcs(&["record", "--all", "--quiet", "--ignore-times", "--name=change every line"], &big));
+
+    // the nested directories come and go in patches written directly: their net effect is
+    // nothing, so the recorded tree stays right
+    let deep = tmp.path().join("deep");
+    std::fs::create_dir_all(&deep).unwrap();
+    ok(common::darcs(&["init", "--quiet"], &deep));
+    std::fs::write(deep.join("top.txt"), "top\n").unwrap();
+    ok(common::darcs(&["add", "--quiet", "top.txt"], &deep));
+    ok(common::darcs(&["record", "--all", "--quiet", "--name=a file"], &deep));
+    let levels = 1_500;
+    let dirs: Vec<String> = (1..=levels).map(|k| format!("./{}", vec!["d"; k].join("/"))).collect();
+    let file = format!("{}/f.txt", dirs[levels - 1]);
+    let mut add: String = dirs.iter().map(|d| format!("\nadddir {d}")).collect();
+    add.push_str(&format!("\naddfile {file}\nhunk {file} 1\n+deep\n"));
+    let mut remove = format!("\nhunk {file} 1\n-deep\nrmfile {file}");
+    remove.extend(dirs.iter().rev().map(|d| format!("\nrmdir {d}")));
+    remove.push('\n');
+    append_written_patch(&deep, "add 1500 nested directories", 1, &add);
+    append_written_patch(&deep, "remove them", 2, &remove);
+
+    // the default request timeout: the quadratic annotate this replaced took longer
+    let server = Server::start(&[&big, &deep], "request_timeout_secs = 30", None, tmp.path());
+    let all = patches(&server, "big");
+    for (version, word) in [("head", "changed"), (all[1].as_str(), "line")] {
+        let r = server.get(&format!("/api/big/annotate/{version}/big.txt"));
+        assert_eq!(r.status, 200, "{version}: {}", &r.body[..r.body.len().min(300)]);
+        // every line comes from the patch that wrote it: at head the second, before it the first
+        let from = if version == "head" { &all[0] } else { &all[1] };
+        assert_eq!(r.body.matches(&format!("\"hash\":\"{from}\"")).count(), n, "{version}");
+        assert!(r.body.contains(&format!("{word} {n}")), "{version}");
+    }
+    let d = patches(&server, "deep");
+    let r = server.get(&format!("/api/deep/tree/{}/{}", d[1], &file[2..]));
+    assert_eq!(r.status, 200, "{}", &r.body[..r.body.len().min(300)]);
+    assert!(r.body.contains("deep"), "{}", r.body);
+    let r = server.get(&format!("/deep/tree/{}/", d[1]));
+    assert_eq!(r.status, 200, "{}", &r.body[..r.body.len().min(300)]);
+    let r = server.get(&format!("/api/deep/tree/{}/{}", d[0], &file[2..]));
+    assert_eq!(r.status, 404, "{}", &r.body[..r.body.len().min(300)]);
+}
