@@ -189,8 +189,13 @@ impl Session<'_> {
         self.eval("return document.body.innerText").as_str().unwrap_or("").to_string()
     }
 
-    /// A PNG screenshot of the viewport, written to `to`; returns (width, height).
+    /// A PNG screenshot of the viewport, written to `to`; returns (width, height). Two
+    /// animation frames are awaited first: right after a change of the emulated colour
+    /// scheme the last painted frame can still be the light one.
     pub fn screenshot(&self, to: &Path) -> (u32, u32) {
+        let wait = "const done = arguments[arguments.length - 1]; \
+                    requestAnimationFrame(() => requestAnimationFrame(() => done(0)));";
+        self.call("POST", "/execute/async", Some(&json!({ "script": wait, "args": [] })));
         let b64 = self.call("GET", "/screenshot", None);
         let png = base64_decode(b64.as_str().expect("screenshot data"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
