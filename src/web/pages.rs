@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -117,8 +117,9 @@ fn kept_family(segments: &[&str]) -> bool {
 /// Answer a repository page from the cache, or let the handler answer it and keep the
 /// answer when it is a complete 200 page.
 pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    let head = req.method() == Method::HEAD;
-    if !(head || req.method() == Method::GET) || state.pages.pages.is_none() {
+    // HEAD goes to the handler: its answer (no body, the length, the compression layer's
+    // `Vary`) stays exactly what the framework makes of it
+    if req.method() != Method::GET || state.pages.pages.is_none() {
         return next.run(req).await;
     }
     let segments = url::raw_segments(req.uri().path());
@@ -143,10 +144,10 @@ pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next
         },
     };
     if let Some(page) = state.pages.get(&key) {
-        return answer(&page, head);
+        return answer(&page);
     }
     let res = next.run(req).await;
-    if head || !keepable(&res) {
+    if !keepable(&res) {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -163,7 +164,7 @@ pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next
     }
     let page = Arc::new(Page { headers: parts.headers, body: bytes });
     state.pages.insert(key, page.clone());
-    answer(&page, false)
+    answer(&page)
 }
 
 /// Whether an answer is a complete page to keep: a 200 page with a chosen `Cache-Control`
@@ -179,15 +180,9 @@ fn keepable(res: &Response) -> bool {
         && res.body().size_hint().exact().is_some()
 }
 
-/// The response of a kept page (a `HEAD` answer has its length and no body).
-fn answer(page: &Page, head: bool) -> Response {
-    let mut r = if head {
-        let mut r = Response::new(Body::empty());
-        r.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(page.body.len()));
-        r
-    } else {
-        Response::new(Body::from(page.body.clone()))
-    };
+/// The response of a kept page.
+fn answer(page: &Page) -> Response {
+    let mut r = Response::new(Body::from(page.body.clone()));
     r.headers_mut().extend(page.headers.clone());
     r
 }
