@@ -234,7 +234,7 @@ fn next_hidden(s: &str, from: usize) -> Option<usize> {
     // a byte that may start a hidden character: a C0 control or DEL, or any non-ASCII byte
     // (C1 controls and the reordering marks are two and three bytes long)
     fn suspect(b: u8) -> bool {
-        b < 0x20 || b >= 0x7f
+        !(0x20..0x7f).contains(&b)
     }
     let bytes = s.as_bytes();
     let mut i = from;
