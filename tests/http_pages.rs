@@ -258,3 +258,63 @@ async fn api_dates_comments_and_pages() {
     }
     assert_eq!(get(app(), "/api/prims-d2/log?page=1&offset=3").await.status, 400);
 }
+
+/// The page cache (`src/web/pages.rs`): a finished page is answered again from memory,
+/// with the same bytes and `ETag` (and to `HEAD`), a patch recorded with darcs between two
+/// requests shows on the next one (the pages are keyed by the repository state), and the
+/// pages kept stay within their byte budget.
+#[tokio::test]
+async fn kept_pages_follow_a_new_patch_and_stay_within_their_budget() {
+    use std::sync::Arc;
+    use tower::ServiceExt;
+    let (tmp, dir) = copy_repo(&corpus(), "pages-d2");
+    let roots = [tmp.path().to_path_buf()];
+    common::core_workers();
+    let mut cfg = darcsweb::web::config::Config {
+        roots: roots.to_vec(),
+        base_url: Some("http://darcs.example".into()),
+        ..Default::default()
+    };
+    cfg.cache.page_bytes = 256 * 1024;
+    let state = Arc::new(darcsweb::web::AppState::new(darcsweb::repo::Registry::discover(&roots), cfg));
+    let app = darcsweb::web::router(state.clone());
+    let pages = ["/pages-d2/log", "/pages-d2/atom", "/pages-d2/tree/head/", "/pages-d2/tags"];
+    for uri in pages {
+        let (a, b) = (get(&app, uri).await, get(&app, uri).await);
+        assert_eq!(a.status, 200, "{uri}: {}", a.text());
+        assert_eq!((a.body.clone(), a.header("etag")), (b.body.clone(), b.header("etag")), "{uri}");
+        assert!(b.header("etag").starts_with("W/\""), "{uri}");
+        assert_eq!(a.header("cache-control"), b.header("cache-control"), "{uri}");
+        assert!(!b.header("content-security-policy").is_empty(), "{uri}");
+    }
+    assert!(state.pages.entry_count() >= pages.len() as u64, "the pages are kept");
+    // HEAD of a kept page: its length, no body
+    let head = app
+        .clone()
+        .oneshot(axum::http::Request::head("/pages-d2/log").body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(head.status(), 200);
+    let len = get(&app, "/pages-d2/log").await.body.len().to_string();
+    assert_eq!(head.headers().get("content-length").and_then(|v| v.to_str().ok()), Some(len.as_str()));
+    use http_body_util::BodyExt;
+    assert!(head.into_body().collect().await.unwrap().to_bytes().is_empty());
+    // a patch recorded between two requests shows on the next one
+    let ok = |o: std::process::Output| assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(dir.join("kept-probe.txt"), "probe\n").unwrap();
+    ok(common::darcs(&["add", "kept-probe.txt"], &dir));
+    ok(common::darcs(&["record", "-a", "--ignore-times", "-m", "a patch after the pages were kept"], &dir));
+    for uri in ["/pages-d2/log", "/pages-d2/atom"] {
+        let t = get(&app, uri).await.text();
+        assert!(t.contains("a patch after the pages were kept"), "{uri} shows the new patch: {t}");
+    }
+    let t = get(&app, "/pages-d2/tree/head/").await.text();
+    assert!(t.contains("kept-probe.txt"), "the tree at head shows the new file: {t}");
+    // many pages, a budget of 256 KiB: what is kept stays within it
+    for uri in log("pages-d2").iter().map(|(h, _)| format!("/pages-d2/patch/{h}")).chain(pages.map(String::from)) {
+        for q in ["", "?view=split", "?view=recorded"] {
+            get(&app, &format!("{uri}{q}")).await;
+            assert!(state.pages.weighted_size() <= 256 * 1024, "{} bytes kept", state.pages.weighted_size());
+        }
+    }
+}

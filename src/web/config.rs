@@ -16,6 +16,8 @@
 //! max_connections = 0       # 0: from the descriptor limit
 //! [cache]
 //! snapshot_bytes = 67108864
+//! page_bytes = 67108864
+//! page_ttl_secs = 60
 //! ```
 
 use std::net::SocketAddr;
@@ -95,6 +97,11 @@ pub struct CacheConfig {
     pub annotate_bytes: usize,
     /// Bytes of patch pages' data (prims, diff, dependencies) kept in memory.
     pub patch_bytes: usize,
+    /// Bytes of finished repository pages (body and headers) kept in memory (0: none).
+    pub page_bytes: usize,
+    /// Seconds a finished page is kept at most (its relative dates and the repository's
+    /// description follow within this time; a new patch shows at once).
+    pub page_ttl_secs: u64,
 }
 
 impl Default for Config {
@@ -139,6 +146,8 @@ impl Default for CacheConfig {
             snapshot_bytes: 64 * 1024 * 1024,
             annotate_bytes: 64 * 1024 * 1024,
             patch_bytes: 64 * 1024 * 1024,
+            page_bytes: 64 * 1024 * 1024,
+            page_ttl_secs: 60,
         }
     }
 }

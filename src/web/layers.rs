@@ -139,8 +139,7 @@ pub async fn etag(req: Request, next: Next) -> Response {
         } else {
             match axum::body::to_bytes(body, ETAG_MAX).await {
                 Ok(bytes) => {
-                    let tag = format!("W/\"{}\"", &hex::encode(Sha1::digest(&bytes))[..20]);
-                    if let Ok(v) = HeaderValue::from_str(&tag) {
+                    if let Some(v) = weak_etag(&bytes) {
                         parts.headers.insert(header::ETAG, v);
                     }
                     Body::from(bytes)
@@ -165,6 +164,11 @@ pub async fn etag(req: Request, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, body)
+}
+
+/// The weak `ETag` of a body (also kept with a cached page, see [`super::pages`]).
+pub fn weak_etag(body: &[u8]) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!("W/\"{}\"", &hex::encode(Sha1::digest(body))[..20])).ok()
 }
 
 /// Weak comparison of `If-None-Match` (a list, or `*`) with an entity tag.

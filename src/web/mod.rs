@@ -16,6 +16,7 @@ pub mod layers;
 pub mod legacy;
 pub mod log;
 pub mod markdown;
+pub mod pages;
 pub mod patch;
 pub mod serve;
 pub mod site;
@@ -98,6 +99,8 @@ pub struct AppState {
     pub listings: Flight<FlightKey, Arc<tree::ListingInfo>>,
     /// Single-flight and cache of a log page's per-patch counts (`applied` = the page).
     pub log_counts: Flight<FlightKey, Arc<Vec<log::Counts>>>,
+    /// Finished repository pages, answered again without rendering ([`pages`]).
+    pub pages: pages::PageCache,
 }
 
 impl AppState {
@@ -130,6 +133,7 @@ impl AppState {
             patches: Flight::new(web.cache.patch_bytes, patch::weight),
             listings: Flight::new(16 * 1024 * 1024, |v: &Arc<tree::ListingInfo>| 64 + v.entries.len() * 32),
             log_counts: Flight::new(4 * 1024 * 1024, |v: &Arc<Vec<log::Counts>>| 64 + v.len() * 40),
+            pages: pages::PageCache::new(web.cache.page_bytes, Duration::from_secs(web.cache.page_ttl_secs)),
             config: web,
         }
     }
@@ -171,6 +175,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/{repo}/_darcs/{*file}", get(dumb::file))
         .fallback(fallback)
         .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), pages::cached))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(axum::middleware::from_fn(layers::etag))
         .layer(TimeoutLayer::with_status_code(

@@ -126,7 +126,12 @@ pub async fn summary(State(state): State<Arc<AppState>>, uri: Uri, headers: Head
         head_state: check.state(),
         head_check: check.describe(),
     };
-    html(&page, SHORT)
+    let mut r = html(&page, SHORT)?;
+    if check == crate::repo::verify::HeadCheck::Pending {
+        // the head check's answer is shown as soon as it comes: keep no finished page
+        r.extensions_mut().insert(super::pages::Transient);
+    }
+    Ok(r)
 }
 
 /// One tag of the tags page.

@@ -204,19 +204,57 @@ pub fn is_hidden_char(c: char) -> bool {
 }
 
 /// `s` with every [`is_hidden_char`] shown as `\u{…}` (e.g. `\u{202e}`), visibly, never raw.
+///
+/// Every page passes through here, so it scans bytes, 16 at a time, rather than decode
+/// characters: only a chunk holding a control byte or a non-ASCII byte is looked at closely.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_hidden_char) {
+    let Some(first) = next_hidden(s, 0) else {
         return std::borrow::Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        if is_hidden_char(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
+    let mut at = first;
+    let mut copied = 0;
+    loop {
+        let c = s[at..].chars().next().unwrap_or_default();
+        out.push_str(&s[copied..at]);
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        copied = at + c.len_utf8();
+        match next_hidden(s, copied) {
+            Some(i) => at = i,
+            None => break,
         }
     }
+    out.push_str(&s[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// The byte offset of the first [`is_hidden_char`] of `s` at or after `from` (a character
+/// boundary).
+fn next_hidden(s: &str, from: usize) -> Option<usize> {
+    // a byte that may start a hidden character: a C0 control or DEL, or any non-ASCII byte
+    // (C1 controls and the reordering marks are two and three bytes long)
+    fn suspect(b: u8) -> bool {
+        !(0x20..0x7f).contains(&b)
+    }
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let end = (i + 16).min(bytes.len());
+        if bytes[i..end].iter().fold(false, |acc, &b| acc | suspect(b)) {
+            for j in i..end {
+                // only ASCII bytes and the lead bytes of hidden characters (C2: U+0080–U+009F,
+                // D8: U+061C, E2: U+200E… U+2069) can start one; neither is a continuation byte,
+                // so `j` is a character boundary then
+                let b = bytes[j];
+                let lead = b < 0x80 || matches!(b, 0xc2 | 0xd8 | 0xe2);
+                if suspect(b) && lead && s[j..].chars().next().is_some_and(is_hidden_char) {
+                    return Some(j);
+                }
+            }
+        }
+        i = end;
+    }
+    None
 }
 
 /// The first 8 hex digits (what `darcs show dependencies` names patches by).
@@ -327,6 +365,15 @@ mod tests {
         assert_eq!(visible("a\u{1b}[31mb\u{7}\u{0}"), "a\\u{1b}[31mb\\u{7}\\u{0}");
         assert_eq!(visible("\u{2066}x\u{2069}\u{200f}\u{85}"), "\\u{2066}x\\u{2069}\\u{200f}\\u{85}");
         assert!(!visible("ok \u{e9}").contains('\\'));
+        // every character of a wide sample, alone and among others, against the plain rule
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("ab\u{e9}{c}xyz0123456789012345{c}");
+            let want: String = s
+                .chars()
+                .map(|c| if is_hidden_char(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+                .collect();
+            assert_eq!(visible(&s), want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
