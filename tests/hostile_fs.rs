@@ -322,9 +322,10 @@ fn small_inputs_stay_within_the_memory_budget() {
     let peak = server.peak_kib();
     // the budget bounds the repository data the server holds; under load, the threads
     // that run the ten requests at once add their stacks and allocator arenas (measured:
-    // up to 17 MiB over the budget on a loaded 2-core machine, none when idle): 32 MiB
-    // of slack, far below one bomb (1 GiB) or the 10-million-line patch
-    let slack = 32 << 10;
+    // up to 34 MiB over the budget on a 2-core machine running builds beside the suite,
+    // none when idle): 64 MiB of slack, far below one bomb (1 GiB) or the 10-million-line
+    // patch (2.1 GB)
+    let slack = 64 << 10;
     assert!(
         peak <= start + (budget >> 10) + slack,
         "peak {peak} KiB > {start} KiB at start + the budget {} KiB + {slack} KiB",

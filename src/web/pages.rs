@@ -1,8 +1,9 @@
-//! A cache of finished pages: the body and headers of a repository page's 200 answer,
-//! keyed by the request target and the repository state ([`fingerprint`]), so that a
-//! warm page is one lookup (no re-render, no re-escape, no re-hash for its `ETag`) and a
-//! new patch shows on the next request. Bounded by bytes (`cache.page_bytes`, `moka`)
-//! and by age (`cache.page_ttl_secs`: the relative dates and the description follow).
+//! A cache of finished pages: the body and headers of a repository page's (or its JSON
+//! API answer's) 200 answer, keyed by the request target and the repository state
+//! ([`fingerprint`]), so that a warm page is one lookup (no re-render, no re-escape, no
+//! re-hash for its `ETag`) and a new patch shows on the next request. Bounded by bytes
+//! (`cache.page_bytes`, `moka`) and by age (`cache.page_ttl_secs`: the relative dates
+//! and the description follow).
 //!
 //! There is no single flight at this level: the expensive work under a page (replays,
 //! annotations, dependencies) is single-flighted by [`super::flight::Flight`], which also
@@ -103,14 +104,17 @@ fn weight(k: &PageKey, p: &Page) -> usize {
     p.body.len() + k.repo.len() + k.state.len() + k.target.len() + OVERHEAD
 }
 
-/// The page families kept: the second path segment of `/{repo}/…` (none: the summary).
+/// The repository segment of a kept page, if the path is one: `/{repo}/{family}/…` for
+/// the pages (no family: the summary) and `/api/{repo}/{family}/…` for the JSON API.
 /// Snapshots and the dumb-HTTP files stream or are cached elsewhere; `goto` redirects.
-fn kept_family(segments: &[&str]) -> bool {
+fn kept_repo<'a>(segments: &[&'a str]) -> Option<&'a str> {
+    const PAGES: [&str; 8] = ["", "log", "tags", "atom", "patch", "tree", "raw", "annotate"];
     match segments {
-        [first, ..] if matches!(*first, "api" | "static") => false,
-        [_] => true,
-        [_, family, ..] => matches!(*family, "" | "log" | "tags" | "atom" | "patch" | "tree" | "raw" | "annotate"),
-        [] => false,
+        ["api", repo, family, ..] => ["log", "patch", "tree", "annotate"].contains(family).then_some(*repo),
+        [first, ..] if matches!(*first, "api" | "static") => None,
+        [repo] => Some(*repo),
+        [repo, family, ..] => PAGES.contains(family).then_some(*repo),
+        [] => None,
     }
 }
 
@@ -123,10 +127,10 @@ pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next
         return next.run(req).await;
     }
     let segments = url::raw_segments(req.uri().path());
-    if !kept_family(&segments) {
+    let Some(name) = kept_repo(&segments) else {
         return next.run(req).await;
-    }
-    let Some(repo) = url::decode_text(segments[0], "repository name").ok().and_then(|n| state.registry.get(&n)) else {
+    };
+    let Some(repo) = url::decode_text(name, "repository name").ok().and_then(|n| state.registry.get(&n)) else {
         return next.run(req).await;
     };
     let r = repo.clone();
@@ -147,7 +151,7 @@ pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next
         return answer(&page);
     }
     let res = next.run(req).await;
-    if !keepable(&res) {
+    if !keepable(&res, state.pages.max_page) {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -168,8 +172,9 @@ pub async fn cached(State(state): State<Arc<AppState>>, req: Request, next: Next
 }
 
 /// Whether an answer is a complete page to keep: a 200 page with a chosen `Cache-Control`
-/// other than `no-store`, not compressed, of a known length within the page limit.
-fn keepable(res: &Response) -> bool {
+/// other than `no-store`, not compressed, of a known length within the page limit (a
+/// larger one is answered as it is, not read here).
+fn keepable(res: &Response, max_page: usize) -> bool {
     use http_body::Body as _;
     let h = res.headers();
     res.status() == StatusCode::OK
@@ -177,7 +182,7 @@ fn keepable(res: &Response) -> bool {
         && h.get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes() != super::layers::NO_STORE.as_bytes())
         && !h.contains_key(header::CONTENT_ENCODING)
         && !h.contains_key(header::SET_COOKIE)
-        && res.body().size_hint().exact().is_some()
+        && res.body().size_hint().exact().is_some_and(|n| n <= max_page as u64)
 }
 
 /// The response of a kept page.
@@ -219,14 +224,17 @@ mod tests {
 
     #[test]
     fn families() {
-        assert!(kept_family(&["r"]));
-        assert!(kept_family(&["r", ""]));
-        assert!(kept_family(&["r", "tree", "head", "a"]));
-        assert!(kept_family(&["r", "patch", "x.diff"]));
-        assert!(!kept_family(&["r", "snapshot", "head.tar.gz"]));
-        assert!(!kept_family(&["r", "_darcs", "inventory"]));
-        assert!(!kept_family(&["r", "goto"]));
-        assert!(!kept_family(&["api", "r", "log"]));
-        assert!(!kept_family(&["static", "style.css"]));
+        assert_eq!(kept_repo(&["r"]), Some("r"));
+        assert_eq!(kept_repo(&["r", ""]), Some("r"));
+        assert_eq!(kept_repo(&["r", "tree", "head", "a"]), Some("r"));
+        assert_eq!(kept_repo(&["r", "patch", "x.diff"]), Some("r"));
+        assert_eq!(kept_repo(&["api", "r", "log"]), Some("r"));
+        assert_eq!(kept_repo(&["api", "r", "annotate", "head", "f"]), Some("r"));
+        assert_eq!(kept_repo(&["r", "snapshot", "head.tar.gz"]), None);
+        assert_eq!(kept_repo(&["r", "_darcs", "inventory"]), None);
+        assert_eq!(kept_repo(&["r", "goto"]), None);
+        assert_eq!(kept_repo(&["api", "repos"]), None);
+        assert_eq!(kept_repo(&["api", "r", "snapshot"]), None);
+        assert_eq!(kept_repo(&["static", "style.css"]), None);
     }
 }
