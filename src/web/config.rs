@@ -14,6 +14,8 @@
 //! header_read_timeout_secs = 20
 //! idle_timeout_secs = 10
 //! max_connections = 0       # 0: from the descriptor limit
+//! cache_dir = "/var/cache/darcsweb"   # default: $XDG_CACHE_HOME/darcsweb
+//! persistent_cache = true
 //! [cache]
 //! snapshot_bytes = 67108864
 //! ```
@@ -43,6 +45,11 @@ pub struct Config {
     pub repos: std::collections::BTreeMap<String, crate::host::config::RepoAccess>,
     /// Settings of `darcsweb shell` (`[hosting]`).
     pub hosting: crate::host::config::Hosting,
+    /// Where what is computed about patches is kept across restarts
+    /// ([`crate::repo::store`]); default `$XDG_CACHE_HOME/darcsweb` or `~/.cache/darcsweb`.
+    pub cache_dir: Option<PathBuf>,
+    /// Whether to use that directory at all.
+    pub persistent_cache: bool,
 }
 
 /// Bounds on the work and output of one request.
@@ -109,6 +116,8 @@ impl Default for Config {
             users: Vec::new(),
             repos: Default::default(),
             hosting: Default::default(),
+            cache_dir: None,
+            persistent_cache: true,
         }
     }
 }
