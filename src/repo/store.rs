@@ -628,7 +628,7 @@ mod tests {
         std::fs::write(&path, other).unwrap();
         assert_eq!(s.read(Kind::Patch, &k1), None);
         let st = s.stats();
-        assert_eq!((st.hits, st.misses, st.rejected, st.writes), (1, 1, 7, 3));
+        assert_eq!((st.hits, st.misses, st.rejected, st.writes), (1, 1, 6, 3));
     }
 
     #[test]
