@@ -77,6 +77,10 @@ const ONE_PATCH_CACHE: usize = 8192;
 /// Most patches parsed before their summaries are asked of the core in one call.
 const SUMMARY_BATCH: usize = 512;
 
+/// A patch parsed for its summary: position, id, explicit dependencies' ids, effect,
+/// and the memory it holds.
+type Parsed = (usize, String, Vec<String>, Vec<Prim>, Grant<'static>);
+
 /// A history's per-patch data: every patch's effect, and its [`Summary`] (what a file's
 /// page chooses by). With a persistent [`Store`], both come from its entries when it
 /// holds them (checked, keyed by the patch files' hashes), and whatever is missing is
@@ -211,11 +215,9 @@ impl Patches {
         let started = std::time::Instant::now();
         let mut recs: Vec<Option<PatchRecord>> = Vec::with_capacity(self.files.len());
         // parsed patches waiting for their summaries, with the memory they hold
-        let mut pending: Vec<(usize, String, Vec<String>, Vec<Prim>, Grant<'static>)> = Vec::new();
+        let mut pending: Vec<Parsed> = Vec::new();
         let mut computed = 0usize;
-        let flush = |pending: &mut Vec<(usize, String, Vec<String>, Vec<Prim>, Grant<'static>)>,
-                     recs: &mut Vec<Option<PatchRecord>>|
-         -> Result<()> {
+        let flush = |pending: &mut Vec<Parsed>, recs: &mut Vec<Option<PatchRecord>>| -> Result<()> {
             let batch: Vec<Named> = pending.iter().map(|p| Named { prims: p.3.clone(), deps: Vec::new() }).collect();
             let sums = lineage::Touched::compute(&batch)?;
             drop(batch);
