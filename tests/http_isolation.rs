@@ -44,6 +44,8 @@ impl Server {
             .args(["serve", "--listen", "127.0.0.1:0", "--config"])
             .arg(&cfg)
             .args(roots)
+            // a store of its own: nothing computed by an earlier run is reused
+            .env("XDG_CACHE_HOME", dir.join("cache"))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

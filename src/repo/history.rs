@@ -1,6 +1,11 @@
 //! One loaded version of a repository's history: the index, the patches' effects
 //! (parsed lazily), and caches of trees and annotations. Trees at old versions,
 //! annotations and dependencies are computed by the verified core.
+//!
+//! With a persistent store ([`super::store`]) a file's page needs only the history's
+//! summaries (one entry) and the effects of the patches its lineage sends in full (one
+//! entry each), not every patch's effect; what a file holds at a version and its
+//! annotation are kept there too, keyed by the history prefix they were computed from.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path as FsPath;

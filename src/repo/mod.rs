@@ -1,7 +1,9 @@
 //! Repositories on disk: discovery under the configured roots and, per repository, a
 //! cached index (patch list, tags, hash → position, file → touching patches), rebuilt
 //! when `_darcs/hashed_inventory` changes. Answers about contents come from the
-//! verified core; this layer parses, caches and never writes to a repository.
+//! verified core; this layer parses, caches and never writes to a repository. What it
+//! computes about patches may also be kept across restarts in a cache directory outside
+//! the repositories ([`store`], set with [`Registry::set_store`]).
 
 pub mod api;
 pub mod check;
