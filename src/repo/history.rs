@@ -751,8 +751,15 @@ impl History {
                     let (deps, patches) = (self.deps.clone(), self.patches.clone());
                     std::thread::spawn(move || {
                         let (loader, files, slot) = (&patches.loader, &patches.files, &patches.slot);
-                        let result = match load_for_deps(loader, files, patches.effects.done.get().is_none(), slot) {
-                            Ok((loaded, conflicted)) => {
+                        // a graph of the same patches by the same core is read back, not redone
+                        let graph_key = store::key(&[b"deps", &patches.prefix_key(files.len())]);
+                        let stored = patches.store.as_ref().and_then(|s| {
+                            s.read(Kind::Deps, &graph_key).and_then(|b| store::decode_graph(&b, files.len()))
+                        });
+                        let loaded = || load_for_deps(loader, files, patches.effects.done.get().is_none(), slot);
+                        let result = match stored.map_or_else(|| loaded().map(Err), |g| Ok(Ok(g))) {
+                            Ok(Ok(g)) => Ok(reverse_deps(g)),
+                            Ok(Err((loaded, conflicted))) => {
                                 if let Some(e) = loaded {
                                     patches.effects.keep(e.map(Arc::new));
                                 }
@@ -766,6 +773,11 @@ impl History {
                                     }
                                     None => patches.effects().and_then(|e| dep_graph(&e)),
                                 }
+                                .inspect(|g| {
+                                    if let (Some(s), Some(b)) = (&patches.store, store::encode_graph(&g.0)) {
+                                        s.write(Kind::Deps, &graph_key, &b);
+                                    }
+                                })
                             }
                             Err(e) => Err(e),
                         };

@@ -62,6 +62,8 @@ pub enum Kind {
     FileAt,
     /// A file's annotation at a version ([`encode_annotation`]).
     Annotation,
+    /// A history's dependency graph ([`encode_graph`]).
+    Deps,
 }
 
 impl Kind {
@@ -72,6 +74,7 @@ impl Kind {
             Kind::Verified => "verified",
             Kind::FileAt => "file",
             Kind::Annotation => "annotation",
+            Kind::Deps => "deps",
         }
     }
     fn tag(self) -> u8 {
@@ -81,6 +84,7 @@ impl Kind {
             Kind::Verified => 3,
             Kind::FileAt => 4,
             Kind::Annotation => 5,
+            Kind::Deps => 6,
         }
     }
 }
@@ -194,9 +198,15 @@ impl Store {
         }
         let stamp = stamp();
         let dir = target.join(format!("v-{}", &hex::encode(stamp)[..16]));
-        for k in [Kind::Patch, Kind::History, Kind::Verified, Kind::FileAt, Kind::Annotation] {
+        for k in [Kind::Patch, Kind::History, Kind::Verified, Kind::FileAt, Kind::Annotation, Kind::Deps] {
             let d = dir.join(k.name());
             std::fs::create_dir_all(&d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+        }
+        // entries hold file contents, of private repositories too: for this user only
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(|e| format!("cannot restrict {} to its owner: {e}", dir.display()))?;
         }
         let store =
             Store { dir, stamp, stats: Stats::default(), tmp: AtomicU64::new(0), warned: AtomicBool::new(false) };
@@ -449,6 +459,35 @@ pub(crate) fn decode_annotation(b: &[u8]) -> Option<crate::core::Annotation> {
     Some(crate::core::Annotation { origins, lines })
 }
 
+/// A dependency graph: `list` of `list<u32>`, each patch's direct dependencies.
+pub(crate) fn encode_graph(direct: &[Vec<usize>]) -> Option<Vec<u8>> {
+    let mut e = Enc::default();
+    e.len(direct.len()).ok()?;
+    for d in direct {
+        let d: Vec<u32> = d.iter().map(|&x| u32::try_from(x).ok()).collect::<Option<_>>()?;
+        e.u32s(&d).ok()?;
+    }
+    Some(e.buf)
+}
+
+/// The inverse of [`encode_graph`], if it has `n` patches, each depending on earlier ones only.
+pub(crate) fn decode_graph(b: &[u8], n: usize) -> Option<Vec<Vec<u32>>> {
+    let mut d = Dec::new(b);
+    if d.u32().ok()? as usize != n {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let ds = d.u32s().ok()?;
+        if ds.iter().any(|&x| x as usize >= i) {
+            return None;
+        }
+        out.push(ds);
+    }
+    d.done().ok()?;
+    Some(out)
+}
+
 type W = Result<(), crate::core::wire::TooLarge>;
 
 fn enc_u64(e: &mut Enc, v: u64) {
@@ -639,7 +678,9 @@ mod tests {
         let e = Store::open(&repo.join("x/cache"), std::slice::from_ref(&repo)).unwrap_err();
         assert!(e.contains("inside the repository"), "{e}");
         assert!(!repo.join("x").exists());
-        assert!(Store::open(&d.path().join("cache"), &[repo]).is_ok());
+        let s = Store::open(&d.path().join("cache"), &[repo]).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(s.dir()).unwrap().permissions().mode() & 0o777, 0o700);
     }
 
     #[test]
@@ -671,5 +712,10 @@ mod tests {
         let h = encode_history(&files, std::slice::from_ref(&s)).unwrap();
         assert_eq!(decode_history(&h, &files), Some(vec![s]));
         assert_eq!(decode_history(&h, &["f2".to_string()]), None);
+        let g = encode_graph(&[vec![], vec![0], vec![0, 1]]).unwrap();
+        assert_eq!(decode_graph(&g, 3), Some(vec![vec![], vec![0], vec![0, 1]]));
+        assert_eq!(decode_graph(&g, 2), None);
+        // a dependency on a later patch is not a graph of this history
+        assert_eq!(decode_graph(&encode_graph(&[vec![1], vec![]]).unwrap(), 2), None);
     }
 }
