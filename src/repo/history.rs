@@ -223,9 +223,13 @@ impl Patches {
         let mut pending: Vec<Parsed> = Vec::new();
         let mut computed = 0usize;
         let flush = |pending: &mut Vec<Parsed>, recs: &mut Vec<Option<PatchRecord>>| -> Result<()> {
-            let batch: Vec<Named> = pending.iter().map(|p| Named { prims: p.3.clone(), deps: Vec::new() }).collect();
+            // the prims lent to the request, not copied (a whole history's worth at first)
+            let batch: Vec<Named> =
+                pending.iter_mut().map(|p| Named { prims: std::mem::take(&mut p.3), deps: Vec::new() }).collect();
             let sums = lineage::Touched::compute(&batch)?;
-            drop(batch);
+            for (p, n) in pending.iter_mut().zip(batch) {
+                p.3 = n.prims;
+            }
             for ((j, id, dep_ids, prims, _grant), sum) in pending.drain(..).zip(sums) {
                 let summary = Summary {
                     prims: prims.len() as u32,
