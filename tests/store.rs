@@ -279,3 +279,44 @@ fn the_server_serves_when_its_cache_directory_cannot_be_created() {
     assert!(status.contains(" 200 "), "{status}: {err}");
     assert!(err.contains("working without a cache directory"), "{err}");
 }
+
+/// How many per-patch dependency entries the store holds.
+fn deps_of_entries(store: &Store) -> usize {
+    std::fs::read_dir(store.dir().join("deps-of"))
+        .unwrap()
+        .filter(|e| !e.as_ref().unwrap().file_name().to_string_lossy().starts_with('.'))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_patch_computes_only_its_own_dependencies() {
+    if !crate::common::darcs_available() {
+        return;
+    }
+    let fx = fixture();
+    let cache = tempfile::tempdir().unwrap();
+    let repo = "prims-d2";
+    let graph = |app: Router| async move {
+        let log = get(&app, &format!("/api/{repo}/log?limit=500")).await.json();
+        let mut out = Vec::new();
+        for p in log["patches"].as_array().unwrap() {
+            let h = p["hash"].as_str().unwrap();
+            let j = get(&app, &format!("/api/{repo}/patch/{h}")).await.json();
+            out.push((h.to_string(), j["dependencies"].clone(), j["dependents"].clone()));
+        }
+        out
+    };
+    let (before, store) = app(fx.path(), Some(cache.path()));
+    let n = graph(before).await.len();
+    assert_eq!(deps_of_entries(store.as_ref().unwrap()), n);
+    // one more patch, recorded by darcs in the copy
+    std::fs::write(fx.path().join(repo).join("store-test.txt"), "one more line\n").unwrap();
+    let o = crate::common::darcs(&["record", "-a", "-l", "-m", "added by the store test"], &fx.path().join(repo));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (plain, _) = app(fx.path(), None);
+    let want = graph(plain).await;
+    assert_eq!(want.len(), n + 1);
+    let (after, store) = app(fx.path(), Some(cache.path()));
+    assert_eq!(graph(after).await, want, "the incremental graph is op 7's");
+    assert_eq!(deps_of_entries(store.as_ref().unwrap()), n + 1, "only the new patch was computed");
+}

@@ -775,7 +775,10 @@ impl History {
                                     Some(Conflicted::V3(v3)) => {
                                         core::dependencies3(&v3).map_err(core_unsupported).map(reverse_deps)
                                     }
-                                    None => patches.effects().and_then(|e| dep_graph(&e)),
+                                    None => match &patches.store {
+                                        Some(s) => incremental_graph(&patches, s),
+                                        None => patches.effects().and_then(|e| dep_graph(&e)),
+                                    },
                                 }
                                 .inspect(|g| {
                                     if let (Some(s), Some(b)) = (&patches.store, store::encode_graph(&g.0)) {
@@ -843,6 +846,72 @@ impl History {
         self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, (d.clone(), Arc::new(grant)));
         Ok(d)
     }
+}
+
+/// The dependency graph patch by patch (op 13, each call under its own CPU budget), each
+/// patch's answer kept in the store keyed by the history ending with it: a restart
+/// resumes where the last computation stopped, and a new patch computes only itself.
+/// Each call sends in full the earlier patches whose summaries meet the paths gathered
+/// so far (the patch's own, grown by each patch sent in full) or that it explicitly
+/// depends on, the others as summaries; a patch the core asks for is sent in full too
+/// (the selection `tests/core_ffi.rs` checks against op 7).
+fn incremental_graph(patches: &Patches, store: &Store) -> Result<DepGraph> {
+    use crate::core::pruned::{self, DepsEntry, Pruned};
+    let sums = patches.summaries()?;
+    let effects = patches.effects()?;
+    let n = effects.len();
+    let meets = |xs: &[Path], ys: &[Path]| {
+        xs.iter().any(|x| ys.iter().any(|y| x[..x.len().min(y.len())] == y[..x.len().min(y.len())]))
+    };
+    let mut direct: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut all: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut computed = 0usize;
+    for k in 0..n {
+        let key = store::key(&[b"deps_of", &patches.prefix_key(k + 1)]);
+        if let Some(d) = store.read(Kind::DepsOf, &key).and_then(|b| store::decode_deps_of(&b, k)) {
+            direct.push(d.direct);
+            all.push(d.all);
+            continue;
+        }
+        computed += 1;
+        let mut full = vec![false; k];
+        let mut gathered: Vec<Path> = sums[k].sum.clone();
+        let mut explicit: Vec<u32> = effects[k].deps.clone();
+        for j in (0..k).rev() {
+            if meets(&sums[j].sum, &gathered) || explicit.contains(&(j as u32)) {
+                full[j] = true;
+                for p in &sums[j].sum {
+                    if !gathered.contains(p) {
+                        gathered.push(p.clone());
+                    }
+                }
+                explicit.extend(effects[j].deps.iter().copied());
+            }
+        }
+        let d = loop {
+            let entries: Vec<DepsEntry> = (0..k)
+                .map(|j| if full[j] { DepsEntry::Full(&effects[j], &all[j]) } else { DepsEntry::Skip(&sums[j].sum) })
+                .collect();
+            match pruned::deps_of(&effects[k], &entries).map_err(core_unsupported)? {
+                Pruned::Done(d) => break d,
+                Pruned::Need(j) => match full.get_mut(j as usize) {
+                    Some(f) if !*f => *f = true,
+                    _ => {
+                        return Err(RepoError::Core(core::CoreError::Internal(format!(
+                            "the core asked again for patch {j}, sent in full"
+                        ))))
+                    }
+                },
+            }
+        };
+        if let Some(b) = store::encode_deps_of(&d) {
+            store.write(Kind::DepsOf, &key, &b);
+        }
+        direct.push(d.direct);
+        all.push(d.all);
+    }
+    tracing::debug!("store: dependencies of {n} patches ({computed} computed)");
+    Ok(reverse_deps(direct))
 }
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).

@@ -64,6 +64,9 @@ pub enum Kind {
     Annotation,
     /// A history's dependency graph ([`encode_graph`]).
     Deps,
+    /// One patch's dependencies in the history ending with it (two `list<u32>`: direct
+    /// ascending, all descending).
+    DepsOf,
 }
 
 impl Kind {
@@ -75,6 +78,7 @@ impl Kind {
             Kind::FileAt => "file",
             Kind::Annotation => "annotation",
             Kind::Deps => "deps",
+            Kind::DepsOf => "deps-of",
         }
     }
     fn tag(self) -> u8 {
@@ -85,6 +89,7 @@ impl Kind {
             Kind::FileAt => 4,
             Kind::Annotation => 5,
             Kind::Deps => 6,
+            Kind::DepsOf => 7,
         }
     }
 }
@@ -198,7 +203,8 @@ impl Store {
         }
         let stamp = stamp();
         let dir = target.join(format!("v-{}", &hex::encode(stamp)[..16]));
-        for k in [Kind::Patch, Kind::History, Kind::Verified, Kind::FileAt, Kind::Annotation, Kind::Deps] {
+        for k in [Kind::Patch, Kind::History, Kind::Verified, Kind::FileAt, Kind::Annotation, Kind::Deps, Kind::DepsOf]
+        {
             let d = dir.join(k.name());
             std::fs::create_dir_all(&d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
         }
@@ -457,6 +463,26 @@ pub(crate) fn decode_annotation(b: &[u8]) -> Option<crate::core::Annotation> {
     let lines = d.strs().ok()?;
     d.done().ok()?;
     Some(crate::core::Annotation { origins, lines })
+}
+
+/// One patch's dependencies: `list<u32>` direct, `list<u32>` all.
+pub(crate) fn encode_deps_of(d: &crate::core::pruned::PatchDeps) -> Option<Vec<u8>> {
+    let mut e = Enc::default();
+    e.u32s(&d.direct).ok()?;
+    e.u32s(&d.all).ok()?;
+    Some(e.buf)
+}
+
+/// The inverse of [`encode_deps_of`], for patch number `k` (every dependency earlier).
+pub(crate) fn decode_deps_of(b: &[u8], k: usize) -> Option<crate::core::pruned::PatchDeps> {
+    let mut d = Dec::new(b);
+    let direct = d.u32s().ok()?;
+    let all = d.u32s().ok()?;
+    d.done().ok()?;
+    if direct.iter().chain(&all).any(|&x| x as usize >= k) {
+        return None;
+    }
+    Some(crate::core::pruned::PatchDeps { direct, all })
 }
 
 /// A dependency graph: `list` of `list<u32>`, each patch's direct dependencies.
