@@ -258,6 +258,9 @@ mod tests {
         let c = Config::parse("[limits]\ncore_workers = 3\ncore_cpu_secs = 2\nmax_connections = 100\n").unwrap();
         assert_eq!((c.limits.core_workers(), c.limits.core_cpu_secs, c.limits.max_connections), (3, 2, 100));
         assert!(Config::default().limits.core_workers() >= 1);
+        let c = Config::parse("cache_dir = \"/var/cache/dw\"\npersistent_cache = false\n").unwrap();
+        assert_eq!((c.cache_dir, c.persistent_cache), (Some(PathBuf::from("/var/cache/dw")), false));
+        assert!(Config::default().persistent_cache && Config::default().cache_dir.is_none());
     }
 
     #[test]
