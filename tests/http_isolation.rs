@@ -41,11 +41,12 @@ impl Server {
             .arg(script)
             .arg("bash")
             .arg(env!("CARGO_BIN_EXE_darcsweb"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+            // no cache directory: nothing computed by an earlier run is reused, and the
+            // dependency graph is one call of the core (with a store it goes patch by
+            // patch, each call far within any budget)
+            .args(["serve", "--no-cache-dir", "--listen", "127.0.0.1:0", "--config"])
             .arg(&cfg)
             .args(roots)
-            // a store of its own: nothing computed by an earlier run is reused
-            .env("XDG_CACHE_HOME", dir.join("cache"))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
