@@ -137,7 +137,9 @@ fn compile_ocaml(root: &Path, out: &Path, ocamlfind: &str) -> PathBuf {
 }
 
 /// Write `sha256  name` of every file of `theories/_CoqProject` to OUT_DIR, so `/proofs`
-/// names exactly the sources this binary's core was extracted from.
+/// names exactly the sources this binary's core was extracted from; and one hash of those
+/// and of the extracted sources and glue (`core_stamp.sha256`), the version of the
+/// persistent store's entries.
 fn hash_theories(root: &Path, out: &Path) {
     use sha2::{Digest, Sha256};
     let project = root.join("theories/_CoqProject");
@@ -151,8 +153,18 @@ fn hash_theories(root: &Path, out: &Path) {
             listing.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(&bytes))));
         }
     }
-    std::fs::write(out.join("theories.sha256"), listing)
+    std::fs::write(out.join("theories.sha256"), &listing)
         .unwrap_or_else(|e| fail(&format!("cannot write theories.sha256: {e}")));
+    // The version of everything the core computes: the theories, the extracted code and
+    // the glue that marshals it (src/repo/store.rs stamps its entries with it).
+    let mut all = Sha256::new();
+    all.update(listing.as_bytes());
+    for src in OCAML_SOURCES {
+        all.update(src.as_bytes());
+        all.update(std::fs::read(root.join(src)).unwrap_or_default());
+    }
+    std::fs::write(out.join("core_stamp.sha256"), hex(&all.finalize()))
+        .unwrap_or_else(|e| fail(&format!("cannot write core_stamp.sha256: {e}")));
 }
 
 fn hex(bytes: &[u8]) -> String {

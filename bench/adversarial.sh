@@ -83,7 +83,7 @@ annotate_once() {
   local port log
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   log=$(mktemp)
-  "$BIN" serve --listen "127.0.0.1:$port" "$OUT/lines-100000" >"$log" 2>&1 &
+  "$BIN" serve --listen "127.0.0.1:$port" --no-cache-dir "$OUT/lines-100000" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
   curl -sf "http://127.0.0.1:$port/api/lines-100000/log?limit=1" >/dev/null

@@ -126,7 +126,7 @@ rm -rf "$WORK"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
-"$BIN" serve --listen "127.0.0.1:$PORT" "$REPOS" > "$OUT/server.log" 2>&1 &
+"$BIN" serve --listen "127.0.0.1:$PORT" --no-cache-dir "$REPOS" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 ATTACK_PIDS=()
 rm -f "$OUT/stop"

@@ -27,6 +27,9 @@
 #   BENCH_DARCS_TIMEOUT [120]       cap of one darcs command; BENCH_DARCS_RUNS [3] hyperfine runs
 #   DARCSWEB_BIN                    a darcsweb binary to measure instead of building one
 #   BENCH_DARCSWEB_CONFIG           a darcsweb.toml for the servers (default: none, the defaults)
+#   BENCH_CACHE_DIR                 the servers' cache directory (default: none, --no-cache-dir, so
+#                                   that "cold" means computed from the repository; with one
+#                                   filled by an earlier run, cold is a restart with a warm store)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP=$PWD
@@ -267,7 +270,9 @@ start_server() {
   PORT=$(free_port)
   BASE="http://127.0.0.1:$PORT"
   T0=$(now)
-  "$BIN" serve --listen "127.0.0.1:$PORT" ${BENCH_DARCSWEB_CONFIG:+--config "$BENCH_DARCSWEB_CONFIG"} "$DARCS_REPO" >>"$TMP/darcsweb.log" 2>&1 &
+  CACHE_ARGS=(--no-cache-dir)
+  if [ -n "${BENCH_CACHE_DIR:-}" ]; then CACHE_ARGS=(--cache-dir "$BENCH_CACHE_DIR"); fi
+  "$BIN" serve --listen "127.0.0.1:$PORT" "${CACHE_ARGS[@]}" ${BENCH_DARCSWEB_CONFIG:+--config "$BENCH_DARCSWEB_CONFIG"} "$DARCS_REPO" >>"$TMP/darcsweb.log" 2>&1 &
   SERVER=$!
   until curl -sf -o /dev/null --max-time 5 "$BASE/healthz"; do
     kill -0 "$SERVER" 2>/dev/null || { cat "$TMP/darcsweb.log" >&2; die "darcsweb did not start"; }

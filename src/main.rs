@@ -34,6 +34,13 @@ enum Cmd {
         /// Public base URL, used in the clone commands shown to users.
         #[arg(long)]
         base_url: Option<String>,
+        /// Where to keep what is computed about patches across restarts [default:
+        /// $XDG_CACHE_HOME/darcsweb, or the config file's `cache_dir`].
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Keep nothing across restarts (no cache directory).
+        #[arg(long, conflicts_with = "cache_dir")]
+        no_cache_dir: bool,
         /// Directories that are darcs repositories or contain some.
         roots: Vec<PathBuf>,
     },
@@ -109,13 +116,15 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     match cli.cmd {
-        Cmd::Serve { listen, config, title, base_url, roots } => match serve(listen, config, title, base_url, roots) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("darcsweb: {e}");
-                ExitCode::FAILURE
+        Cmd::Serve { listen, config, title, base_url, cache_dir, no_cache_dir, roots } => {
+            match serve(listen, config, title, base_url, cache_dir, no_cache_dir, roots) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("darcsweb: {e}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Cmd::Check { repo } => {
             // a one-shot command with nothing to protect: the replay runs in this process
             darcsweb::core::use_in_process();
@@ -135,6 +144,8 @@ fn serve(
     config: Option<PathBuf>,
     title: Option<String>,
     base_url: Option<String>,
+    cache_dir: Option<PathBuf>,
+    no_cache_dir: bool,
     roots: Vec<PathBuf>,
 ) -> Result<(), String> {
     let mut cfg = Config::load(config.as_deref()).map_err(|e| e.to_string())?;
@@ -150,13 +161,31 @@ fn serve(
     if !roots.is_empty() {
         cfg.roots = roots;
     }
+    if cache_dir.is_some() {
+        cfg.cache_dir = cache_dir;
+    }
+    if no_cache_dir {
+        cfg.persistent_cache = false;
+    }
     if cfg.roots.is_empty() {
         cfg.roots =
             vec![darcsweb::examples::ensure().map_err(|e| format!("cannot create the example repositories: {e}"))?];
     }
-    let registry = Registry::discover(&cfg.roots);
+    let mut registry = Registry::discover(&cfg.roots);
     if registry.list().is_empty() {
         return Err(format!("no darcs repository found under {:?}", cfg.roots));
+    }
+    if cfg.persistent_cache {
+        match cfg.cache_dir.clone().or_else(repo::store::default_dir) {
+            None => tracing::warn!("no cache directory ($XDG_CACHE_HOME and $HOME unset): working without one"),
+            Some(dir) => match repo::store::Store::open(&dir, &registry.dirs()) {
+                Ok(s) => {
+                    tracing::info!("cache directory {}", s.dir().display());
+                    registry.set_store(Some(Arc::new(s)));
+                }
+                Err(e) => tracing::warn!("{e}: working without a cache directory"),
+            },
+        }
     }
     let addr = cfg.listen;
     let nofile = web::serve::raise_nofile_limit();

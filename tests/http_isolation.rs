@@ -41,7 +41,10 @@ impl Server {
             .arg(script)
             .arg("bash")
             .arg(env!("CARGO_BIN_EXE_darcsweb"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+            // no cache directory: nothing computed by an earlier run is reused, and the
+            // dependency graph is one call of the core (with a store it goes patch by
+            // patch, each call far within any budget)
+            .args(["serve", "--no-cache-dir", "--listen", "127.0.0.1:0", "--config"])
             .arg(&cfg)
             .args(roots)
             .stdout(Stdio::piped())

@@ -28,3 +28,4 @@ mod http_pages;
 mod http_routes;
 mod repo_differential;
 mod repo_fuzz;
+mod store;

@@ -1,13 +1,19 @@
 //! One loaded version of a repository's history: the index, the patches' effects
 //! (parsed lazily), and caches of trees and annotations. Trees at old versions,
 //! annotations and dependencies are computed by the verified core.
+//!
+//! With a persistent store ([`super::store`]) a file's page needs only the history's
+//! summaries (one entry) and the effects of the patches its lineage sends in full (one
+//! entry each), not every patch's effect; what a file holds at a version and its
+//! annotation are kept there too, keyed by the history prefix they were computed from.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path as FsPath;
 use std::sync::{Arc, OnceLock};
 
-use super::lineage;
+use super::lineage::{self, NamedRef};
 use super::load::Loader;
+use super::store::{self, Kind, PatchRecord, Store, Summary};
 use super::verify::HeadCheck;
 use super::DepsWait;
 use super::{
@@ -27,9 +33,8 @@ pub(crate) struct History {
     /// Root hash of the recorded tree: head pages read it directly (`check` proves it
     /// equal to the replay).
     pristine: String,
-    effects: Arc<Effects>,
-    /// The memory budget the effects hold while this history lives.
-    effects_grant: GrantSlot,
+    /// Every patch's effect and summary.
+    patches: Arc<Patches>,
     trees: Cache<usize, (SharedTree, Arc<Grant<'static>>)>,
     annotations: Cache<(usize, Path), Arc<Vec<AnnotatedLine>>>,
     /// Files (or their absence) at old versions, read from their lineage.
@@ -37,7 +42,7 @@ pub(crate) struct History {
     details: Cache<usize, (Arc<PatchDetail>, Arc<Grant<'static>>)>,
     deps: Arc<Deps>,
     /// What each patch touches (the core's summaries), for a file's history.
-    touched: OnceLock<Result<Arc<lineage::Touched>>>,
+    touched: OnceLock<Arc<lineage::Touched>>,
     /// Whether the recorded tree equals the replay ([`super::verify`]).
     head_check: std::sync::Mutex<HeadCheck>,
     /// The replayed head once verified, for the next history's check to start from.
@@ -52,22 +57,6 @@ struct Effects {
 }
 
 impl Effects {
-    /// The effects, loaded now if need be (their memory charged to `slot`). A transient
-    /// core failure (a cancelled request, a core worker that died) is returned but not
-    /// kept: the next request loads again.
-    fn get(&self, loader: &Loader, files: &[String], slot: &GrantSlot) -> Result<Arc<Vec<Named>>> {
-        if let Some(r) = self.done.get() {
-            return r.clone();
-        }
-        let _one = self.loading.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(r) = self.done.get() {
-            return r.clone();
-        }
-        let r = load_effects(loader, files, slot).map(Arc::new);
-        self.keep(r.clone());
-        r
-    }
-
     /// Keep `r` as the answer unless it is a transient failure.
     fn keep(&self, r: Result<Arc<Vec<Named>>>) {
         if !r.as_ref().is_err_and(RepoError::is_transient) {
@@ -85,6 +74,284 @@ fn keep(slot: &GrantSlot, g: Grant<'static>) {
         Some(all) => all.absorb(g),
         None => *s = Some(g),
     }
+}
+
+/// Patches loaded alone (for a file's lineage) kept per history.
+const ONE_PATCH_CACHE: usize = 8192;
+
+/// Most patches parsed before their summaries are asked of the core in one call.
+const SUMMARY_BATCH: usize = 512;
+
+/// A patch parsed for its summary: position, id, explicit dependencies' ids, effect,
+/// and the memory it holds.
+type Parsed = (usize, String, Vec<String>, Vec<Prim>, Grant<'static>);
+
+/// A history's per-patch data: every patch's effect, and its [`Summary`] (what a file's
+/// page chooses by). With a persistent [`Store`], both come from its entries when it
+/// holds them (checked, keyed by the patch files' hashes), and whatever is missing is
+/// computed from the patch files and written there; the repository is only read.
+pub(crate) struct Patches {
+    loader: Arc<Loader>,
+    files: Vec<String>,
+    store: Option<Arc<Store>>,
+    effects: Effects,
+    /// The memory budget the effects hold while this history lives.
+    slot: GrantSlot,
+    sums: OnceLock<Result<Arc<Vec<Summary>>>>,
+    sums_loading: std::sync::Mutex<()>,
+    /// The history key of every prefix of the history ([`store::history_key`]).
+    prefixes: OnceLock<Vec<store::Key>>,
+    /// Effects of single patches, loaded for a file's lineage.
+    one: Cache<usize, (Arc<Named>, Arc<Grant<'static>>)>,
+}
+
+/// The explicit dependencies `dep_ids` of the patch at `i` (id `id`) as positions of the
+/// earlier patches, `ids` holding those seen so far (the patch is added to it).
+fn positions(ids: &mut HashMap<String, u32>, i: usize, id: String, dep_ids: &[String]) -> Vec<u32> {
+    let deps = dep_ids.iter().filter_map(|d| ids.get(d).copied()).collect();
+    ids.insert(id, i as u32);
+    deps
+}
+
+impl Patches {
+    fn format(&self) -> String {
+        format!("{:?}", self.loader.format.format)
+    }
+
+    /// The history key of the first `n` patches (computed for every prefix at once).
+    fn prefix_key(&self, n: usize) -> store::Key {
+        let all = self.prefixes.get_or_init(|| {
+            let mut h = store::history_key(&self.format(), &[]);
+            let mut v = Vec::with_capacity(self.files.len() + 1);
+            v.push(h);
+            for f in &self.files {
+                h = store::chain(&h, f);
+                v.push(h);
+            }
+            v
+        });
+        all[n.min(all.len() - 1)]
+    }
+
+    /// A stored result about `path` after the first `n` patches.
+    fn stored<T>(&self, kind: Kind, n: usize, path: &Path, decode: impl Fn(&[u8]) -> Option<T>) -> Option<T> {
+        let s = self.store.as_ref()?;
+        let k = store::path_key(kind_tag(kind), &self.prefix_key(n), path);
+        s.read(kind, &k).and_then(|b| decode(&b))
+    }
+
+    /// Store a result about `path` after the first `n` patches.
+    fn keep_result(&self, kind: Kind, n: usize, path: &Path, payload: Option<Vec<u8>>) {
+        if let (Some(s), Some(b)) = (self.store.as_ref(), payload) {
+            s.write(kind, &store::path_key(kind_tag(kind), &self.prefix_key(n), path), &b);
+        }
+    }
+
+    /// The effects, loaded now if need be (their memory charged to the history). A
+    /// transient core failure (a cancelled request, a core worker that died) is returned
+    /// but not kept: the next request loads again.
+    fn effects(&self) -> Result<Arc<Vec<Named>>> {
+        if let Some(r) = self.effects.done.get() {
+            return r.clone();
+        }
+        let _one = self.effects.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = self.effects.done.get() {
+            return r.clone();
+        }
+        let r = self.load_effects().map(Arc::new);
+        self.effects.keep(r.clone());
+        r
+    }
+
+    /// Every patch's effect, in order, with its explicit dependencies as positions: from
+    /// the store's entry when it holds a good one, else from the patch file.
+    fn load_effects(&self) -> Result<Vec<Named>> {
+        let format = self.format();
+        let mut ids: HashMap<String, u32> = HashMap::with_capacity(self.files.len());
+        let mut out = Vec::with_capacity(self.files.len());
+        for (i, f) in self.files.iter().enumerate() {
+            let stored = self.store.as_ref().and_then(|s| s.read(Kind::Patch, &store::patch_key(&format, f)));
+            if let Some((rec, prims)) = stored.as_deref().and_then(store::decode_patch) {
+                keep(&self.slot, charge(prims_weight(&prims), "loading the history")?);
+                let deps = positions(&mut ids, i, rec.id, &rec.dep_ids);
+                out.push(Named { prims, deps });
+                continue;
+            }
+            let (_, named, mut grant) = self.loader.named_charged(f)?;
+            let prims = self.loader.effect(&named)?;
+            let dep_ids: Vec<String> = named.explicit_deps.iter().map(|d| d.id()).collect();
+            let deps = positions(&mut ids, i, named.info.id(), &dep_ids);
+            drop(named);
+            grant.shrink_to(prims_weight(&prims));
+            keep(&self.slot, grant);
+            out.push(Named { prims, deps });
+        }
+        Ok(out)
+    }
+
+    /// Every patch's [`Summary`], computed once per history: with a store, from the
+    /// history's entry, else from the patches' entries (each patch missing there read,
+    /// summarised and written); without one, from the effects.
+    pub(crate) fn summaries(&self) -> Result<Arc<Vec<Summary>>> {
+        if let Some(r) = self.sums.get() {
+            return r.clone();
+        }
+        let _one = self.sums_loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = self.sums.get() {
+            return r.clone();
+        }
+        let r = match &self.store {
+            Some(s) => self.stored_summaries(s),
+            None => self.effects().and_then(|e| summaries_of(&e)),
+        }
+        .map(Arc::new);
+        if !r.as_ref().is_err_and(RepoError::is_transient) {
+            let _ = self.sums.set(r.clone());
+        }
+        r
+    }
+
+    fn stored_summaries(&self, store: &Store) -> Result<Vec<Summary>> {
+        let format = self.format();
+        let hkey = store::history_key(&format, &self.files);
+        if let Some(s) = store.read(Kind::History, &hkey).and_then(|b| store::decode_history(&b, &self.files)) {
+            return Ok(s);
+        }
+        let started = std::time::Instant::now();
+        let mut recs: Vec<Option<PatchRecord>> = Vec::with_capacity(self.files.len());
+        // parsed patches waiting for their summaries, with the memory they hold
+        let mut pending: Vec<Parsed> = Vec::new();
+        let mut computed = 0usize;
+        let flush = |pending: &mut Vec<Parsed>, recs: &mut Vec<Option<PatchRecord>>| -> Result<()> {
+            // the prims lent to the request, not copied (a whole history's worth at first)
+            let batch: Vec<Named> =
+                pending.iter_mut().map(|p| Named { prims: std::mem::take(&mut p.3), deps: Vec::new() }).collect();
+            let sums = lineage::Touched::compute(&batch)?;
+            for (p, n) in pending.iter_mut().zip(batch) {
+                p.3 = n.prims;
+            }
+            for ((j, id, dep_ids, prims, _grant), sum) in pending.drain(..).zip(sums) {
+                let summary = Summary {
+                    prims: prims.len() as u32,
+                    weight: prims_weight(&prims),
+                    sum,
+                    deps: Vec::new(),
+                    touches: touches(&prims),
+                };
+                let rec = PatchRecord { summary, id, dep_ids };
+                if let Some(b) = store::encode_patch(&rec, &prims) {
+                    store.write(Kind::Patch, &store::patch_key(&format, &self.files[j]), &b);
+                }
+                recs[j] = Some(rec);
+            }
+            Ok(())
+        };
+        for (j, f) in self.files.iter().enumerate() {
+            let stored = store.read(Kind::Patch, &store::patch_key(&format, f));
+            if let Some(rec) = stored.as_deref().and_then(store::decode_patch_head) {
+                recs.push(Some(rec));
+                continue;
+            }
+            recs.push(None);
+            computed += 1;
+            let (_, named, mut grant) = self.loader.named_charged(f)?;
+            let prims = self.loader.effect(&named)?;
+            let dep_ids: Vec<String> = named.explicit_deps.iter().map(|d| d.id()).collect();
+            let id = named.info.id();
+            drop(named);
+            // the prims, and their copy sent to the core
+            grant.shrink_to(2 * prims_weight(&prims));
+            pending.push((j, id, dep_ids, prims, grant));
+            if pending.len() >= SUMMARY_BATCH {
+                flush(&mut pending, &mut recs)?;
+            }
+        }
+        if !pending.is_empty() {
+            flush(&mut pending, &mut recs)?;
+        }
+        let mut ids: HashMap<String, u32> = HashMap::with_capacity(self.files.len());
+        let mut out = Vec::with_capacity(recs.len());
+        for (i, rec) in recs.into_iter().enumerate() {
+            let rec = rec.ok_or_else(|| RepoError::Core(core::CoreError::Internal("a summary is missing".into())))?;
+            let mut s = rec.summary;
+            s.deps = positions(&mut ids, i, rec.id, &rec.dep_ids);
+            out.push(s);
+        }
+        if let Some(b) = store::encode_history(&self.files, &out) {
+            store.write(Kind::History, &hkey, &b);
+        }
+        tracing::debug!(
+            "store: summaries of {} patches ({computed} computed) in {:?}",
+            self.files.len(),
+            started.elapsed()
+        );
+        Ok(out)
+    }
+
+    /// The effect of patch `j` alone: from the whole history's effects when they are
+    /// loaded (or when there is no store), else from its store entry or its patch file.
+    fn named(&self, j: usize) -> Result<NamedRef> {
+        if let Some(Ok(all)) = self.effects.done.get() {
+            return Ok(NamedRef::All(all.clone(), j));
+        }
+        let Some(store) = &self.store else {
+            return Ok(NamedRef::All(self.effects()?, j));
+        };
+        if let Some((n, _)) = self.one.lock().unwrap_or_else(|e| e.into_inner()).get(&j) {
+            return Ok(NamedRef::One(n.clone()));
+        }
+        let sums = self.summaries()?;
+        let s = sums.get(j).ok_or_else(|| RepoError::NotFound(format!("no patch number {j}")))?;
+        let (f, format) = (&self.files[j], self.format());
+        let key = store::patch_key(&format, f);
+        let stored = store.read(Kind::Patch, &key).and_then(|b| store::decode_patch(&b));
+        let prims = match stored {
+            Some((_, prims)) => prims,
+            None => {
+                // damaged or deleted since the summaries were read: computed and written again
+                let (_, named, _grant) = self.loader.named_charged(f)?;
+                let prims = self.loader.effect(&named)?;
+                let rec = PatchRecord {
+                    summary: Summary { deps: Vec::new(), ..s.clone() },
+                    id: named.info.id(),
+                    dep_ids: named.explicit_deps.iter().map(|d| d.id()).collect(),
+                };
+                if let Some(b) = store::encode_patch(&rec, &prims) {
+                    store.write(Kind::Patch, &key, &b);
+                }
+                prims
+            }
+        };
+        let n = Arc::new(Named { prims, deps: s.deps.clone() });
+        // kept only while the budget allows it
+        if let Ok(g) = budget::charge(prims_weight(&n.prims)) {
+            self.one.lock().unwrap_or_else(|e| e.into_inner()).put(j, (n.clone(), Arc::new(g)));
+        }
+        Ok(NamedRef::One(n))
+    }
+}
+
+fn kind_tag(k: Kind) -> &'static [u8] {
+    match k {
+        Kind::FileAt => b"file_at",
+        _ => b"annotation",
+    }
+}
+
+/// The summaries of `effects`, by the core (op 12).
+fn summaries_of(effects: &[Named]) -> Result<Vec<Summary>> {
+    let sums = lineage::Touched::compute(effects)?;
+    Ok(effects
+        .iter()
+        .zip(sums)
+        .map(|(n, sum)| Summary {
+            prims: n.prims.len() as u32,
+            weight: prims_weight(&n.prims),
+            sum,
+            deps: n.deps.clone(),
+            touches: touches(&n.prims),
+        })
+        .collect())
 }
 
 /// What a list of prims keeps in memory (lines are separate allocations).
@@ -161,7 +428,7 @@ enum DepsState {
 
 impl History {
     /// Read the inventories of the repository at `dir` (patch files are read lazily).
-    pub fn load(dir: &FsPath, sizes: CacheSizes) -> Result<History> {
+    pub fn load(dir: &FsPath, sizes: CacheSizes, store: Option<Arc<Store>>) -> Result<History> {
         let loader = Arc::new(Loader::open(dir)?);
         let (inv, pristine) = loader.inventory()?;
         let mut metas = Vec::with_capacity(inv.len());
@@ -170,16 +437,30 @@ impl History {
             metas.push(meta(i, &info));
             files.push(file);
         }
-        let effects: Arc<Effects> = Arc::new(Effects::default());
-        let effects_grant = GrantSlot::default();
+        let patches = Arc::new(Patches {
+            loader: loader.clone(),
+            files: files.clone(),
+            store,
+            effects: Effects::default(),
+            slot: GrantSlot::default(),
+            sums: OnceLock::new(),
+            sums_loading: std::sync::Mutex::new(()),
+            prefixes: OnceLock::new(),
+            one: cache(ONE_PATCH_CACHE),
+        });
         let mut index = Index::new(metas);
-        // The file → patches map needs every patch's effect: built on the first query by path.
+        // The file → patches map needs what every patch touches: built on the first query
+        // by path (from the store's summaries when there is a store, else the effects).
         {
-            let (loader, effects, files, slot) =
-                (loader.clone(), effects.clone(), files.clone(), effects_grant.clone());
+            let patches = patches.clone();
             index.touched_source = Some(Arc::new(move || {
-                let e = effects.get(&loader, &files, &slot);
-                e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
+                if patches.store.is_some() {
+                    let s = patches.summaries();
+                    s.as_ref().ok().map(|s| s.iter().map(|x| x.touches.clone()).collect())
+                } else {
+                    let e = patches.effects();
+                    e.as_ref().ok().map(|e| e.iter().map(|n| touches(&n.prims)).collect())
+                }
             }));
         }
         Ok(History {
@@ -187,8 +468,7 @@ impl History {
             loader,
             files,
             pristine,
-            effects,
-            effects_grant,
+            patches,
             trees: cache(sizes.trees),
             annotations: cache(sizes.annotations),
             files_at: cache(sizes.annotations),
@@ -218,7 +498,7 @@ impl History {
 
     /// The effects of every patch, parsed once.
     pub fn effects(&self) -> Result<Arc<Vec<Named>>> {
-        self.effects.get(&self.loader, &self.files, &self.effects_grant)
+        self.patches.effects()
     }
 
     /// The tree after the first `v.applied` patches, replayed by the core from the nearest
@@ -282,16 +562,25 @@ impl History {
             if let Some((e, _)) = self.files_at.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
                 return Ok(e.clone());
             }
-            let effects = self.effects()?;
-            let touched = self.touched(&effects)?;
-            let history = &effects[..v.applied];
-            let running = charge(2 * lineage::weight(history, &touched, path), "reading a file's history")?;
-            let found = match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
+            let n = v.applied;
+            let lookup = match self.patches.stored(Kind::FileAt, n, path, store::decode_lookup) {
+                Some(l) => l,
+                None => {
+                    let touched = self.touched()?;
+                    let _running = charge(2 * lineage::weight(n, &touched, path), "reading a file's history")?;
+                    let source = |j| self.patches.named(j);
+                    let l = lineage::file_at(n, &source, &touched, path).map_err(|e| self.damaged(e))?;
+                    if !matches!(l, core::Lookup::Dir(_)) {
+                        self.patches.keep_result(Kind::FileAt, n, path, store::encode_lookup(&l));
+                    }
+                    l
+                }
+            };
+            let found = match lookup {
                 core::Lookup::File(c) => Some(Some(Entry::File(Arc::new(c)))),
                 core::Lookup::Absent => Some(None),
                 core::Lookup::Dir(_) => None,
             };
-            drop(running);
             if let Some(e) = found {
                 let size = match &e {
                     Some(Entry::File(c)) => c.len() as u64,
@@ -330,6 +619,17 @@ impl History {
                 same.then(|| (*m, t.clone()))
             })
             .unwrap_or_else(|| (0, Arc::new(Tree::new())));
+        // a verdict of the same patches and recorded tree, by the same core, is not redone
+        let store = self.patches.store.as_ref();
+        let verified = store::key(&[
+            b"verified",
+            &store::history_key(&self.patches.format(), &self.files),
+            self.pristine.as_bytes(),
+        ]);
+        if m == 0 && store.and_then(|s| s.read(Kind::Verified, &verified)).as_deref() == Some(&(n as u64).to_le_bytes())
+        {
+            return HeadCheck::Verified { patches: n };
+        }
         let run = || -> Result<HeadCheck> {
             let effects = self.effects()?;
             let running = charge(core_cost(&base, &effects[m..n]), "checking the head")?;
@@ -338,6 +638,9 @@ impl History {
             let differs = super::check::compare_head(&self.loader, &self.pristine, &tree)?;
             let tree = Arc::new(tree);
             if differs.is_none() {
+                if let Some(s) = store {
+                    s.write(Kind::Verified, &verified, &(n as u64).to_le_bytes());
+                }
                 // kept only while the budget allows it
                 if let Ok(g) = budget::charge(tree_weight(&tree)) {
                     *self.head_tree.lock().unwrap_or_else(|e| e.into_inner()) = Some((n, tree, Arc::new(g)));
@@ -351,16 +654,14 @@ impl History {
         run().unwrap_or_else(|e| HeadCheck::NotChecked(e.to_string()))
     }
 
-    /// The core's summary of what each patch touches, computed once per history.
-    fn touched(&self, effects: &[Named]) -> Result<Arc<lineage::Touched>> {
+    /// The core's summary of what each patch touches, computed once per history (or
+    /// read from the store).
+    fn touched(&self) -> Result<Arc<lineage::Touched>> {
         if let Some(t) = self.touched.get() {
-            return t.clone();
+            return Ok(t.clone());
         }
-        let r = lineage::Touched::compute(effects).map(Arc::new).map_err(RepoError::from);
-        if r.as_ref().is_err_and(RepoError::is_transient) {
-            return r;
-        }
-        self.touched.get_or_init(|| r).clone()
+        let s = self.patches.summaries()?;
+        Ok(self.touched.get_or_init(|| Arc::new(lineage::Touched::new(s))).clone())
     }
 
     /// What `path` holds at head, read from the pristine tree without any replay.
@@ -397,18 +698,25 @@ impl History {
         if let Some(a) = self.annotations.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok((**a).clone());
         }
-        let effects = self.effects()?;
-        let touched = self.touched(&effects)?;
-        let history = &effects[..v.applied];
-        let _running = charge(2 * lineage::weight(history, &touched, path), "annotating")?;
-        match lineage::file_at(history, &touched, path).map_err(|e| self.damaged(e.into()))? {
-            core::Lookup::File(_) => {}
-            core::Lookup::Dir(_) => {
-                return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
+        let n = v.applied;
+        let a = match self.patches.stored(Kind::Annotation, n, path, store::decode_annotation) {
+            Some(a) => a,
+            None => {
+                let touched = self.touched()?;
+                let _running = charge(2 * lineage::weight(n, &touched, path), "annotating")?;
+                let source = |j| self.patches.named(j);
+                match lineage::file_at(n, &source, &touched, path).map_err(|e| self.damaged(e))? {
+                    core::Lookup::File(_) => {}
+                    core::Lookup::Dir(_) => {
+                        return Err(RepoError::BadRequest(format!("{} is a directory", display_path(path))))
+                    }
+                    core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
+                }
+                let a = lineage::annotate(n, &source, &touched, path).map_err(|e| self.damaged(e))?;
+                self.patches.keep_result(Kind::Annotation, n, path, store::encode_annotation(&a));
+                a
             }
-            core::Lookup::Absent => return Err(RepoError::NotFound(format!("no file {}", display_path(path)))),
-        }
-        let a = lineage::annotate(history, &touched, path).map_err(|e| self.damaged(e.into()))?;
+        };
         let lines: Vec<AnnotatedLine> = a
             .lines
             .into_iter()
@@ -444,18 +752,20 @@ impl History {
                 DepsState::Idle => {
                     *st = DepsState::Running;
                     started = true;
-                    let (deps, loader, files, effects, slot) = (
-                        self.deps.clone(),
-                        self.loader.clone(),
-                        self.files.clone(),
-                        self.effects.clone(),
-                        self.effects_grant.clone(),
-                    );
+                    let (deps, patches) = (self.deps.clone(), self.patches.clone());
                     std::thread::spawn(move || {
-                        let result = match load_for_deps(&loader, &files, effects.done.get().is_none(), &slot) {
-                            Ok((loaded, conflicted)) => {
+                        let (loader, files, slot) = (&patches.loader, &patches.files, &patches.slot);
+                        // a graph of the same patches by the same core is read back, not redone
+                        let graph_key = store::key(&[b"deps", &patches.prefix_key(files.len())]);
+                        let stored = patches.store.as_ref().and_then(|s| {
+                            s.read(Kind::Deps, &graph_key).and_then(|b| store::decode_graph(&b, files.len()))
+                        });
+                        let loaded = || load_for_deps(loader, files, patches.effects.done.get().is_none(), slot);
+                        let result = match stored.map_or_else(|| loaded().map(Err), |g| Ok(Ok(g))) {
+                            Ok(Ok(g)) => Ok(reverse_deps(g)),
+                            Ok(Err((loaded, conflicted))) => {
                                 if let Some(e) = loaded {
-                                    effects.keep(e.map(Arc::new));
+                                    patches.effects.keep(e.map(Arc::new));
                                 }
                                 match conflicted {
                                     Some(Conflicted::V1) => Err(RepoError::Unsupported(DARCS1_MERGER_DEPS.into())),
@@ -465,8 +775,16 @@ impl History {
                                     Some(Conflicted::V3(v3)) => {
                                         core::dependencies3(&v3).map_err(core_unsupported).map(reverse_deps)
                                     }
-                                    None => effects.get(&loader, &files, &slot).and_then(|e| dep_graph(&e)),
+                                    None => match &patches.store {
+                                        Some(s) => incremental_graph(&patches, s),
+                                        None => patches.effects().and_then(|e| dep_graph(&e)),
+                                    },
                                 }
+                                .inspect(|g| {
+                                    if let (Some(s), Some(b)) = (&patches.store, store::encode_graph(&g.0)) {
+                                        s.write(Kind::Deps, &graph_key, &b);
+                                    }
+                                })
                             }
                             Err(e) => Err(e),
                         };
@@ -528,6 +846,72 @@ impl History {
         self.details.lock().unwrap_or_else(|e| e.into_inner()).put(i, (d.clone(), Arc::new(grant)));
         Ok(d)
     }
+}
+
+/// The dependency graph patch by patch (op 13, each call under its own CPU budget), each
+/// patch's answer kept in the store keyed by the history ending with it: a restart
+/// resumes where the last computation stopped, and a new patch computes only itself.
+/// Each call sends in full the earlier patches whose summaries meet the paths gathered
+/// so far (the patch's own, grown by each patch sent in full) or that it explicitly
+/// depends on, the others as summaries; a patch the core asks for is sent in full too
+/// (the selection `tests/core_ffi.rs` checks against op 7).
+fn incremental_graph(patches: &Patches, store: &Store) -> Result<DepGraph> {
+    use crate::core::pruned::{self, DepsEntry, Pruned};
+    let sums = patches.summaries()?;
+    let effects = patches.effects()?;
+    let n = effects.len();
+    let meets = |xs: &[Path], ys: &[Path]| {
+        xs.iter().any(|x| ys.iter().any(|y| x[..x.len().min(y.len())] == y[..x.len().min(y.len())]))
+    };
+    let mut direct: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut all: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut computed = 0usize;
+    for k in 0..n {
+        let key = store::key(&[b"deps_of", &patches.prefix_key(k + 1)]);
+        if let Some(d) = store.read(Kind::DepsOf, &key).and_then(|b| store::decode_deps_of(&b, k)) {
+            direct.push(d.direct);
+            all.push(d.all);
+            continue;
+        }
+        computed += 1;
+        let mut full = vec![false; k];
+        let mut gathered: Vec<Path> = sums[k].sum.clone();
+        let mut explicit: Vec<u32> = effects[k].deps.clone();
+        for j in (0..k).rev() {
+            if meets(&sums[j].sum, &gathered) || explicit.contains(&(j as u32)) {
+                full[j] = true;
+                for p in &sums[j].sum {
+                    if !gathered.contains(p) {
+                        gathered.push(p.clone());
+                    }
+                }
+                explicit.extend(effects[j].deps.iter().copied());
+            }
+        }
+        let d = loop {
+            let entries: Vec<DepsEntry> = (0..k)
+                .map(|j| if full[j] { DepsEntry::Full(&effects[j], &all[j]) } else { DepsEntry::Skip(&sums[j].sum) })
+                .collect();
+            match pruned::deps_of(&effects[k], &entries).map_err(core_unsupported)? {
+                Pruned::Done(d) => break d,
+                Pruned::Need(j) => match full.get_mut(j as usize) {
+                    Some(f) if !*f => *f = true,
+                    _ => {
+                        return Err(RepoError::Core(core::CoreError::Internal(format!(
+                            "the core asked again for patch {j}, sent in full"
+                        ))))
+                    }
+                },
+            }
+        };
+        if let Some(b) = store::encode_deps_of(&d) {
+            store.write(Kind::DepsOf, &key, &b);
+        }
+        direct.push(d.direct);
+        all.push(d.all);
+    }
+    tracing::debug!("store: dependencies of {n} patches ({computed} computed)");
+    Ok(reverse_deps(direct))
 }
 
 /// The core's direct dependencies of every patch, and their inverse (dependents).
@@ -681,24 +1065,6 @@ fn darcs3_patches(bodies: Vec<(Vec<crate::darcs::patch::RepoPatch>, Vec<u32>)>) 
     Ok(out)
 }
 
-/// Every patch's effect, in order, with its explicit dependencies as positions; the
-/// memory they keep is charged to `slot`.
-fn load_effects(loader: &Loader, files: &[String], slot: &GrantSlot) -> Result<Vec<Named>> {
-    let mut ids: HashMap<String, u32> = HashMap::with_capacity(files.len());
-    let mut out = Vec::with_capacity(files.len());
-    for (i, f) in files.iter().enumerate() {
-        let (_, named, mut grant) = loader.named_charged(f)?;
-        let prims = loader.effect(&named)?;
-        let deps = named.explicit_deps.iter().filter_map(|d| ids.get(&d.id()).copied()).collect();
-        ids.insert(named.info.id(), i as u32);
-        drop(named);
-        grant.shrink_to(prims_weight(&prims));
-        keep(slot, grant);
-        out.push(Named { prims, deps });
-    }
-    Ok(out)
-}
-
 /// Apply `patches` (the ones from position `first`) to `base` in one core call, naming
 /// the patch that fails.
 pub(crate) fn replay(base: &Tree, patches: &[Named], first: usize) -> Result<Tree> {
@@ -754,8 +1120,7 @@ fn meta(i: usize, info: &crate::darcs::info::PatchInfo) -> PatchMeta {
     }
 }
 
-/// Per prim of a patch: the path it touches and, for a move, where it goes.
-pub(crate) type Touch = (Path, Option<Path>);
+pub(crate) use super::store::Touch;
 
 fn touches(prims: &[Prim]) -> Vec<Touch> {
     prims

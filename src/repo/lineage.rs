@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use super::store::Summary;
+use super::{RepoError, Result};
 use crate::core::pruned::{self, FileEntry, Pruned};
 use crate::core::{Annotation, CoreError, Lookup, Named};
 use crate::darcs::prim::Path;
@@ -20,10 +22,11 @@ use crate::darcs::prim::Path;
 /// the others as runs of the paths they touch), not whole.
 const PART_MIN_PRIMS: usize = 16;
 
-/// What the core says each patch touches: one summary per patch (op 12), and the paths
-/// of each prim of the big patches, asked for when first needed (op 17).
+/// What the core says each patch touches: one summary per patch (op 12, kept with the
+/// patch's size in a [`Summary`]), and the paths of each prim of the big patches, asked
+/// for when first needed (op 17).
 pub(crate) struct Touched {
-    sums: Vec<Vec<Path>>,
+    sums: Arc<Vec<Summary>>,
     prim_paths: Mutex<HashMap<usize, Arc<Vec<Vec<Path>>>>>,
 }
 
@@ -37,36 +40,59 @@ fn meets(xs: &[Path], ys: &[Path]) -> bool {
     xs.iter().any(|x| ys.iter().any(|y| related(x, y)))
 }
 
+/// A patch's effect, shared: one of a loaded history's, or one loaded alone.
+pub(crate) enum NamedRef {
+    /// Patch `.1` of a whole history's effects.
+    All(Arc<Vec<Named>>, usize),
+    /// One patch's effect.
+    One(Arc<Named>),
+}
+
+impl std::ops::Deref for NamedRef {
+    type Target = Named;
+    fn deref(&self) -> &Named {
+        match self {
+            NamedRef::All(v, j) => &v[*j],
+            NamedRef::One(n) => n,
+        }
+    }
+}
+
+/// Where the effect of patch `j` comes from (loaded when the core needs it in full).
+pub(crate) type Source<'a> = &'a dyn Fn(usize) -> Result<NamedRef>;
+
 impl Touched {
+    /// The summaries `sums` (from the persistent store, or [`Touched::compute`]d).
+    pub fn new(sums: Arc<Vec<Summary>>) -> Touched {
+        Touched { sums, prim_paths: Mutex::new(HashMap::new()) }
+    }
+
     /// The summaries of every patch of `effects`, computed by the core.
-    pub fn compute(effects: &[Named]) -> Result<Touched, CoreError> {
-        Ok(Touched { sums: pruned::touched(effects)?, prim_paths: Mutex::new(HashMap::new()) })
+    pub fn compute(effects: &[Named]) -> std::result::Result<Vec<Vec<Path>>, CoreError> {
+        pruned::touched(effects)
     }
 
     /// The summary of patch `j`.
     pub fn summary(&self, j: usize) -> &[Path] {
-        self.sums.get(j).map(|s| &s[..]).unwrap_or(&[])
+        self.sums.get(j).map(|s| &s.sum[..]).unwrap_or(&[])
     }
 
-    fn prim_paths(&self, effects: &[Named], j: usize) -> Result<Arc<Vec<Vec<Path>>>, CoreError> {
+    fn prim_paths(&self, named: &Named, j: usize) -> std::result::Result<Arc<Vec<Vec<Path>>>, CoreError> {
         if let Some(p) = self.prim_paths.lock().unwrap_or_else(|e| e.into_inner()).get(&j) {
             return Ok(p.clone());
         }
-        let mut all = pruned::touched_prims(std::slice::from_ref(&effects[j]))?;
+        let mut all = pruned::touched_prims(std::slice::from_ref(named))?;
         let p = Arc::new(all.pop().unwrap_or_default());
         self.prim_paths.lock().unwrap_or_else(|e| e.into_inner()).insert(j, p.clone());
         Ok(p)
     }
 }
 
-/// What the patches whose summary meets `path` keep in memory: about what a request
-/// for its history sends and the core holds (the others go as summaries).
-pub(crate) fn weight(effects: &[Named], touched: &Touched, path: &Path) -> u64 {
+/// What the patches (of the first `n`) whose summary meets `path` keep in memory: about
+/// what a request for its history sends and the core holds (the others go as summaries).
+pub(crate) fn weight(n: usize, touched: &Touched, path: &Path) -> u64 {
     let target = std::slice::from_ref(path);
-    (0..effects.len())
-        .filter(|&j| meets(touched.summary(j), target))
-        .map(|j| crate::repo::history::prims_weight(&effects[j].prims))
-        .sum()
+    (0..n.min(touched.sums.len())).filter(|&j| meets(touched.summary(j), target)).map(|j| touched.sums[j].weight).sum()
 }
 
 /// How each patch is sent.
@@ -77,66 +103,87 @@ enum Send {
     Full,
 }
 
-/// Run `op` on the first `effects.len()` patches, each sent as chosen above, sending in
-/// full each patch the core asks for until it answers.
+/// Run `op` on the first `n` patches, each sent as chosen above (its effect taken from
+/// `source` when sent in full or in part), sending in full each patch the core asks for
+/// until it answers.
 fn run<T>(
-    effects: &[Named],
+    n: usize,
+    source: Source,
     touched: &Touched,
     path: &Path,
-    op: impl Fn(&[FileEntry]) -> Result<Pruned<T>, CoreError>,
-) -> Result<T, CoreError> {
+    op: impl Fn(&[FileEntry]) -> std::result::Result<Pruned<T>, CoreError>,
+) -> Result<T> {
     let target = std::slice::from_ref(path);
-    let mut how: Vec<Send> = (0..effects.len())
+    if n > touched.sums.len() {
+        return Err(RepoError::Core(CoreError::Internal("fewer summaries than patches".into())));
+    }
+    let mut how: Vec<Send> = (0..n)
         .map(|j| {
             if !meets(touched.summary(j), target) {
                 Send::Summary
-            } else if effects[j].prims.len() >= PART_MIN_PRIMS {
+            } else if touched.sums[j].prims as usize >= PART_MIN_PRIMS {
                 Send::Part
             } else {
                 Send::Full
             }
         })
         .collect();
+    let mut loaded: HashMap<usize, NamedRef> = HashMap::new();
     let mut parts: HashMap<usize, Arc<Vec<Vec<Path>>>> = HashMap::new();
     for (j, h) in how.iter().enumerate() {
-        if *h == Send::Part {
-            parts.insert(j, touched.prim_paths(effects, j)?);
+        if *h != Send::Summary {
+            let named = source(j)?;
+            if *h == Send::Part {
+                parts.insert(j, touched.prim_paths(&named, j)?);
+            }
+            loaded.insert(j, named);
         }
     }
     // each round sends one more patch in full: at most one round per patch
-    for _ in 0..=effects.len() {
+    for _ in 0..=n {
         let entries: Vec<FileEntry> = how
             .iter()
             .enumerate()
             .map(|(j, h)| match h {
                 Send::Summary => FileEntry::Skip(touched.summary(j)),
-                Send::Full => FileEntry::Full(&effects[j]),
+                Send::Full => FileEntry::Full(&loaded[&j]),
                 Send::Part => {
                     let pp = &parts[&j];
-                    pruned::part(&effects[j].prims, pp, |i| pp.get(i).is_none_or(|ps| meets(ps, target)))
+                    pruned::part(&loaded[&j].prims, pp, |i| pp.get(i).is_none_or(|ps| meets(ps, target)))
                 }
             })
             .collect();
-        match op(&entries)? {
+        let answer = op(&entries)?;
+        drop(entries);
+        match answer {
             Pruned::Done(v) => return Ok(v),
             Pruned::Need(j) => match how.get_mut(j as usize) {
-                Some(h) if *h != Send::Full => *h = Send::Full,
-                _ => return Err(CoreError::Internal(format!("the core asked again for patch {j}, sent in full"))),
+                Some(h) if *h != Send::Full => {
+                    *h = Send::Full;
+                    if let std::collections::hash_map::Entry::Vacant(v) = loaded.entry(j as usize) {
+                        v.insert(source(j as usize)?);
+                    }
+                }
+                _ => {
+                    return Err(RepoError::Core(CoreError::Internal(format!(
+                        "the core asked again for patch {j}, sent in full"
+                    ))))
+                }
             },
         }
     }
-    Err(CoreError::Internal("the pruned computation did not settle".into()))
+    Err(RepoError::Core(CoreError::Internal("the pruned computation did not settle".into())))
 }
 
-/// What `path` holds after `effects` (op 14), from the patches of its lineage.
-pub(crate) fn file_at(effects: &[Named], touched: &Touched, path: &Path) -> Result<Lookup, CoreError> {
-    run(effects, touched, path, |es| pruned::file_at_pruned(es, path))
+/// What `path` holds after the first `n` patches (op 14), from the patches of its lineage.
+pub(crate) fn file_at(n: usize, source: Source, touched: &Touched, path: &Path) -> Result<Lookup> {
+    run(n, source, touched, path, |es| pruned::file_at_pruned(es, path))
 }
 
-/// The annotation of the file `path` after `effects` (op 15), from its lineage; origins
-/// are indices into `effects`.
-pub(crate) fn annotate(effects: &[Named], touched: &Touched, path: &Path) -> Result<Annotation, CoreError> {
-    run(effects, touched, path, |es| pruned::annotate_pruned(es, path))
+/// The annotation of the file `path` after the first `n` patches (op 15), from its
+/// lineage; origins are positions in the history.
+pub(crate) fn annotate(n: usize, source: Source, touched: &Touched, path: &Path) -> Result<Annotation> {
+    run(n, source, touched, path, |es| pruned::annotate_pruned(es, path))
 }
 
 #[cfg(test)]

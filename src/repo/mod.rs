@@ -1,7 +1,9 @@
 //! Repositories on disk: discovery under the configured roots and, per repository, a
 //! cached index (patch list, tags, hash → position, file → touching patches), rebuilt
 //! when `_darcs/hashed_inventory` changes. Answers about contents come from the
-//! verified core; this layer parses, caches and never writes to a repository.
+//! verified core; this layer parses, caches and never writes to a repository. What it
+//! computes about patches may also be kept across restarts in a cache directory outside
+//! the repositories ([`store`], set with [`Registry::set_store`]).
 
 pub mod api;
 pub mod check;
@@ -11,6 +13,7 @@ mod history;
 mod lineage;
 mod load;
 pub mod lookup;
+pub mod store;
 pub mod verify;
 
 pub use api::*;
@@ -112,6 +115,8 @@ impl Default for CacheSizes {
 pub struct Registry {
     roots: Vec<PathBuf>,
     sizes: CacheSizes,
+    /// The persistent store of what is computed about patches, if any.
+    store: Option<Arc<store::Store>>,
     scan: Mutex<Scan>,
     /// Which repositories are shown (all when `None`); applied after every scan.
     visible: Option<Visible>,
@@ -140,10 +145,11 @@ impl Registry {
     /// [`Registry::discover`] with explicit cache sizes.
     pub fn discover_with(roots: &[PathBuf], sizes: CacheSizes) -> Registry {
         let stamps = roots.iter().map(|r| dir_stamp(r)).collect();
-        let repos = scan(roots, sizes, &[]);
+        let repos = scan(roots, sizes, None, &[]);
         Registry {
             roots: roots.to_vec(),
             sizes,
+            store: None,
             scan: Mutex::new(Scan { repos, roots: stamps, at: std::time::Instant::now() }),
             visible: None,
         }
@@ -155,7 +161,7 @@ impl Registry {
         let mut g = self.scan.lock().unwrap_or_else(|e| e.into_inner());
         let stamps: Vec<Option<FileStamp>> = self.roots.iter().map(|r| dir_stamp(r)).collect();
         if stamps != g.roots || (force && g.at.elapsed() >= RESCAN_AFTER) {
-            g.repos = scan(&self.roots, self.sizes, &g.repos);
+            g.repos = scan(&self.roots, self.sizes, self.store.as_ref(), &g.repos);
             g.roots = stamps;
             g.at = std::time::Instant::now();
         }
@@ -163,6 +169,24 @@ impl Registry {
             Some(keep) => g.repos.iter().filter(|r| keep(r)).cloned().collect(),
             None => g.repos.clone(),
         }
+    }
+
+    /// Keep what is computed about patches in `store` (see [`store`]) from now on: set
+    /// before the first request (the repositories are opened again).
+    pub fn set_store(&mut self, store: Option<Arc<store::Store>>) {
+        self.store = store;
+        let mut g = self.scan.lock().unwrap_or_else(|e| e.into_inner());
+        g.repos = scan(&self.roots, self.sizes, self.store.as_ref(), &[]);
+    }
+
+    /// The persistent store, if any.
+    pub fn store(&self) -> Option<&Arc<store::Store>> {
+        self.store.as_ref()
+    }
+
+    /// The directories of the repositories found now.
+    pub fn dirs(&self) -> Vec<PathBuf> {
+        self.current(false).iter().map(|r| r.dir.clone()).collect()
     }
 
     /// Show only the repositories `keep` accepts, now and after every later scan (the web
@@ -191,7 +215,7 @@ fn dir_stamp(dir: &FsPath) -> Option<FileStamp> {
 
 /// The repositories under `roots`, reusing the `old` ones (and their caches) that are
 /// still there under the same name and directory.
-fn scan(roots: &[PathBuf], sizes: CacheSizes, old: &[Arc<Repo>]) -> Vec<Arc<Repo>> {
+fn scan(roots: &[PathBuf], sizes: CacheSizes, store: Option<&Arc<store::Store>>, old: &[Arc<Repo>]) -> Vec<Arc<Repo>> {
     let mut found: Vec<PathBuf> = Vec::new();
     for root in roots {
         if is_repo(root) {
@@ -220,7 +244,12 @@ fn scan(roots: &[PathBuf], sizes: CacheSizes, old: &[Arc<Repo>]) -> Vec<Arc<Repo
         }
         let repo = match old.iter().find(|r| r.name == name && r.dir == dir) {
             Some(r) => r.clone(),
-            None => Arc::new(Repo::open(name, dir, sizes)),
+            None => {
+                // never a store below a repository (one may appear around it later)
+                let inside = dir.canonicalize().is_ok_and(|d| store.is_some_and(|s| s.dir().starts_with(&d)));
+                let store = store.filter(|_| !inside).cloned();
+                Arc::new(Repo::open(name, dir, sizes, store))
+            }
         };
         repos.push(repo);
     }
@@ -255,6 +284,7 @@ pub struct Repo {
     /// The directory holding `_darcs`.
     pub dir: PathBuf,
     sizes: CacheSizes,
+    store: Option<Arc<store::Store>>,
     state: Mutex<Option<(Stamp, Loaded)>>,
 }
 
@@ -287,8 +317,8 @@ fn stamp(dir: &FsPath, failed_on: Option<&FsPath>) -> Stamp {
 const MOTD_MAX: u64 = 64 << 10;
 
 impl Repo {
-    fn open(name: String, dir: PathBuf, sizes: CacheSizes) -> Repo {
-        Repo { name, dir, sizes, state: Mutex::new(None) }
+    fn open(name: String, dir: PathBuf, sizes: CacheSizes, store: Option<Arc<store::Store>>) -> Repo {
+        Repo { name, dir, sizes, store, state: Mutex::new(None) }
     }
 
     /// A one-line description: the first non-empty line of `_darcs/prefs/motd` (read
@@ -314,7 +344,7 @@ impl Repo {
         // stamped before reading: a change while it is read is seen by the next request
         let mut now = stamp(&self.dir, None);
         let prev = guard.as_ref().and_then(|(_, l)| l.as_ref().ok().cloned());
-        let loaded = History::load(&self.dir, self.sizes).map(Arc::new);
+        let loaded = History::load(&self.dir, self.sizes, self.store.clone()).map(Arc::new);
         if matches!(&loaded, Err(RepoError::Busy(_))) {
             return loaded; // the budget was short: try again next time
         }

@@ -14,6 +14,8 @@
 //! header_read_timeout_secs = 20
 //! idle_timeout_secs = 10
 //! max_connections = 0       # 0: from the descriptor limit
+//! cache_dir = "/var/cache/darcsweb"   # default: $XDG_CACHE_HOME/darcsweb
+//! persistent_cache = true
 //! [cache]
 //! snapshot_bytes = 67108864
 //! page_bytes = 67108864
@@ -45,6 +47,11 @@ pub struct Config {
     pub repos: std::collections::BTreeMap<String, crate::host::config::RepoAccess>,
     /// Settings of `darcsweb shell` (`[hosting]`).
     pub hosting: crate::host::config::Hosting,
+    /// Where what is computed about patches is kept across restarts
+    /// ([`crate::repo::store`]); default `$XDG_CACHE_HOME/darcsweb` or `~/.cache/darcsweb`.
+    pub cache_dir: Option<PathBuf>,
+    /// Whether to use that directory at all.
+    pub persistent_cache: bool,
 }
 
 /// Bounds on the work and output of one request.
@@ -116,6 +123,8 @@ impl Default for Config {
             users: Vec::new(),
             repos: Default::default(),
             hosting: Default::default(),
+            cache_dir: None,
+            persistent_cache: true,
         }
     }
 }
@@ -258,6 +267,9 @@ mod tests {
         let c = Config::parse("[limits]\ncore_workers = 3\ncore_cpu_secs = 2\nmax_connections = 100\n").unwrap();
         assert_eq!((c.limits.core_workers(), c.limits.core_cpu_secs, c.limits.max_connections), (3, 2, 100));
         assert!(Config::default().limits.core_workers() >= 1);
+        let c = Config::parse("cache_dir = \"/var/cache/dw\"\npersistent_cache = false\n").unwrap();
+        assert_eq!((c.cache_dir, c.persistent_cache), (Some(PathBuf::from("/var/cache/dw")), false));
+        assert!(Config::default().persistent_cache && Config::default().cache_dir.is_none());
     }
 
     #[test]

@@ -575,7 +575,8 @@ impl Server {
         let log = work.join(format!("server-{}.log", Instant::now().elapsed().as_nanos()));
         let errf = std::fs::File::create(&log).expect("log");
         let mut child = Command::new(bin)
-            .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+            // the damage is what is tested: no store answers for a patch file it saw before
+            .args(["serve", "--no-cache-dir", "--listen", "127.0.0.1:0", "--config"])
             .arg(&cfg)
             .arg(root)
             .env("RUST_LOG", "darcsweb=warn")
