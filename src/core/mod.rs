@@ -15,6 +15,9 @@
 //!   ([`use_worker_executable`]).
 //!
 //! OCaml exceptions and failures come back as [`CoreError`]s, never as a crash.
+//!
+//! This file holds the ops themselves; [`types`] the API's types, [`encode`] their wire
+//! encoding, [`offload`] where calls run and which lane they take.
 
 pub mod cancel;
 pub mod coverage;
@@ -23,6 +26,15 @@ pub mod pool;
 pub mod pruned;
 mod runtime;
 pub mod wire;
+
+mod encode;
+mod offload;
+mod types;
+
+use encode::*;
+use offload::*;
+pub use offload::{call_raw, start_workers, use_in_process, use_worker_executable};
+pub use types::*;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -85,167 +97,6 @@ impl CoreError {
     }
 }
 
-/// Where this process runs its core calls (chosen once).
-enum Backend {
-    /// In the one runtime of this process (never the server's choice).
-    InProcess,
-    /// In worker processes.
-    Workers(Arc<Pool>),
-}
-
-static BACKEND: OnceLock<Backend> = OnceLock::new();
-
-/// Run this process's core calls (all but [`validate_path`]) in a pool of worker
-/// processes started now from `cfg.exe`, under `cfg`'s budgets. The server calls it
-/// once at start; it fails if the pool cannot be set up or a backend was already chosen.
-pub fn start_workers(cfg: PoolConfig) -> Result<(), String> {
-    let pool = Pool::start(cfg).map_err(|e| format!("cannot start the core worker pool: {e}"))?;
-    BACKEND.set(Backend::Workers(pool)).map_err(|_| "the verified core's backend was already chosen".to_string())
-}
-
-/// For integration tests and benchmarks: run core calls in workers started from `exe`
-/// (e.g. `env!("CARGO_BIN_EXE_darcsweb")`), one per core, without budgets. Does nothing
-/// when a backend was already chosen, so every test may call it.
-pub fn use_worker_executable(exe: impl Into<PathBuf>) {
-    static INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _once = INIT.lock().unwrap_or_else(|e| e.into_inner());
-    if BACKEND.get().is_some() {
-        return;
-    }
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    match Pool::start(PoolConfig { exe: exe.into(), workers, cpu_secs: 0, memory_bytes: 0 }) {
-        Ok(p) => {
-            let _ = BACKEND.set(Backend::Workers(p));
-        }
-        Err(e) => tracing::error!("cannot start the core worker pool: {e}"),
-    }
-}
-
-/// For `darcsweb check`, unit tests and the FFI benchmark: run every core call in this
-/// process's own runtime (one call at a time, no budgets). The server never does this.
-/// Does nothing when a backend was already chosen.
-pub fn use_in_process() {
-    let _ = BACKEND.set(Backend::InProcess);
-}
-
-/// Requests up to this size of the ops whose cost is bounded by their input (apply,
-/// invert, commute) take the short-call lane of the pool.
-const SHORT_REQUEST_BYTES: usize = 1 << 20;
-
-/// Replays of a history (tree_at, file_at, annotate) up to this size also take the
-/// short-call lane: their cost grows faster than their input, but on a history this
-/// small it stays far below a second, so a small repository's old versions and
-/// annotations do not wait behind a large repository's long computations.
-const SHORT_HISTORY_BYTES: usize = 256 << 10;
-
-/// A state of the repository tree: every path with what is there.
-pub type Tree = BTreeMap<Path, Node>;
-
-/// What a path holds in a [`Tree`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
-    /// A directory; its entries are the paths below it in the same tree.
-    Dir,
-    /// A file with its raw content.
-    File(Vec<u8>),
-}
-
-/// What [`file_at`] finds at a path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    /// Nothing is at the path after the patches.
-    Absent,
-    /// A file, with its raw content.
-    File(Vec<u8>),
-    /// A directory, with the names of its entries.
-    Dir(Vec<Vec<u8>>),
-}
-
-/// A named patch as the core sees it: its effect and its explicit dependencies
-/// (indices of earlier patches of the same sequence).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Named {
-    /// The patch's effect, in order.
-    pub prims: Vec<Prim>,
-    /// Indices of earlier patches of the sequence it explicitly depends on (`--ask-deps`).
-    pub deps: Vec<u32>,
-}
-
-/// A darcs-3 prim with its identity, as the core sees it: `inverse` for a negative
-/// `hash -N ID`, `position` = N, `patch` = a number the caller gives each patch id
-/// (equal ids, equal numbers).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NPrim {
-    /// Whether this is the inverse of the identified prim (`hash -N ID`).
-    pub inverse: bool,
-    /// N in `hash N ID`: the prim's position in its named patch.
-    pub position: u32,
-    /// The caller's number for the named patch id; equal ids must get equal numbers.
-    pub patch: u32,
-    /// The prim itself.
-    pub prim: Prim,
-}
-
-/// A darcs-3 contexted prim: the prims it depends on, then the prim.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contexted3 {
-    /// The prims that must precede [`patch`](Self::patch), in order.
-    pub context: Vec<NPrim>,
-    /// The prim, seen after its context.
-    pub patch: NPrim,
-}
-
-/// A darcs-3 repository patch: a prim, or a conflictor (effect, the set it conflicts
-/// with, its own identity).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rp3 {
-    /// A plain prim with its identity.
-    Prim(NPrim),
-    /// A conflictor: what it does to the tree, and what it conflicts with.
-    Conflictor {
-        /// Its effect on the tree, as stored in the patch.
-        effect: Vec<NPrim>,
-        /// The set of contexted prims it conflicts with.
-        conflicts: Vec<Contexted3>,
-        /// The prim this conflictor stands for, in its context.
-        identity: Contexted3,
-    },
-}
-
-/// A darcs-3 named patch with its repository patches (conflictors kept) and explicit
-/// dependencies (indices of earlier patches of the same sequence).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Named3 {
-    /// The repository patches, in order.
-    pub patches: Vec<Rp3>,
-    /// Indices of the earlier patches it explicitly depends on.
-    pub deps: Vec<u32>,
-}
-
-/// A darcs-2 named patch with its repository patches as parsed (conflictors and
-/// duplicates kept) and explicit dependencies (indices of earlier patches).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Named2 {
-    /// The repository patches, in order: prims, (inverse) duplicates and (inverse) conflictors;
-    /// any other kind makes [`dependencies2_offloaded`] answer [`CoreError::Unsupported`].
-    pub patches: Vec<crate::darcs::patch::RepoPatch>,
-    /// Indices of the earlier patches it explicitly depends on.
-    pub deps: Vec<u32>,
-}
-
-/// Line origins of a file: for each line, the index of the named patch that
-/// introduced it (`None`: unknown), and the lines themselves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Annotation {
-    /// For each line, the index of the named patch that introduced it (`None`: unknown).
-    pub origins: Vec<Option<u32>>,
-    /// The file's lines (its content split on `\n`), as many as `origins`.
-    pub lines: Vec<Vec<u8>>,
-}
-
-/// The result of commuting `p;q`: `Some((q', p'))`, or `None` when they do not commute.
-pub type Commuted = Option<(Vec<Prim>, Vec<Prim>)>;
-
 const OP_APPLY: u32 = 1;
 const OP_INVERT: u32 = 2;
 const OP_COMMUTE: u32 = 3;
@@ -254,116 +105,6 @@ const OP_FILE_AT: u32 = 5;
 const OP_ANNOTATE: u32 = 6;
 const OP_DEPENDENCIES: u32 = 7;
 const OP_COMMUTE_NAMED: u32 = 8;
-
-/// Run a request of an op whose cost is bounded by its input (apply, invert, commute):
-/// small ones take the pool's short-call lane.
-fn run<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    let lane = if req.buf.len() <= SHORT_REQUEST_BYTES { Lane::Short } else { Lane::Long };
-    run_in(req, lane, f)
-}
-
-/// Run a request of an op that replays a history (tree_at, file_at, annotate): the
-/// long-call lane unless the history is small.
-fn run_replay<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    let lane = if req.buf.len() <= SHORT_HISTORY_BYTES { Lane::Short } else { Lane::Long };
-    run_in(req, lane, f)
-}
-
-/// Run a request of an op that commutes a whole history (the dependency graphs, whose
-/// cost grows with the square of the history): always the long-call lane.
-fn run_long<T>(req: Enc, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    run_in(req, Lane::Long, f)
-}
-
-/// Run a request where this process runs its calls (see [`start_workers`]) and decode an
-/// ok payload with `f`; maps statuses 1 to 3 to errors.
-fn run_in<T>(req: Enc, lane: Lane, f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    let backend = BACKEND.get().ok_or_else(|| {
-        CoreError::Unavailable("no core backend was chosen (core::start_workers was not called)".into())
-    })?;
-    let resp = match backend {
-        Backend::InProcess => call(req.buf)?,
-        Backend::Workers(pool) => pool.call(req.buf, lane)?,
-    };
-    decode_response(&resp, f)
-}
-
-/// Decode a response (status byte, then its payload).
-fn decode_response<T>(resp: &[u8], f: impl FnOnce(&mut Dec) -> Result<T, Malformed>) -> Result<T, CoreError> {
-    let bad = |m: Malformed| CoreError::Internal(format!("malformed core response: {}", m.0));
-    let mut d = Dec::new(resp);
-    match d.u8().map_err(bad)? {
-        0 => {
-            let v = f(&mut d).map_err(bad)?;
-            d.done().map_err(bad)?;
-            Ok(v)
-        }
-        1 => {
-            let patch = d.u32().map_err(bad)?;
-            let prim = d.u32().map_err(bad)?;
-            let message = String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned();
-            Err(CoreError::DoesNotApply { patch, prim, message })
-        }
-        3 => Err(CoreError::Unsupported(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
-        4 => Err(CoreError::NeedsPatch(d.u32().map_err(bad)?)),
-        _ => Err(CoreError::Internal(String::from_utf8_lossy(&d.bytes().map_err(bad)?).into_owned())),
-    }
-}
-
-/// One raw request through this process's own runtime: the response bytes, or a
-/// status-2 response describing the failure (what a core worker process answers).
-pub fn call_raw(req: Vec<u8>) -> Vec<u8> {
-    call(req).unwrap_or_else(|e| {
-        let mut out = Enc::default();
-        out.u8(2);
-        let msg = e.to_string();
-        // a message longer than u32::MAX bytes cannot be: say so rather than truncate
-        if out.bytes(msg.as_bytes()).is_err() {
-            out.buf.truncate(1);
-            out.bytes(b"internal failure (message too long)").expect("a short message fits");
-        }
-        out.buf
-    })
-}
-
-fn enc_tree(e: &mut Enc, t: &Tree) -> Result<(), TooLarge> {
-    e.len(t.len())?;
-    for (path, node) in t {
-        e.path(path)?;
-        match node {
-            Node::Dir => e.u8(0),
-            Node::File(c) => {
-                e.u8(1);
-                e.bytes(c)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn dec_tree(d: &mut Dec) -> Result<Tree, Malformed> {
-    let n = d.u32()?;
-    let mut t = Tree::new();
-    for _ in 0..n {
-        let p = d.path()?;
-        let node = match d.u8()? {
-            0 => Node::Dir,
-            1 => Node::File(d.bytes()?),
-            _ => return Err(Malformed("unknown node kind")),
-        };
-        t.insert(p, node);
-    }
-    Ok(t)
-}
-
-fn enc_named(e: &mut Enc, ps: &[Named]) -> Result<(), TooLarge> {
-    e.len(ps.len())?;
-    for p in ps {
-        e.prims(&p.prims)?;
-        e.u32s(&p.deps)?;
-    }
-    Ok(())
-}
 
 /// Apply a sequence of prims to a tree.
 pub fn apply(tree: &Tree, prims: &[Prim]) -> Result<Tree, CoreError> {
@@ -411,17 +152,6 @@ pub fn commute_named(p: &Named, q: &Named) -> Result<Commuted, CoreError> {
     run(e, dec_commuted)
 }
 
-fn dec_commuted(d: &mut Dec) -> Result<Commuted, Malformed> {
-    Ok(match d.u8()? {
-        0 => None,
-        _ => {
-            let q = d.prims()?;
-            let p = d.prims()?;
-            Some((q, p))
-        }
-    })
-}
-
 /// The tree after all of `patches`, from the empty tree.
 pub fn tree_at(patches: &[Named]) -> Result<Tree, CoreError> {
     let mut e = Enc::new(OP_TREE_AT);
@@ -462,96 +192,9 @@ pub fn dependencies(patches: &[Named]) -> Result<Vec<Vec<u32>>, CoreError> {
     run_long(e, dec_deps)
 }
 
-fn dec_deps(d: &mut Dec) -> Result<Vec<Vec<u32>>, Malformed> {
-    let n = d.u32()?;
-    (0..n).map(|_| d.u32s()).collect()
-}
-
 const OP_DEPENDENCIES3: u32 = 10;
 
-fn enc_nprim(e: &mut Enc, p: &NPrim) -> Result<(), TooLarge> {
-    e.u8(if p.inverse { 0 } else { 1 });
-    e.u32(p.position);
-    e.u32(p.patch);
-    e.prim(&p.prim)
-}
-
-fn enc_contexted3(e: &mut Enc, c: &Contexted3) -> Result<(), TooLarge> {
-    e.len(c.context.len())?;
-    for p in &c.context {
-        enc_nprim(e, p)?;
-    }
-    enc_nprim(e, &c.patch)
-}
-
-fn enc_named3(e: &mut Enc, ps: &[Named3]) -> Result<(), TooLarge> {
-    e.len(ps.len())?;
-    for n in ps {
-        e.len(n.patches.len())?;
-        for p in &n.patches {
-            match p {
-                Rp3::Prim(p) => {
-                    e.u8(0);
-                    enc_nprim(e, p)?;
-                }
-                Rp3::Conflictor { effect, conflicts, identity } => {
-                    e.u8(1);
-                    e.len(effect.len())?;
-                    for p in effect {
-                        enc_nprim(e, p)?;
-                    }
-                    e.len(conflicts.len())?;
-                    for c in conflicts {
-                        enc_contexted3(e, c)?;
-                    }
-                    enc_contexted3(e, identity)?;
-                }
-            }
-        }
-        e.u32s(&n.deps)?;
-    }
-    Ok(())
-}
-
 const OP_DEPENDENCIES2: u32 = 11;
-
-fn enc_rp2(e: &mut Enc, p: &crate::darcs::patch::RepoPatch) -> Result<(), CoreError> {
-    use crate::darcs::patch::RepoPatch as R;
-    match p {
-        R::Prim(p) => {
-            e.u8(0);
-            e.prim(p)?;
-        }
-        R::Duplicate(n) => {
-            e.u8(1);
-            enc_non(e, n)?;
-        }
-        R::Etacilpud(n) => {
-            e.u8(2);
-            enc_non(e, n)?;
-        }
-        R::Conflictor { ix, xx, x } | R::InvConflictor { ix, xx, x } => {
-            e.u8(if matches!(p, R::Conflictor { .. }) { 3 } else { 4 });
-            e.len(ix.len())?;
-            for n in ix {
-                enc_non(e, n)?;
-            }
-            e.prims(xx)?;
-            enc_non(e, x)?;
-        }
-        other => return Err(CoreError::Unsupported(format!("a {} patch in a darcs-2 history", other.kind_name()))),
-    }
-    Ok(())
-}
-
-fn enc_non(e: &mut Enc, n: &crate::darcs::patch::Non) -> Result<(), CoreError> {
-    e.len(n.context.len())?;
-    for p in &n.context {
-        enc_rp2(e, p)?;
-    }
-    e.prim(&n.prim)?;
-    Ok(())
-}
 
 /// [`dependencies`] of a darcs-2 history, commuting its conflictors and duplicates by
 /// darcs-2's rules (what `darcs show dependencies` does).
