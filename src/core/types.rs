@@ -92,7 +92,7 @@ pub struct Named3 {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named2 {
     /// The repository patches, in order: prims, (inverse) duplicates and (inverse) conflictors;
-    /// any other kind makes [`dependencies2_offloaded`] answer [`CoreError::Unsupported`].
+    /// any other kind makes [`dependencies2`] answer [`CoreError::Unsupported`].
     pub patches: Vec<crate::darcs::patch::RepoPatch>,
     /// Indices of the earlier patches it explicitly depends on.
     pub deps: Vec<u32>,
