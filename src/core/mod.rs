@@ -9,15 +9,15 @@
 //!   [`CoreError::TooExpensive`], and no call falls back to this process;
 //! * [`validate_path`] (bounded input, microseconds) always runs in this process's own
 //!   runtime: the OCaml 4 runtime is single-threaded, so one dedicated thread owns it and
-//!   runs every call, fed by a channel ([`runtime`]);
+//!   runs every call, fed by a channel (`runtime.rs`);
 //! * `darcsweb check`, unit tests and benchmarks may choose to run everything in process
 //!   ([`use_in_process`]); integration tests name the worker executable
 //!   ([`use_worker_executable`]).
 //!
 //! OCaml exceptions and failures come back as [`CoreError`]s, never as a crash.
 //!
-//! This file holds the ops themselves; [`types`] the API's types, [`encode`] their wire
-//! encoding, [`offload`] where calls run and which lane they take.
+//! This file holds the ops themselves; `types.rs` the API's types, `encode.rs` their wire
+//! encoding, `offload.rs` where calls run and which lane they take.
 
 pub mod cancel;
 pub mod coverage;

@@ -5,7 +5,7 @@
 //! user. The shell accepts only darcs' own two remote commands ([`command`]): it
 //! serves the repository's files (`transfer-mode`, [`transfer`]) to readers, and
 //! applies pushed bundles ([`incoming`], [`apply`]) for writers, every change computed
-//! by the verified core, written as darcs writes ([`write`], [`pristine`]) under its
+//! by the verified core, written as darcs writes ([`write`](mod@write), [`pristine`]) under its
 //! lock, and logged ([`audit`]). Who may do what is in the configuration ([`config`]).
 
 pub mod apply;

@@ -22,7 +22,7 @@
 //! below a repository: [`Store::open`] refuses a directory inside one.
 //!
 //! What is stored (the payloads are encoded with the core's wire format, `WIRE.md`):
-//! see [`PatchRecord`] and [`encode_history`].
+//! see `PatchRecord` and `encode_history`.
 
 use std::io::{Read, Write};
 use std::path::{Path as FsPath, PathBuf};
@@ -52,17 +52,17 @@ pub type Key = [u8; 32];
 /// What an entry holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// One patch's [`PatchRecord`].
+    /// One patch's `PatchRecord`.
     Patch,
-    /// A whole history's summaries ([`encode_history`]).
+    /// A whole history's summaries (`encode_history`).
     History,
     /// That a history's replay equals its recorded tree.
     Verified,
-    /// What a path holds at a version ([`encode_lookup`]).
+    /// What a path holds at a version (`encode_lookup`).
     FileAt,
-    /// A file's annotation at a version ([`encode_annotation`]).
+    /// A file's annotation at a version (`encode_annotation`).
     Annotation,
-    /// A history's dependency graph ([`encode_graph`]).
+    /// A history's dependency graph (`encode_graph`).
     Deps,
     /// One patch's dependencies in the history ending with it (two `list<u32>`: direct
     /// ascending, all descending).
