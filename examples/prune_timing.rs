@@ -43,17 +43,7 @@ fn meets(xs: &[Path], ys: &[Path]) -> bool {
 
 /// The paths a prim touches (the core's `touched_prim`).
 fn prim_paths(p: &Prim) -> Vec<Path> {
-    match p {
-        Prim::Hunk { path, .. }
-        | Prim::AddFile(path)
-        | Prim::RmFile(path)
-        | Prim::AddDir(path)
-        | Prim::RmDir(path)
-        | Prim::Replace { path, .. }
-        | Prim::Binary { path, .. } => vec![path.clone()],
-        Prim::Move { from, to } => vec![from.clone(), to.clone()],
-        Prim::ChangePref { .. } => vec![],
-    }
+    p.paths().cloned().collect()
 }
 
 /// The server's choice for ops 14 and 15, the core's own rule: walking back from the

@@ -236,17 +236,7 @@ fn deps_of_as_server(ps: &[Named], sums: &[Vec<Path>], all: &[Vec<u32>], k: usiz
 
 /// The paths a prim touches (the core's `touched_prim`).
 fn prim_paths(q: &Prim) -> Vec<Path> {
-    match q {
-        Prim::Hunk { path, .. }
-        | Prim::AddFile(path)
-        | Prim::RmFile(path)
-        | Prim::AddDir(path)
-        | Prim::RmDir(path)
-        | Prim::Replace { path, .. }
-        | Prim::Binary { path, .. } => vec![path.clone()],
-        Prim::Move { from, to } => vec![from.clone(), to.clone()],
-        Prim::ChangePref { .. } => vec![],
-    }
+    q.paths().cloned().collect()
 }
 
 /// What the server does for ops 14 and 15, the core's own rule: walk back from the end

@@ -67,6 +67,29 @@ pub enum Prim {
     },
 }
 
+impl Prim {
+    /// The path a prim names and, for a move, the path it moves to (`None` for a
+    /// preference change, which names no path).
+    pub fn target(&self) -> Option<(&Path, Option<&Path>)> {
+        match self {
+            Prim::Hunk { path, .. }
+            | Prim::AddFile(path)
+            | Prim::RmFile(path)
+            | Prim::AddDir(path)
+            | Prim::RmDir(path)
+            | Prim::Replace { path, .. }
+            | Prim::Binary { path, .. } => Some((path, None)),
+            Prim::Move { from, to } => Some((from, Some(to))),
+            Prim::ChangePref { .. } => None,
+        }
+    }
+
+    /// Every path the prim names (a move's both names, the old one first).
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.target().into_iter().flat_map(|(p, to)| std::iter::once(p).chain(to))
+    }
+}
+
 /// Render a path as darcs displays it (`a/b c`, no `./`), lossy for non-UTF-8 bytes.
 pub fn display_path(p: &Path) -> String {
     let parts: Vec<String> = p.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();

@@ -397,26 +397,7 @@ fn commute_out(seq: Vec<Item>, drop: impl Fn(&Item) -> bool) -> Result<Vec<Item>
 }
 
 fn touched(prims: &[Prim]) -> HashSet<Path> {
-    let mut out = HashSet::new();
-    for p in prims {
-        match p {
-            Prim::Hunk { path, .. }
-            | Prim::AddFile(path)
-            | Prim::RmFile(path)
-            | Prim::AddDir(path)
-            | Prim::RmDir(path)
-            | Prim::Replace { path, .. }
-            | Prim::Binary { path, .. } => {
-                out.insert(path.clone());
-            }
-            Prim::Move { from, to } => {
-                out.insert(from.clone());
-                out.insert(to.clone());
-            }
-            Prim::ChangePref { .. } => {}
-        }
-    }
-    out
+    prims.iter().flat_map(Prim::paths).cloned().collect()
 }
 
 /// Bring the bundle's new patches past the repository's `local` patches (darcs' merge of

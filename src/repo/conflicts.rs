@@ -37,17 +37,7 @@ enum Kind {
 }
 
 fn prim_paths(p: &Prim) -> Vec<&Path> {
-    match p {
-        Prim::Hunk { path, .. }
-        | Prim::AddFile(path)
-        | Prim::RmFile(path)
-        | Prim::AddDir(path)
-        | Prim::RmDir(path)
-        | Prim::Replace { path, .. }
-        | Prim::Binary { path, .. } => vec![path],
-        Prim::Move { from, to } => vec![from, to],
-        Prim::ChangePref { .. } => vec![],
-    }
+    p.paths().collect()
 }
 
 fn related(a: &Prim, b: &Prim) -> bool {

@@ -237,25 +237,7 @@ fn collect(
 /// The paths a patch touches, as darcs' `listTouchedFiles` gives them (both names of a
 /// move), without those below another one (their files are collected with it).
 pub fn touched_paths(prims: &[Prim]) -> Vec<Path> {
-    let mut set: BTreeSet<Path> = BTreeSet::new();
-    for p in prims {
-        match p {
-            Prim::Hunk { path, .. }
-            | Prim::AddFile(path)
-            | Prim::RmFile(path)
-            | Prim::AddDir(path)
-            | Prim::RmDir(path)
-            | Prim::Replace { path, .. }
-            | Prim::Binary { path, .. } => {
-                set.insert(path.clone());
-            }
-            Prim::Move { from, to } => {
-                set.insert(from.clone());
-                set.insert(to.clone());
-            }
-            Prim::ChangePref { .. } => {}
-        }
-    }
+    let set: BTreeSet<Path> = prims.iter().flat_map(Prim::paths).cloned().collect();
     let mut out: Vec<Path> = Vec::new();
     for p in set {
         // sorted: a path's ancestors come before it

@@ -24,20 +24,7 @@ pub(super) fn meta(i: usize, info: &crate::darcs::info::PatchInfo) -> PatchMeta 
 pub(crate) use crate::repo::store::Touch;
 
 pub(super) fn touches(prims: &[Prim]) -> Vec<Touch> {
-    prims
-        .iter()
-        .filter_map(|p| match p {
-            Prim::Hunk { path, .. }
-            | Prim::AddFile(path)
-            | Prim::RmFile(path)
-            | Prim::AddDir(path)
-            | Prim::RmDir(path)
-            | Prim::Replace { path, .. }
-            | Prim::Binary { path, .. } => Some((path.clone(), None)),
-            Prim::Move { from, to } => Some((from.clone(), Some(to.clone()))),
-            Prim::ChangePref { .. } => None,
-        })
-        .collect()
+    prims.iter().filter_map(|p| p.target().map(|(path, to)| (path.clone(), to.cloned()))).collect()
 }
 
 /// Walk back from head tracking the names `path` had: collect the patches that touch
