@@ -36,7 +36,8 @@ fn related(a: &Path, b: &Path) -> bool {
     a[..n] == b[..n]
 }
 
-fn meets(xs: &[Path], ys: &[Path]) -> bool {
+/// Some path of `xs` is [`related`] to some path of `ys` (the core's `meets`).
+pub(crate) fn meets(xs: &[Path], ys: &[Path]) -> bool {
     xs.iter().any(|x| ys.iter().any(|y| related(x, y)))
 }
 

@@ -45,9 +45,7 @@ pub(super) fn incremental_graph(patches: &Patches, store: &Store) -> Result<DepG
     let sums = patches.summaries()?;
     let effects = patches.effects()?;
     let n = effects.len();
-    let meets = |xs: &[Path], ys: &[Path]| {
-        xs.iter().any(|x| ys.iter().any(|y| x[..x.len().min(y.len())] == y[..x.len().min(y.len())]))
-    };
+    use crate::repo::lineage::meets;
     let mut direct: Vec<Vec<u32>> = Vec::with_capacity(n);
     let mut all: Vec<Vec<u32>> = Vec::with_capacity(n);
     let mut computed = 0usize;
