@@ -5120,6 +5120,31 @@ let rec pdeps_from eqN lO nleb i ps hist acc =
          st.p_st.d_all))) :: hist) (st.p_st.d_direct :: acc)
      | PNeed _ -> [])
 
+(** val pstates_from :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2)
+    named list -> ('a1, 'a2) hitem list -> (int list * int list) list **)
+
+let rec pstates_from eqN lO nleb i ps hist =
+  match ps with
+  | [] -> []
+  | p :: ps' ->
+    let sum = summarize eqN nleb p in
+    (match prune_walk eqN lO hist (prune_init i p sum) with
+     | PDone st ->
+       (st.p_st.d_direct,
+         st.p_st.d_all) :: (pstates_from eqN lO nleb (Stdlib.Int.succ i) ps'
+                             (((i, sum), (HFull (p, st.p_st.d_all))) :: hist))
+     | PNeed _ -> [])
+
+(** val deps_range :
+    'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> (('a1, 'a2)
+    named * int list) list -> ('a1, 'a2) named list -> (int list * int list)
+    list **)
+
+let deps_range eqN lO nleb pre ps =
+  pstates_from eqN lO nleb (length pre) ps
+    (hist_of eqN nleb 0 (map (fun qa -> WFull ((fst qa), (snd qa))) pre) [])
+
 (** val dependencies_pruned :
     'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
     -> int list list **)
@@ -6111,6 +6136,14 @@ let api_touched_prims _ _ _ _ ps =
 
 let api_deps_of _ =
   deps_prune
+
+(** val api_deps_range :
+    'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> (('a1,
+    'a2) named * int list) list -> ('a1, 'a2) named list -> (int list * int
+    list) list **)
+
+let api_deps_range _ =
+  deps_range
 
 (** val api_file_at_pruned :
     'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1,

@@ -1045,6 +1045,14 @@ val pdeps_from :
   'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) named
   list -> ('a1, 'a2) hitem list -> int list list -> int list list
 
+val pstates_from :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> int -> ('a1, 'a2) named
+  list -> ('a1, 'a2) hitem list -> (int list * int list) list
+
+val deps_range :
+  'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> (('a1, 'a2) named * int
+  list) list -> ('a1, 'a2) named list -> (int list * int list) list
+
 val dependencies_pruned :
   'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2) named list
   -> int list list
@@ -1347,6 +1355,11 @@ val api_touched_prims :
 val api_deps_of :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)
   named -> ('a1, 'a2) wentry list -> (int list * int list) presult
+
+val api_deps_range :
+  'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> (('a1,
+  'a2) named * int list) list -> ('a1, 'a2) named list -> (int list * int
+  list) list
 
 val api_file_at_pruned :
   'a1 eqDec -> 'a2 eqDec -> 'a1 lineOps -> ('a2 -> 'a2 -> bool) -> ('a1, 'a2)

@@ -345,6 +345,30 @@ proptest! {
         }
     }
 
+    /// Op 18 in stretches of any sizes (each after the answers of the stretches before
+    /// it, as the server's graph job calls it) answers what darcs' walk without pruning
+    /// answers (op 16): the direct dependencies, and the set of all of them.
+    #[test]
+    fn stretches_of_the_graph_equal_unpruned((ps, _tree) in history_strategy(), cuts in prop::collection::vec(1usize..40, 1..8)) {
+        let full = pruned::dependencies_unpruned(&ps).unwrap();
+        let all = closures(&full);
+        let (mut direct, mut alls): (Vec<Vec<u32>>, Vec<Vec<u32>>) = (Vec::new(), Vec::new());
+        let mut sizes = cuts.iter().cycle();
+        while direct.len() < ps.len() {
+            let a = direct.len();
+            let b = (a + sizes.next().unwrap()).min(ps.len());
+            let earlier: Vec<(&Named, &[u32])> = (0..a).map(|j| (&ps[j], &alls[j][..])).collect();
+            let got = pruned::deps_range(&earlier, &ps[a..b]).unwrap();
+            prop_assert_eq!(got.len(), b - a);
+            for d in got {
+                direct.push(d.direct);
+                alls.push(d.all);
+            }
+        }
+        prop_assert_eq!(&direct, &full);
+        prop_assert_eq!(&alls, &all);
+    }
+
     /// With every earlier patch summarised, op 13 either answers (nothing earlier meets
     /// the patch) or names a patch it needs; sending everything in full always answers.
     #[test]

@@ -140,6 +140,13 @@ Definition api_deps_of (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
   : presult (list nat * list nat) :=
   deps_prune nleb p es.
 
+(** Op 18: a stretch of the graph, from the patches before it with their
+    dependency sets ([PruneLaws.deps_range_exact]). *)
+Definition api_deps_range (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)
+  (nleb : N -> N -> bool) (pre : list (named L N * list nat)) (ps : list (named L N))
+  : list (list nat * list nat) :=
+  deps_range nleb pre ps.
+
 (** Op 14: [file_at] from the patches of the path's lineage
     ([LineageLaws.file_at_pruned_exact]). *)
 Definition api_file_at_pruned (eqL : EqDec L) (eqN : EqDec N) (lo : LineOps L)

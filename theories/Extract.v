@@ -25,5 +25,5 @@ Extract Inlined Constant Byte.to_nat => "Char.code".
 Extraction "../extracted/darcscore.ml"
   api_apply api_invert api_commute api_commute_named
   api_tree_at api_file_at api_annotate api_dependencies api_dependencies3 api_dependencies2 validate
-  api_dependencies_unpruned api_touched api_deps_of api_file_at_pruned api_annotate_pruned
+  api_dependencies_unpruned api_touched api_deps_of api_deps_range api_file_at_pruned api_annotate_pruned
   api_touched_prims api_effect2 api_effect3 api_coverage api_effect1.

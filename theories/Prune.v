@@ -231,6 +231,32 @@ Fixpoint pdeps_from (nleb : N -> N -> bool) (i : nat) (ps : list named) (hist : 
       end
   end.
 
+(** ** A stretch of the graph (op 18)
+
+    The graph in stretches, each call under its own budget: the patches
+    before the stretch come in full with the dependency sets computed for
+    them earlier, and each patch of the stretch gets its direct and all
+    dependencies ([PruneLaws.deps_range_exact]: those of
+    [Depend.dependencies] whenever the earlier sets are its own). *)
+
+Fixpoint pstates_from (nleb : N -> N -> bool) (i : nat) (ps : list named) (hist : list hitem)
+  : list (list nat * list nat) :=
+  match ps with
+  | [] => []
+  | p :: ps' =>
+      let sum := summarize nleb p in
+      match prune_walk hist (prune_init i p sum) with
+      | PDone st =>
+          (d_direct (p_st st), d_all (p_st st))
+            :: pstates_from nleb (S i) ps' ((i, sum, HFull p (d_all (p_st st))) :: hist)
+      | PNeed _ => []   (* never: every patch is given in full *)
+      end
+  end.
+
+Definition deps_range (nleb : N -> N -> bool) (pre : list (named * list nat)) (ps : list named)
+  : list (list nat * list nat) :=
+  pstates_from nleb (length pre) ps (hist_of nleb 0 (map (fun qa => WFull (fst qa) (snd qa)) pre) []).
+
 (** For each named patch, its direct dependencies, ascending. *)
 Definition dependencies_pruned (nleb : N -> N -> bool) (ps : list named) : list (list nat) :=
   pdeps_from nleb 0 ps [] [].

@@ -424,6 +424,96 @@ Proof.
   apply pdeps_from_eq; simpl; auto; intros h [].
 Qed.
 
+(** ** A stretch of the graph (op 18) *)
+
+Lemma pstates_from_eq : forall nleb ps i hist rhist,
+  Forall2 item_ok hist rhist -> desc hist ->
+  (forall h, In h hist -> idx h < i) ->
+  (forall h, In h hist -> exists j sum q allj, h = (j, sum, HFull q allj)) ->
+  pstates_from nleb i ps hist = map (fun st => (d_direct st, d_all st)) (deps_states_from i ps rhist).
+Proof.
+  induction ps as [|p ps IH]; intros i hist rhist Hok Hd Hlt Hf; simpl; auto.
+  destruct (prune_walk_full hist (prune_init i p (summarize nleb p)) Hf) as [st W].
+  rewrite W.
+  destruct (prune_walk_sim hist rhist _ (DS [(i, p)] [] [] [] []) st Hok Hd
+              (init_inv _ p _ _ (summarize_covers nleb p) Hlt) (agree_refl _) W)
+    as (A1 & A2 & A3 & A4).
+  unfold deps_of. rewrite A2, A3. f_equal. apply IH.
+  - constructor; auto. simpl. repeat split; auto. apply summarize_covers.
+  - simpl. split; auto.
+  - intros h [<-|Hh]; simpl; auto. specialize (Hlt h Hh). lia.
+  - intros h [<-|Hh]; [eauto 6|auto].
+Qed.
+
+Lemma deps_states_from_length : forall (xs : list named) i h,
+  length (deps_states_from i xs h) = length xs.
+Proof. induction xs as [|x xs IH]; intros i h; simpl; auto. Qed.
+
+(** The states of [xs ++ ys]: those of [xs], then those of [ys] after the
+    patches of [xs] with their dependency sets. *)
+Lemma deps_states_from_app : forall (xs ys : list named) i h,
+  deps_states_from i (xs ++ ys) h =
+  deps_states_from i xs h ++
+  deps_states_from (i + length xs) ys (rhist_of i (combine xs (map d_all (deps_states_from i xs h))) h).
+Proof.
+  induction xs as [|x xs IH]; intros ys i h; simpl.
+  - rewrite Nat.add_0_r. reflexivity.
+  - rewrite IH. rewrite Nat.add_succ_r. reflexivity.
+Qed.
+
+Lemma skipn_length_app : forall {A} (l1 l2 : list A) n, length l1 = n -> skipn n (l1 ++ l2) = l2.
+Proof. induction l1 as [|a l1 IH]; intros l2 n H; simpl in H; subst n; simpl; auto. Qed.
+
+Lemma combine_fst_snd : forall {A B} (l : list (A * B)), combine (map fst l) (map snd l) = l.
+Proof. induction l as [|[a b] l IH]; simpl; f_equal; auto. Qed.
+
+Lemma map_fst_length : forall {A B} (l : list (A * B)), length (map fst l) = length l.
+Proof. induction l as [|x l IH]; simpl; auto. Qed.
+
+Lemma entries_ok_full : forall (pre : list (named * list nat)) i,
+  entries_ok i (map (fun qa => WFull (fst qa) (snd qa)) pre) pre.
+Proof. induction pre as [|[q a] pre IH]; intros i; simpl; auto. Qed.
+
+Lemma hist_of_full : forall nleb (pre : list (named * list nat)) i acc h,
+  In h (hist_of nleb i (map (fun qa => WFull (fst qa) (snd qa)) pre) acc) ->
+  In h acc \/ exists j sum q allj, h = (j, sum, HFull q allj).
+Proof.
+  induction pre as [|[q a] pre IH]; intros i acc h Hh; simpl in *; auto.
+  apply IH in Hh as [[<-|Hh]|Hh]; eauto 6.
+Qed.
+
+(** Op 18 is exact: given the patches before the stretch with the
+    dependency sets [Depend.dependencies] computes for them, it answers
+    the direct and all dependencies [Depend.dependencies] computes for each
+    patch of the stretch. *)
+Theorem deps_range_exact : forall nleb (pre : list (named * list nat)) (ps : list named),
+  map snd pre = map d_all (deps_states_from 0 (map fst pre) []) ->
+  deps_range nleb pre ps =
+    map (fun st => (d_direct st, d_all st))
+        (skipn (length pre) (deps_states_from 0 (map fst pre ++ ps) [])).
+Proof.
+  intros nleb pre ps H. unfold deps_range.
+  rewrite deps_states_from_app, skipn_length_app
+    by (rewrite deps_states_from_length; apply map_fst_length).
+  rewrite <- H, combine_fst_snd, map_fst_length. simpl.
+  set (es := map (fun qa => WFull (fst qa) (snd qa)) pre).
+  assert (Hlen : length es = length pre) by (unfold es; clear; induction pre; simpl; congruence).
+  apply pstates_from_eq.
+  - apply hist_of_spec; [apply entries_ok_full|constructor].
+  - apply hist_of_desc; [exact I|intros h []].
+  - intros h Hh. apply hist_of_lt in Hh as [[]|Hh]. rewrite <- Hlen. exact Hh.
+  - intros h Hh. apply hist_of_full in Hh as [[]|Hh]. exact Hh.
+Qed.
+
+(** With the whole history as the stretch, op 18 is [Depend.dependencies]
+    with each patch's set of all dependencies. *)
+Corollary deps_range_all : forall nleb (ps : list named),
+  map fst (deps_range nleb [] ps) = dependencies ps.
+Proof.
+  intros nleb ps. rewrite (deps_range_exact nleb [] ps eq_refl), dependencies_states. simpl.
+  rewrite map_map. reflexivity.
+Qed.
+
 (** The state [Depend.dependencies] computes for patch [k] is [deps_of] on
     the earlier patches with the dependency sets computed before. *)
 Lemma deps_states_nth : forall (ps : list named) i hist k p,

@@ -493,6 +493,17 @@ Theorem op13_deps_of : forall (p : named) es rs dir all,
   all = d_all (deps_of (length es) p (rhist_of 0 rs [])).
 Proof. intros p es rs dir all. apply deps_prune_exact. Qed.
 
+(** Op 18 (deps_range): given the patches before the stretch with the
+    dependency sets darcs' walk computes for them, the answer is, for each
+    patch of the stretch, the direct and all dependencies darcs' walk
+    computes on the whole history. *)
+Theorem op18_deps_range : forall (pre : list (named * list nat)) (ps : list named),
+  map snd pre = map d_all (deps_states_from 0 (map fst pre) []) ->
+  api_deps_range EqL EqN LO nleb pre ps =
+    map (fun st => (d_direct st, d_all st))
+        (skipn (length pre) (deps_states_from 0 (map fst pre ++ ps) [])).
+Proof. intros pre ps. apply deps_range_exact. Qed.
+
 (** Op 14 (file_at_pruned): from entries standing for the real history
     (full, or a summary or runs covering what they touch), when the real
     history gives a file or directory at the path, op 14 gives the same

@@ -19,6 +19,7 @@ const OP_FILE_AT_PRUNED: u32 = 14;
 const OP_ANNOTATE_PRUNED: u32 = 15;
 const OP_DEPENDENCIES_UNPRUNED: u32 = 16;
 const OP_TOUCHED_PRIMS: u32 = 17;
+const OP_DEPS_RANGE: u32 = 18;
 
 /// An answer, or the index of a patch the core needs in full before it can answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +169,25 @@ pub fn deps_of(patch: &Named, earlier: &[DepsEntry]) -> Result<Pruned<PatchDeps>
         }
     }
     run_pruned(e, |d| Ok(PatchDeps { direct: d.u32s()?, all: d.u32s()? }))
+}
+
+/// The direct and all dependencies of each patch of `stretch`, which comes right after
+/// `earlier` (each earlier patch with all its dependencies, as this or [`deps_of`]
+/// answered them): a stretch of darcs' graph (`PruneLaws.deps_range_exact`), so that the
+/// whole graph can be computed in calls that each fit the core's budget.
+pub fn deps_range(earlier: &[(&Named, &[u32])], stretch: &[Named]) -> Result<Vec<PatchDeps>, CoreError> {
+    let mut e = Enc::new(OP_DEPS_RANGE);
+    e.len(earlier.len())?;
+    for (n, all) in earlier {
+        e.prims(&n.prims)?;
+        e.u32s(&n.deps)?;
+        e.u32s(all)?;
+    }
+    enc_named(&mut e, stretch)?;
+    run_long(e, |d| {
+        let n = d.u32()?;
+        (0..n).map(|_| Ok(PatchDeps { direct: d.u32s()?, all: d.u32s()? })).collect()
+    })
 }
 
 fn enc_paths(e: &mut Enc, paths: &[Path]) -> Result<(), TooLarge> {

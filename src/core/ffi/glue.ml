@@ -85,7 +85,8 @@ let get_content d = split_content (get_str d)
 
 let get_bytes d = explode (get_str d)
 
-let get_prim d : (string, string) prim =
+let get_prim_with (name : dec -> 'n) d : (string, 'n) prim =
+  let get_path d = get_list d name in
   match get_u8 d with
   | 0 ->
       let p = get_path d in
@@ -119,6 +120,8 @@ let get_prim d : (string, string) prim =
       ChangePref (nm, o, n)
   | t -> raise (Malformed (Printf.sprintf "unknown prim tag %d" t))
 
+let get_prim d : (string, string) prim = get_prim_with get_str d
+
 let get_prims d = get_list d get_prim
 
 let get_tree d : (string, string) state =
@@ -138,6 +141,29 @@ let get_named d : (string, string) named =
   (ps, deps)
 
 let get_nameds d = get_list d get_named
+
+(* Op 18 answers only patch indices, and its theorem (PruneLaws.deps_range_exact)
+   holds for any type of names with a decidable equality and any order: its names
+   are numbered as they are read (equal names, equal numbers), so that comparing
+   two names compares two integers. *)
+let interner () =
+  let tbl : (string, int) Hashtbl.t = Hashtbl.create 4096 in
+  fun d ->
+    let s = get_str d in
+    match Hashtbl.find_opt tbl s with
+    | Some i -> i
+    | None ->
+        let i = Hashtbl.length tbl in
+        Hashtbl.add tbl s i;
+        i
+
+let int_eq : int eqDec = Int.equal
+let int_leb (a : int) (b : int) : bool = a <= b
+
+let get_named_with name d : (string, 'n) named =
+  let ps = get_list d (get_prim_with name) in
+  let deps = get_list d get_u32 in
+  (ps, deps)
 
 (* ops 13-15: an earlier patch, in full (op 13: with all its dependencies) or
    summarised by its touched paths *)
@@ -436,6 +462,13 @@ let dispatch (req : string) : string =
         (match api_deps_of eqL eqN line_ops name_leb p es with
          | PDone (direct, all) -> ok (fun b -> put_list b put_u32 direct; put_list b put_u32 all)
          | PNeed j -> need j)
+    | 18 ->
+        let name = interner () in
+        let pre = get_list d (fun d -> let q = get_named_with name d in let allj = get_list d get_u32 in (q, allj)) in
+        let ps = get_list d (get_named_with name) in
+        finish d;
+        let r = api_deps_range eqL int_eq line_ops int_leb pre ps in
+        ok (fun b -> put_list b (fun b (direct, all) -> put_list b put_u32 direct; put_list b put_u32 all) r)
     | 14 ->
         let es = get_list d get_fentry in
         let p = get_path d in
