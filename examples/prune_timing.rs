@@ -368,6 +368,42 @@ fn main() {
         );
     }
 
+    if std::env::var("DARCSWEB_TIMING_STAGED").is_ok() {
+        // op 18 in stretches, as the server computes the graph (sizes adapted to ~2 s a call)
+        let t = Instant::now();
+        let (mut direct, mut all): (Vec<Vec<u32>>, Vec<Vec<u32>>) = (Vec::new(), Vec::new());
+        let mut stretch = 64usize;
+        let upto: usize = std::env::var("DARCSWEB_TIMING_STAGED_UPTO").ok().and_then(|v| v.parse().ok()).unwrap_or(n);
+        while direct.len() < upto.min(n) {
+            let a = direct.len();
+            let b = (a + stretch).min(upto.min(n));
+            let earlier: Vec<(&Named, &[u32])> = (0..a).map(|j| (&ps[j], &all[j][..])).collect();
+            let sent: usize = all.iter().map(|x| x.len()).sum();
+            let c = Instant::now();
+            let got = pruned::deps_range(&earlier, &ps[a..b]).unwrap();
+            let secs = c.elapsed().as_secs_f64();
+            println!(
+                "op 18 patches {a}..{b}: {:.0} ms ({sent} dependency indices sent), {:.0} ms in all",
+                secs * 1000.0,
+                ms(t)
+            );
+            for d in got {
+                direct.push(d.direct);
+                all.push(d.all);
+            }
+            if secs < 1.0 {
+                stretch = (stretch * 2).min(8192);
+            } else if secs > 4.0 {
+                stretch = (stretch / 2).max(1);
+            }
+        }
+        println!("op 18 in stretches, whole graph: {:.0} ms", ms(t));
+        for (k, d) in memo.iter().enumerate() {
+            if let Some(d) = d {
+                assert_eq!(d.direct, direct[k], "patch {k}");
+            }
+        }
+    }
     if std::env::var("DARCSWEB_TIMING_GRAPH").is_ok() {
         let t = Instant::now();
         let direct = core::dependencies(&ps).unwrap();

@@ -197,6 +197,7 @@ fn serve(
         cpu_secs: cfg.limits.core_cpu_secs,
         memory_bytes: cfg.limits.core_memory_bytes,
     })?;
+    darcsweb::repo::set_graph_budget(std::time::Duration::from_secs(cfg.limits.graph_secs));
     let state = Arc::new(AppState::new(registry, cfg));
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     rt.block_on(async move {

@@ -31,6 +31,7 @@ mod deps;
 mod patches;
 mod translate;
 
+pub(crate) use deps::GRAPH_BUDGET_MS;
 use deps::*;
 use patches::*;
 pub(crate) use translate::*;
@@ -460,10 +461,7 @@ impl History {
                                     Some(Conflicted::V3(v3)) => {
                                         core::dependencies3(&v3).map_err(core_unsupported).map(reverse_deps)
                                     }
-                                    None => match &patches.store {
-                                        Some(s) => incremental_graph(&patches, s),
-                                        None => patches.effects().and_then(|e| dep_graph(&e)),
-                                    },
+                                    None => staged_graph(&patches, patches.store.as_deref(), &deps.progress),
                                 }
                                 .inspect(|g| {
                                     if let (Some(s), Some(b)) = (&patches.store, store::encode_graph(&g.0)) {
@@ -499,6 +497,11 @@ impl History {
                 }
             };
         }
+    }
+
+    /// How many patches' dependencies are known while the graph is being computed.
+    pub fn deps_progress(&self) -> usize {
+        self.deps.progress.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn dependencies(&self, i: usize) -> Result<(Vec<usize>, Vec<usize>)> {

@@ -92,6 +92,12 @@ pub enum DepsWait {
     IfStarting(std::time::Duration),
 }
 
+/// The time the core may spend on one history's dependency graph, in all
+/// (`[limits] graph_secs`; the default until the server sets it).
+pub fn set_graph_budget(d: std::time::Duration) {
+    history::GRAPH_BUDGET_MS.store(d.as_millis().min(u64::MAX as u128) as u64, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Cache sizes (entries) of one repository.
 #[derive(Debug, Clone, Copy)]
 pub struct CacheSizes {
@@ -429,6 +435,11 @@ impl Repo {
     /// core is still computing it (in the background, once per history).
     pub fn dependencies_within(&self, index: usize, wait: DepsWait) -> Result<Option<(Vec<usize>, Vec<usize>)>> {
         self.history()?.dependencies_within(index, wait)
+    }
+
+    /// How many patches' dependencies are known while the graph is being computed.
+    pub fn deps_progress(&self) -> usize {
+        self.history().map(|h| h.deps_progress()).unwrap_or(0)
     }
 
     /// Every path at version `v`, directories before their children.

@@ -301,15 +301,21 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
     };
     let data = load(&state, &repo, &index, i).await?;
     // an API client would rather wait than get a partial answer; the request timeout bounds it
-    let Some((deps, dependents)) =
-        super::patch::deps(&repo, i, crate::repo::DepsWait::Upto(std::time::Duration::from_secs(25))).await?
-    else {
-        return Err(WebError::Other(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "the dependency graph is still being computed; retry shortly".into(),
-        )
-        .into());
-    };
+    let (deps, dependents) =
+        match super::patch::deps(&repo, i, crate::repo::DepsWait::Upto(std::time::Duration::from_secs(25))).await? {
+            Ok(d) => d,
+            Err(done) => {
+                return Err(WebError::Other(
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "the dependency graph is still being computed ({} of the {} patches done); retry shortly",
+                        done.min(index.patches.len()),
+                        index.patches.len()
+                    ),
+                )
+                .into())
+            }
+        };
     let hashes = |ids: &[usize]| ids.iter().filter_map(|&i| index.patches.get(i)).map(|m| m.hash.clone()).collect();
     let d = &data.detail;
     let body = PatchDetailJson {

@@ -11,6 +11,7 @@
 //! core_workers = 0          # 0: one per available core
 //! core_cpu_secs = 60
 //! core_memory_bytes = 4294967296
+//! graph_secs = 14400        # one history's dependency graph, in all
 //! header_read_timeout_secs = 20
 //! idle_timeout_secs = 10
 //! max_connections = 0       # 0: from the descriptor limit
@@ -82,6 +83,10 @@ pub struct Limits {
     /// Address space of one core worker, in bytes (its 1 GiB stack reservation included);
     /// an allocation past it ends the computation the same way.
     pub core_memory_bytes: u64,
+    /// Seconds the core may spend, in all, on one history's dependency graph (computed
+    /// in the background in calls of at most `core_cpu_secs` each); past it the patch
+    /// pages say the graph is too expensive for this server.
+    pub graph_secs: u64,
     /// A request head must be complete this many seconds after the server starts waiting
     /// for it (from the connection's start, or the end of the previous response).
     pub header_read_timeout_secs: u64,
@@ -142,6 +147,7 @@ impl Default for Limits {
             core_workers: 0,
             core_cpu_secs: 60,
             core_memory_bytes: 4 << 30,
+            graph_secs: 4 * 3600,
             header_read_timeout_secs: 20,
             idle_timeout_secs: 10,
             max_connections: 0,
@@ -220,6 +226,7 @@ impl Config {
         for (name, v) in [
             ("request_timeout_secs", l.request_timeout_secs),
             ("core_cpu_secs", l.core_cpu_secs),
+            ("graph_secs", l.graph_secs),
             ("header_read_timeout_secs", l.header_read_timeout_secs),
             ("idle_timeout_secs", l.idle_timeout_secs),
         ] {

@@ -512,9 +512,15 @@ pub async fn deps(
     repo: &Arc<crate::repo::Repo>,
     i: usize,
     wait: crate::repo::DepsWait,
-) -> WebResult<Option<(Vec<usize>, Vec<usize>)>> {
+) -> WebResult<Result<(Vec<usize>, Vec<usize>), usize>> {
     let r = repo.clone();
-    blocking(move || r.dependencies_within(i, wait).map_err(WebError::from)).await
+    blocking(move || match r.dependencies_within(i, wait) {
+        Ok(Some(d)) => Ok(Ok(d)),
+        // still computing: how many patches are done
+        Ok(None) => Ok(Err(r.deps_progress())),
+        Err(e) => Err(WebError::from(e)),
+    })
+    .await
 }
 
 /// Load the patch, its diff and its recorded form (never the whole history), through
@@ -741,25 +747,29 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         .into_iter()
         .flatten()
         .any(|e| matches!(e, WebError::TooExpensive(_)));
-    let (deps, dependents, deps_error, cache) =
-        match self::deps(&repo, i, crate::repo::DepsWait::IfStarting(DEPS_WAIT_PAGE)).await {
-            Ok(Some((d, r))) => {
-                (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE)
-            }
-            Ok(None) => (
-                Vec::new(),
-                Vec::new(),
-                Some(format!(
-                    "the verified core is still computing the dependencies of the {} patches; reload in a moment",
-                    index.patches.len()
-                )),
-                NO_STORE,
-            ),
-            Err(e) => {
-                uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
-                (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
-            }
-        };
+    let (deps, dependents, deps_error, cache) = match self::deps(
+        &repo,
+        i,
+        crate::repo::DepsWait::IfStarting(DEPS_WAIT_PAGE),
+    )
+    .await
+    {
+        Ok(Ok((d, r))) => (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE),
+        Ok(Err(done)) => (
+            Vec::new(),
+            Vec::new(),
+            Some(format!(
+                "the verified core is still computing the dependencies ({} of the {} patches done); reload in a moment",
+                done.min(index.patches.len()),
+                index.patches.len()
+            )),
+            NO_STORE,
+        ),
+        Err(e) => {
+            uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
+            (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
+        }
+    };
     let cache = if uncacheable { NO_STORE } else { cache };
     let is_tag = m.tag.is_some();
     let has_changes = !files.is_empty()

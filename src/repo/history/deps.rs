@@ -8,7 +8,6 @@ use std::sync::Arc;
 use super::*;
 use crate::core::{self, Named};
 use crate::darcs::budget::{self, Grant};
-use crate::darcs::prim::Path;
 use crate::repo::load::Loader;
 use crate::repo::store::{self, Kind, Store};
 use crate::repo::{RepoError, Result};
@@ -22,6 +21,8 @@ pub(super) type DepGraph = (Vec<Vec<usize>>, Vec<Vec<usize>>);
 pub(super) struct Deps {
     pub(super) state: std::sync::Mutex<DepsState>,
     pub(super) ready: std::sync::Condvar,
+    /// Patches whose dependencies are known while the graph is computed.
+    pub(super) progress: std::sync::atomic::AtomicUsize,
 }
 
 #[derive(Default)]
@@ -33,73 +34,98 @@ pub(super) enum DepsState {
     Failed(RepoError),
 }
 
-/// The dependency graph patch by patch (op 13, each call under its own CPU budget), each
-/// patch's answer kept in the store keyed by the history ending with it: a restart
-/// resumes where the last computation stopped, and a new patch computes only itself.
-/// Each call sends in full the earlier patches whose summaries meet the paths gathered
-/// so far (the patch's own, grown by each patch sent in full) or that it explicitly
-/// depends on, the others as summaries; a patch the core asks for is sent in full too
-/// (the selection `tests/core_ffi.rs` checks against op 7).
-pub(super) fn incremental_graph(patches: &Patches, store: &Store) -> Result<DepGraph> {
-    use crate::core::pruned::{self, DepsEntry, Pruned};
-    let sums = patches.summaries()?;
+/// The time the core may spend on one history's graph, in all, in milliseconds
+/// ([`crate::repo::set_graph_budget`]).
+pub(crate) static GRAPH_BUDGET_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(4 * 3600 * 1000);
+
+/// Patches per op 18 call at first; the stretch then grows or shrinks so that each call
+/// takes about [`STRETCH_SECS`].
+const FIRST_STRETCH: usize = 64;
+const MAX_STRETCH: usize = 8192;
+const STRETCH_SECS: f64 = 2.0;
+
+/// The dependency graph in stretches (op 18, each call under its own budget, so that no
+/// call holds a core worker for long and a history of any length finishes), each patch's
+/// direct and all dependencies kept in the store when there is one, keyed by the history
+/// ending with it: a restart resumes where the last computation stopped, and a new patch
+/// computes only itself. `progress` counts the patches done, for the pages that wait.
+/// A stretch over the budget is halved and tried again, down to one patch.
+pub(super) fn staged_graph(
+    patches: &Patches,
+    store: Option<&Store>,
+    progress: &std::sync::atomic::AtomicUsize,
+) -> Result<DepGraph> {
+    use crate::core::pruned;
+    use std::sync::atomic::Ordering;
     let effects = patches.effects()?;
     let n = effects.len();
-    use crate::repo::lineage::meets;
     let mut direct: Vec<Vec<u32>> = Vec::with_capacity(n);
     let mut all: Vec<Vec<u32>> = Vec::with_capacity(n);
-    let mut computed = 0usize;
-    for k in 0..n {
-        let key = store::key(&[b"deps_of", &patches.prefix_key(k + 1)]);
-        if let Some(d) = store.read(Kind::DepsOf, &key).and_then(|b| store::decode_deps_of(&b, k)) {
+    let key = |k: usize| store::key(&[b"deps_of", &patches.prefix_key(k + 1)]);
+    if let Some(s) = store {
+        while direct.len() < n {
+            let k = direct.len();
+            match s.read(Kind::DepsOf, &key(k)).and_then(|b| store::decode_deps_of(&b, k)) {
+                Some(d) => {
+                    direct.push(d.direct);
+                    all.push(d.all);
+                }
+                None => break,
+            }
+        }
+    }
+    let resumed = direct.len();
+    progress.store(resumed, Ordering::Relaxed);
+    let mut stretch = FIRST_STRETCH;
+    let budget = std::time::Duration::from_millis(GRAPH_BUDGET_MS.load(Ordering::Relaxed));
+    let mut spent = std::time::Duration::ZERO;
+    while direct.len() < n {
+        if spent > budget {
+            return Err(RepoError::Core(core::CoreError::TooExpensive(format!(
+                "the dependency graph of this history needs more than the {} s one history's graph may use on \
+                 this server ([limits] graph_secs; {} of its {n} patches were done, and are kept when there is a \
+                 cache directory)",
+                budget.as_secs(),
+                direct.len()
+            ))));
+        }
+        let a = direct.len();
+        let b = (a + stretch).min(n);
+        let earlier: Vec<(&Named, &[u32])> = (0..a).map(|j| (&effects[j], &all[j][..])).collect();
+        let started = std::time::Instant::now();
+        let got = match pruned::deps_range(&earlier, &effects[a..b]) {
+            Ok(got) if got.len() == b - a => got,
+            Ok(got) => {
+                return Err(RepoError::Core(core::CoreError::Internal(format!(
+                    "op 18 answered {} patches for a stretch of {}",
+                    got.len(),
+                    b - a
+                ))))
+            }
+            Err(core::CoreError::TooExpensive(_)) if b - a > 1 => {
+                stretch = (b - a) / 2;
+                continue;
+            }
+            Err(e) => return Err(core_unsupported(e)),
+        };
+        spent += started.elapsed();
+        let secs = started.elapsed().as_secs_f64();
+        for (k, d) in (a..b).zip(got) {
+            if let (Some(s), Some(bytes)) = (store, store::encode_deps_of(&d)) {
+                s.write(Kind::DepsOf, &key(k), &bytes);
+            }
             direct.push(d.direct);
             all.push(d.all);
-            continue;
         }
-        computed += 1;
-        let mut full = vec![false; k];
-        let mut gathered: Vec<Path> = sums[k].sum.clone();
-        let mut explicit: Vec<u32> = effects[k].deps.clone();
-        for j in (0..k).rev() {
-            if meets(&sums[j].sum, &gathered) || explicit.contains(&(j as u32)) {
-                full[j] = true;
-                for p in &sums[j].sum {
-                    if !gathered.contains(p) {
-                        gathered.push(p.clone());
-                    }
-                }
-                explicit.extend(effects[j].deps.iter().copied());
-            }
+        progress.store(direct.len(), Ordering::Relaxed);
+        if secs < STRETCH_SECS / 2.0 {
+            stretch = (stretch * 2).min(MAX_STRETCH);
+        } else if secs > STRETCH_SECS * 2.0 {
+            stretch = (stretch / 2).max(1);
         }
-        let d = loop {
-            let entries: Vec<DepsEntry> = (0..k)
-                .map(|j| if full[j] { DepsEntry::Full(&effects[j], &all[j]) } else { DepsEntry::Skip(&sums[j].sum) })
-                .collect();
-            match pruned::deps_of(&effects[k], &entries).map_err(core_unsupported)? {
-                Pruned::Done(d) => break d,
-                Pruned::Need(j) => match full.get_mut(j as usize) {
-                    Some(f) if !*f => *f = true,
-                    _ => {
-                        return Err(RepoError::Core(core::CoreError::Internal(format!(
-                            "the core asked again for patch {j}, sent in full"
-                        ))))
-                    }
-                },
-            }
-        };
-        if let Some(b) = store::encode_deps_of(&d) {
-            store.write(Kind::DepsOf, &key, &b);
-        }
-        direct.push(d.direct);
-        all.push(d.all);
     }
-    tracing::debug!("store: dependencies of {n} patches ({computed} computed)");
+    tracing::debug!("dependencies of {n} patches ({} computed, {resumed} from the store)", n - resumed);
     Ok(reverse_deps(direct))
-}
-
-/// The core's direct dependencies of every patch, and their inverse (dependents).
-pub(super) fn dep_graph(effects: &[Named]) -> Result<DepGraph> {
-    Ok(reverse_deps(core::dependencies(effects)?))
 }
 
 /// A core error, with "not covered by the model" as [`RepoError::Unsupported`].
