@@ -506,6 +506,10 @@ pub struct PatchData {
 /// page's request started that computation.
 pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// Histories longer than this do not wait at all: their graph takes far longer than
+/// [`DEPS_WAIT_PAGE`] (libuv's 5,697 patches: minutes), so waiting would only delay the page.
+pub const DEPS_WAIT_MAX_PATCHES: usize = 1000;
+
 /// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
 /// computed. Not part of [`PatchData`]: dependents grow as patches arrive.
 pub async fn deps(
@@ -750,7 +754,11 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
     let (deps, dependents, deps_error, cache) = match self::deps(
         &repo,
         i,
-        crate::repo::DepsWait::IfStarting(DEPS_WAIT_PAGE),
+        crate::repo::DepsWait::IfStarting(if index.patches.len() <= DEPS_WAIT_MAX_PATCHES {
+            DEPS_WAIT_PAGE
+        } else {
+            std::time::Duration::ZERO
+        }),
     )
     .await
     {
