@@ -10,7 +10,9 @@
 # or DARCSWEB_BIN) with a temporary cache directory, times the whole graph through the
 # API (up to REAL_DEPS_TIMEOUT [3600] s), then compares, for each of the N patches, its
 # direct dependencies among them. Prints the time and the number of patches that differ
-# (0 expected); exits 1 if any does. Needs: cargo, darcs, curl, python3.
+# (0 expected); exits 1 if any does. REAL_DEPS_CACHE: a cache directory to use (and keep)
+# instead of a temporary one, so that a second run only compares. Needs: cargo, darcs,
+# curl, python3.
 set -euo pipefail
 REPO=$(cd "${1:?usage: bench/real-deps.sh DARCS_REPO [N]}" && pwd)
 N=${2:-300}
@@ -24,10 +26,11 @@ TMP=$(mktemp -d)
 SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
 NAME=$(basename "$REPO")
-mkdir "$TMP/root" "$TMP/cache"
+CACHE=${REAL_DEPS_CACHE:-$TMP/cache}
+mkdir -p "$TMP/root" "$CACHE"
 ln -s "$REPO" "$TMP/root/$NAME"
 PORT=$((20000 + RANDOM % 20000))
-"$DARCSWEB_BIN" serve --listen "127.0.0.1:$PORT" --cache-dir "$TMP/cache" "$TMP/root" >"$TMP/server.log" 2>&1 &
+"$DARCSWEB_BIN" serve --listen "127.0.0.1:$PORT" --cache-dir "$CACHE" "$TMP/root" >"$TMP/server.log" 2>&1 &
 SERVER=$!
 URL="http://127.0.0.1:$PORT"
 until curl -sf "$URL/healthz" >/dev/null; do sleep 0.1; done
@@ -57,12 +60,14 @@ hashes = [p["hash"] for p in json.load(open(log))["patches"]]
 theirs = {}
 for line in open(dot):
     l = line.strip()
-    if "->" in l:
-        a, b = l.split("->", 1)
-        deps = b.strip().strip("{}").split()
-        theirs.setdefault(a.strip().strip('"'), set()).update(d.strip('"') for d in deps)
-    elif l.startswith('"') and "[label" in l:
-        theirs.setdefault(l.split('"')[1], set())
+    if not l.startswith('"'):
+        continue
+    node, rest = l.split('"')[1], l.split('"', 2)[2].strip()
+    if rest.startswith("[label"):  # a node (its label may hold "->")
+        theirs.setdefault(node, set())
+    elif rest.startswith("->"):
+        deps = rest[2:].strip().strip("{}").split()
+        theirs.setdefault(node, set()).update(d.strip('"') for d in deps)
 short = {h[:8]: h for h in hashes}
 assert set(theirs) == set(short), f"darcs' DOT has {len(theirs)} nodes, the log {len(short)}"
 differ = 0

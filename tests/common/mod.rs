@@ -185,7 +185,13 @@ pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collectio
     let mut m = std::collections::BTreeMap::new();
     for line in dot.lines() {
         let l = line.trim();
-        if let Some((from, to)) = l.split_once("->") {
+        // a node's label may hold "->": a node line is `"id" [label=...]`
+        let is_node =
+            l.starts_with('"') && l.splitn(3, '"').nth(2).is_some_and(|r| r.trim_start().starts_with("[label"));
+        if is_node {
+            let id = l.split('"').nth(1).unwrap().to_string();
+            m.entry(id).or_insert_with(std::collections::BTreeSet::new);
+        } else if let Some((from, to)) = l.split_once("->") {
             let from = from.trim().trim_matches('"').to_string();
             let deps: std::collections::BTreeSet<String> = to
                 .trim()
@@ -195,9 +201,6 @@ pub fn parse_dot(dot: &str) -> std::collections::BTreeMap<String, std::collectio
                 .map(|s| s.trim_matches('"').to_string())
                 .collect();
             m.entry(from).or_insert_with(std::collections::BTreeSet::new).extend(deps);
-        } else if l.starts_with('"') && l.contains("[label") {
-            let id = l.split('"').nth(1).unwrap().to_string();
-            m.entry(id).or_insert_with(std::collections::BTreeSet::new);
         }
     }
     m

@@ -1,6 +1,6 @@
 //! The dependency graph of a history: the background job's state, the darcs→core
-//! translation it needs (conflicted darcs-2/3 patches), and the graph itself, whole
-//! (op 7) or patch by patch with a store (op 13).
+//! translation it needs (conflicted darcs-2/3 patches), and the graph itself, computed in
+//! stretches (op 18) and kept patch by patch in the store.
 
 use std::collections::HashMap;
 use std::sync::Arc;
