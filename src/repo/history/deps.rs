@@ -38,6 +38,11 @@ pub(super) enum DepsState {
 /// ([`crate::repo::set_graph_budget`]).
 pub(crate) static GRAPH_BUDGET_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(4 * 3600 * 1000);
 
+/// One stretch at a time, across every history's graph: however many graphs are being
+/// computed, they hold at most one core worker at once, so a page's long call (an old
+/// version, an annotation) finds another one free, or waits for one stretch at most.
+static GRAPH_TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Patches per op 18 call at first; the stretch then grows or shrinks so that each call
 /// takes about [`STRETCH_SECS`].
 const FIRST_STRETCH: usize = 64;
@@ -92,8 +97,13 @@ pub(super) fn staged_graph(
         let a = direct.len();
         let b = (a + stretch).min(n);
         let earlier: Vec<(&Named, &[u32])> = (0..a).map(|j| (&effects[j], &all[j][..])).collect();
+        let turn = GRAPH_TURN.lock().unwrap_or_else(|e| e.into_inner());
         let started = std::time::Instant::now();
-        let got = match pruned::deps_range(&earlier, &effects[a..b]) {
+        let answer = pruned::deps_range(&earlier, &effects[a..b]);
+        drop(turn);
+        let secs = started.elapsed().as_secs_f64();
+        spent += started.elapsed();
+        let got = match answer {
             Ok(got) if got.len() == b - a => got,
             Ok(got) => {
                 return Err(RepoError::Core(core::CoreError::Internal(format!(
@@ -108,8 +118,6 @@ pub(super) fn staged_graph(
             }
             Err(e) => return Err(core_unsupported(e)),
         };
-        spent += started.elapsed();
-        let secs = started.elapsed().as_secs_f64();
         for (k, d) in (a..b).zip(got) {
             if let (Some(s), Some(bytes)) = (store, store::encode_deps_of(&d)) {
                 s.write(Kind::DepsOf, &key(k), &bytes);
