@@ -204,6 +204,27 @@ fn contents_at_every_patch_equal_darcs_show_contents() {
 /// Dependencies of conflict-free histories. In a conflicted history darcs commutes the
 /// conflictors themselves (RepoPatchV2/V3 rules), which the theory does not model; the
 /// core answers from the patches' effects there (README, "Known differences").
+/// A page waits for a graph it starts only in a short history: in big-d2 (3,007
+/// patches) `IfStarting` answers "still computing" at once, however long it may wait,
+/// and the graph it started completes; in prims-d2 it waits for the graph.
+#[test]
+fn a_page_waits_only_for_the_graph_of_a_short_history() {
+    use darcsweb::repo::{DepsWait, SHORT_GRAPH_PATCHES};
+    let wait = DepsWait::IfStarting(std::time::Duration::from_secs(600));
+    let small = open(&common::corpus().join("repos").join("prims-d2"));
+    let n = small.index().unwrap().patches.len();
+    assert!(n <= SHORT_GRAPH_PATCHES);
+    assert!(small.dependencies_within(n - 1, wait).unwrap().is_some(), "prims-d2: waited for its graph");
+    let big = open(&common::corpus().join("repos").join("big-d2"));
+    let n = big.index().unwrap().patches.len();
+    assert!(n > SHORT_GRAPH_PATCHES, "big-d2 has {n} patches");
+    assert_eq!(big.dependencies_within(n - 1, wait).unwrap(), None, "big-d2: did not wait");
+    // that call started the graph, which completes for the callers that wait for it
+    let started = big.dependencies_within(n - 1, DepsWait::Forever).unwrap();
+    assert!(started.is_some());
+    assert!(big.deps_progress() >= n - 1, "{} of {n} patches done", big.deps_progress());
+}
+
 #[test]
 fn dependencies_equal_darcs_show_dependencies() {
     for name in [

@@ -18,10 +18,10 @@ use super::lineage::{self};
 use super::load::Loader;
 use super::store::{self, Kind, Store};
 use super::verify::HeadCheck;
-use super::DepsWait;
 use super::{
     cache, AnnotatedLine, Cache, CacheSizes, Entry, Index, PatchDetail, RepoError, Result, SharedTree, Version,
 };
+use super::{DepsWait, SHORT_GRAPH_PATCHES};
 use crate::core::{self, Named, Node, Tree};
 use crate::darcs::budget::{self, Grant};
 use crate::darcs::prim::{display_path, Path, Prim};
@@ -479,11 +479,11 @@ impl History {
                         deps.ready.notify_all();
                     });
                 }
-                DepsState::Running => {
-                    if !started && matches!(wait, DepsWait::IfStarting(_)) {
-                        return Ok(None);
-                    }
-                }
+                DepsState::Running => {}
+            }
+            // a page waits only for a graph it started, of a short history
+            if matches!(wait, DepsWait::IfStarting(_)) && (!started || self.patches.files.len() > SHORT_GRAPH_PATCHES) {
+                return Ok(None);
             }
             waited = true;
             st = match deadline {

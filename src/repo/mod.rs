@@ -87,10 +87,16 @@ pub enum DepsWait {
     Forever,
     /// At most this long (an API client that asked for the dependencies).
     Upto(std::time::Duration),
-    /// At most this long, and only for a computation this call starts: a page does not
-    /// queue behind a graph another request is computing.
+    /// At most this long, and only for a computation this call starts, of a history of at
+    /// most [`SHORT_GRAPH_PATCHES`] patches: a page does not queue behind a graph another
+    /// request is computing, nor wait for one that takes minutes.
     IfStarting(std::time::Duration),
 }
+
+/// Histories up to this many patches have their graph in well under a second; the graph
+/// of a longer real one takes far longer (libuv's 5,697 patches: minutes), so
+/// [`DepsWait::IfStarting`] does not wait for it.
+pub const SHORT_GRAPH_PATCHES: usize = 1000;
 
 /// The time the core may spend on one history's dependency graph, in all
 /// (`[limits] graph_secs`; the default until the server sets it).

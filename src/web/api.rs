@@ -308,9 +308,8 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> ApiResult {
                 return Err(WebError::Other(
                     axum::http::StatusCode::SERVICE_UNAVAILABLE,
                     format!(
-                        "the dependency graph is still being computed ({} of the {} patches done); retry shortly",
-                        done.min(index.patches.len()),
-                        index.patches.len()
+                        "the dependency graph is still being computed ({}); retry shortly",
+                        super::patch::graph_progress(done, index.patches.len())
                     ),
                 )
                 .into())

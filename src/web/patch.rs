@@ -506,12 +506,14 @@ pub struct PatchData {
 /// page's request started that computation.
 pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Histories longer than this do not wait at all: their graph takes far longer than
-/// [`DEPS_WAIT_PAGE`] (libuv's 5,697 patches: minutes), so waiting would only delay the page.
-pub const DEPS_WAIT_MAX_PATCHES: usize = 1000;
+/// How far a dependency graph being computed got, for the pages and the API.
+pub fn graph_progress(done: usize, total: usize) -> String {
+    format!("{} of the {total} patches done", done.min(total))
+}
 
-/// The patch's (dependencies, dependents), or `Ok(None)` while the graph is being
-/// computed. Not part of [`PatchData`]: dependents grow as patches arrive.
+/// The patch's (dependencies, dependents), or `Err(done)` while the graph is being
+/// computed (`done`: the patches whose dependencies are known so far). Not part of
+/// [`PatchData`]: dependents grow as patches arrive.
 pub async fn deps(
     repo: &Arc<crate::repo::Repo>,
     i: usize,
@@ -751,33 +753,25 @@ pub async fn patch(State(state): State<Arc<AppState>>, uri: Uri) -> WebResult {
         .into_iter()
         .flatten()
         .any(|e| matches!(e, WebError::TooExpensive(_)));
-    let (deps, dependents, deps_error, cache) = match self::deps(
-        &repo,
-        i,
-        crate::repo::DepsWait::IfStarting(if index.patches.len() <= DEPS_WAIT_MAX_PATCHES {
-            DEPS_WAIT_PAGE
-        } else {
-            std::time::Duration::ZERO
-        }),
-    )
-    .await
-    {
-        Ok(Ok((d, r))) => (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE),
-        Ok(Err(done)) => (
-            Vec::new(),
-            Vec::new(),
-            Some(format!(
-                "the verified core is still computing the dependencies ({} of the {} patches done); reload in a moment",
-                done.min(index.patches.len()),
-                index.patches.len()
-            )),
-            NO_STORE,
-        ),
-        Err(e) => {
-            uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
-            (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
-        }
-    };
+    let (deps, dependents, deps_error, cache) =
+        match self::deps(&repo, i, crate::repo::DepsWait::IfStarting(DEPS_WAIT_PAGE)).await {
+            Ok(Ok((d, r))) => {
+                (PatchRow::list(&links, &index, &d), PatchRow::list(&links, &index, &r), None, PATCH_PAGE)
+            }
+            Ok(Err(done)) => (
+                Vec::new(),
+                Vec::new(),
+                Some(format!(
+                    "the verified core is still computing the dependencies ({}); reload in a moment",
+                    graph_progress(done, index.patches.len())
+                )),
+                NO_STORE,
+            ),
+            Err(e) => {
+                uncacheable |= matches!(e, WebError::TooExpensive(_) | WebError::Unavailable(_));
+                (Vec::new(), Vec::new(), Some(e.message()), PATCH_PAGE)
+            }
+        };
     let cache = if uncacheable { NO_STORE } else { cache };
     let is_tag = m.tag.is_some();
     let has_changes = !files.is_empty()
