@@ -135,12 +135,6 @@ let get_tree d : (string, string) state =
   in
   List.filter (fun (p, _) -> p <> []) entries
 
-let get_named d : (string, string) named =
-  let ps = get_prims d in
-  let deps = get_list d get_u32 in
-  (ps, deps)
-
-let get_nameds d = get_list d get_named
 
 (* Op 18 answers only patch indices, and its theorem (PruneLaws.deps_range_exact)
    holds for any type of names with a decidable equality and any order: its names
@@ -164,6 +158,10 @@ let get_named_with name d : (string, 'n) named =
   let ps = get_list d (get_prim_with name) in
   let deps = get_list d get_u32 in
   (ps, deps)
+
+let get_named d : (string, string) named = get_named_with get_str d
+
+let get_nameds d = get_list d get_named
 
 (* ops 13-15: an earlier patch, in full (op 13: with all its dependencies) or
    summarised by its touched paths *)
