@@ -242,12 +242,7 @@ fn next_hidden(s: &str, from: usize) -> Option<usize> {
         let end = (i + 16).min(bytes.len());
         if bytes[i..end].iter().fold(false, |acc, &b| acc | suspect(b)) {
             for j in i..end {
-                // only ASCII bytes and the lead bytes of hidden characters (C2: U+0080–U+009F,
-                // D8: U+061C, E2: U+200E… U+2069) can start one; neither is a continuation byte,
-                // so `j` is a character boundary then
-                let b = bytes[j];
-                let lead = b < 0x80 || matches!(b, 0xc2 | 0xd8 | 0xe2);
-                if suspect(b) && lead && s[j..].chars().next().is_some_and(is_hidden_char) {
+                if suspect(bytes[j]) && s.is_char_boundary(j) && s[j..].chars().next().is_some_and(is_hidden_char) {
                     return Some(j);
                 }
             }
