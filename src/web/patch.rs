@@ -503,7 +503,7 @@ pub struct PatchData {
 
 /// How long a patch page waits for the repository's dependency graph before it is shown
 /// without it (the graph is computed once per history, in the background), when the
-/// page's request started that computation.
+/// page's request started that computation, of a short history ([`crate::repo::DepsWait::IfStarting`]).
 pub const DEPS_WAIT_PAGE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// How far a dependency graph being computed got, for the pages and the API.
